@@ -1,0 +1,102 @@
+"""The whole pipeline for a site: ``seeds/`` + ``locales/`` -> generated pages.
+
+This is the one entry point an engine adapter (the MkDocs hook, the export
+command) calls. It is pure apart from reading the input files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .catalog import Translation, Translations, load_translations, po_path
+from .decode import decode_seed, normalize_text
+from .errors import SeedError
+from .metadata import read_metadata, validate_slug
+from .model import Article
+from .parse import parse_article
+from .render import Lookup, PageSource, render_article, render_home, translation_state
+from .ui import LANGS, SOURCE_LANG
+
+
+@dataclass(frozen=True)
+class SiteBuild:
+    """Everything generated from the inputs: articles, pages and per-language coverage."""
+
+    articles: tuple[Article, ...]
+    pages: tuple[PageSource, ...]
+    coverage: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_seed(seed_path: Path, root: Path) -> Article:
+    """Read, decode, normalize and parse one seed (with its optional ``.yml`` metadata).
+
+    Input: the seed path and the project root (for messages). Output: an
+    :class:`Article`. Raises :class:`SeedError` with file and line on bad input.
+    """
+    shown = _display(seed_path, root)
+    meta_path = seed_path.with_suffix(".yml")
+    metadata = read_metadata(meta_path, _display(meta_path, root)) if meta_path.exists() else None
+    slug = metadata.slug if metadata and metadata.slug else seed_path.stem
+    if not slug.isascii():
+        raise SeedError(shown, None, f"file name {seed_path.name!r} is not ASCII and cannot give a URL slug",
+                        f"Rename the file (e.g. article-name.txt) or add 'slug:' to {seed_path.with_suffix('.yml').name}.")
+    validate_slug(slug, shown)
+    text = normalize_text(decode_seed(seed_path.read_bytes(), shown))
+    return parse_article(text, path=shown, slug=slug, metadata=metadata)
+
+
+def seed_paths(seeds_dir: Path) -> list[Path]:
+    """Every seed file (``*.txt``) in ``seeds_dir``, sorted by name."""
+    return sorted(p for p in seeds_dir.glob("*.txt") if p.is_file())
+
+
+def make_lookup(slug: str, translations: Translations) -> Lookup:
+    """A lookup from msgid to :class:`Translation` within the context ``slug``."""
+    def lookup(msgid: str) -> Translation | None:
+        return translations.get((slug, msgid))
+    return lookup
+
+
+def build_site(seeds_dir: Path, locales_dir: Path, root: Path, langs: Sequence[str] = LANGS) -> SiteBuild:
+    """Run the pipeline over every seed.
+
+    Output: a :class:`SiteBuild` with one page per article and language plus a
+    home page per language. Raises :class:`SeedError` / :class:`CatalogError`
+    (from :mod:`explainer.errors`) on the first bad input, and ``SeedError``
+    for two seeds with the same slug.
+    """
+    articles: list[Article] = []
+    seen: dict[str, str] = {}
+    for path in seed_paths(seeds_dir):
+        article = load_seed(path, root)
+        if article.slug in seen:
+            raise SeedError(article.source_path, None, f"slug {article.slug!r} is already used by {seen[article.slug]}",
+                            "Give one of them another slug in its .yml metadata file.")
+        seen[article.slug] = article.source_path
+        articles.append(article)
+    lookups: dict[str, dict[str, Lookup]] = {lang: {} for lang in langs}
+    for article in articles:
+        for lang in langs:
+            if lang == SOURCE_LANG:
+                translations: Translations = {}
+            else:
+                path = po_path(locales_dir, lang, article.slug)
+                translations = load_translations(path, _display(path, root))
+            lookups[lang][article.slug] = make_lookup(article.slug, translations)
+    pages: list[PageSource] = []
+    coverage: dict[str, dict[str, dict[str, int]]] = {}
+    for lang in langs:
+        pages.append(render_home(articles, lang, lookups[lang], langs))
+        for article in articles:
+            pages.append(render_article(article, lang, lookups[lang][article.slug], langs))
+            coverage.setdefault(article.slug, {})[lang] = translation_state(article, lang, lookups[lang][article.slug])
+    return SiteBuild(tuple(articles), tuple(pages), coverage)

@@ -1,0 +1,50 @@
+"""Stage 3: Article -> translation units.
+
+One unit per title, heading, paragraph and list item (gettext: one message).
+``msgctxt`` is the article's slug, so identical sentences in two articles stay
+apart while an inserted paragraph does not shift the context of the others
+(a positional context would turn every later unit fuzzy). ``msgid`` is the
+Arabic text exactly as rendered on the Arabic page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from .model import Article
+
+UnitKind = Literal["title", "heading", "paragraph", "item"]
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One translatable segment: where it sits (``segment_id``) and its gettext key."""
+
+    msgctxt: str
+    msgid: str
+    segment_id: str
+    kind: UnitKind
+    line: int
+
+
+def article_units(article: Article) -> list[Unit]:
+    """List the translation units of ``article`` in reading order.
+
+    Output: a list of :class:`Unit`; the same ``(msgctxt, msgid)`` may occur more
+    than once when the article repeats a sentence (gettext stores it once).
+    """
+    ctxt = article.slug
+    units = [Unit(ctxt, article.title, "title", "title", article.lede.line if article.lede else 0)]
+    if article.lede:
+        units.append(Unit(ctxt, article.lede.text, article.lede.id, "paragraph", article.lede.line))
+    for section in article.sections:
+        if section.heading is not None:
+            units.append(Unit(ctxt, section.heading, section.id, "heading", section.line))
+        for block in section.blocks:
+            if block.kind == "paragraph":
+                units.append(Unit(ctxt, block.text, block.id, "paragraph", block.line))
+            else:
+                for index, item in enumerate(block.items):
+                    units.append(Unit(ctxt, item, block.item_id(index), "item", block.line + index))
+    return units

@@ -1,0 +1,104 @@
+"""MkDocs hooks: wire MkDocs events to the pure core in ``hooks/explainer``.
+
+Nothing here parses or renders; see ``explainer.site.build_site``.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from explainer.errors import ExplainerError
+from explainer.render import language_name
+from explainer.site import SiteBuild, build_site
+from explainer.ui import DIRECTIONS, SOURCE_LANG, ui_text
+
+log = get_plugin_logger("explainer")
+
+
+class _BuildState:
+    """Per-build state, reset in ``on_config`` (hook modules live across ``serve`` rebuilds)."""
+
+    def __init__(self) -> None:
+        self.site: SiteBuild | None = None
+        self.navs: dict[str, Navigation] = {}
+        self.urls: dict[str, str] = {}
+        self.defaults: dict[str, Any] = {}
+
+
+_state = _BuildState()
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _state
+    _state = _BuildState()
+    _state.defaults = {"language": config.theme["language"], "site_name": config.site_name}
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    root = Path(config.config_file_path).parent
+    try:
+        site = build_site(root / "seeds", root / "locales", root)
+    except ExplainerError as exc:
+        raise PluginError(str(exc)) from None
+    _state.site = site
+    for article in site.articles:
+        for repair in article.repairs:
+            if repair.kind == "drop-boilerplate":
+                log.info("%s:%d: %s: %r", article.source_path, repair.line, repair.detail, repair.dropped)
+            else:
+                log.info("%s:%d: %s", article.source_path, repair.line, repair.detail)
+    for page in site.pages:
+        file = File.generated(config, page.src_uri, content=page.markdown)
+        files.append(file)
+        _state.urls[page.src_uri] = file.url or "./"
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # Jinja autoescaping is off in MkDocs themes: hand templates escaped text.
+    if "title" in page.meta:
+        page.title = Markup(html.escape(str(page.meta["title"])))
+    if "description" in page.meta:
+        page.meta["description"] = Markup(html.escape(str(page.meta["description"])))
+    return markdown
+
+
+def _nav_for(lang: str, nav: Navigation) -> Navigation:
+    if lang not in _state.navs:
+        pages = [p for p in nav.pages if p.meta.get("lang", SOURCE_LANG) == lang]
+        pages.sort(key=lambda p: (not p.is_index, str(p.title)))
+        _state.navs[lang] = Navigation(list(pages), list(pages))
+    return _state.navs[lang]
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    lang = page.meta.get("lang", SOURCE_LANG)
+    config.theme["language"] = lang
+    config.site_name = ui_text("site_name", lang)
+    alternates = page.meta.get("alternates") or {}
+    config.extra["alternate"] = [
+        {"name": language_name(other), "link": _state.urls[src_uri], "lang": other}
+        for other, src_uri in alternates.items() if src_uri in _state.urls
+    ]
+    context["nav"] = _nav_for(lang, nav)
+    context["config"] = config
+    context["page_dir"] = DIRECTIONS.get(lang, "ltr")
+    return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    config.theme["language"] = _state.defaults.get("language", SOURCE_LANG)
+    config.site_name = _state.defaults.get("site_name", config.site_name)
+    config.extra["alternate"] = []
+    return output

@@ -1,0 +1,77 @@
+"""Shared fixtures: the real project built once, and tiny projects built in temp folders."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Build:
+    """Result of one ``mkdocs build``: exit code, combined log and the output folder."""
+
+    returncode: int
+    log: str
+    site: Path
+
+
+def run_build(project: Path, dest: Path, strict: bool = True) -> Build:
+    """Build ``project`` into ``dest`` with the real ``mkdocs`` command line."""
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), "-d", str(dest)]
+    if strict:
+        cmd.append("--strict")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=project)
+    return Build(proc.returncode, proc.stdout + proc.stderr, dest)
+
+
+def make_project(base: Path, seeds: dict[str, bytes | str] | None = None,
+                 po: dict[str, str] | None = None, copy_locales: bool = False) -> Path:
+    """Lay out a project in ``base`` using this repository's config, hooks and theme.
+
+    ``seeds`` maps file names in ``seeds/`` to content; ``po`` maps paths under
+    ``locales/`` to PO text; ``copy_locales`` copies the real ``locales/`` first.
+    """
+    project = base / "project"
+    project.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    for folder in ("docs", "overrides", "hooks"):
+        shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    (project / "seeds").mkdir()
+    for name, content in (seeds or {}).items():
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        (project / "seeds" / name).write_bytes(data)
+    if copy_locales:
+        shutil.copytree(ROOT / "locales", project / "locales")
+    else:
+        (project / "locales").mkdir()
+    for rel, text in (po or {}).items():
+        path = project / "locales" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, "utf-8")
+    return project
+
+
+@pytest.fixture(scope="session")
+def real_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The repository's own site, built once with ``--strict``."""
+    dest = tmp_path_factory.mktemp("site")
+    build = run_build(ROOT, dest)
+    assert build.returncode == 0, build.log
+    return build
+
+
+@pytest.fixture()
+def project_factory(tmp_path: Path):
+    """Factory for tiny projects: ``project_factory(seeds={...}, po={...})``."""
+    def factory(**kwargs):
+        return make_project(tmp_path, **kwargs)
+    return factory

@@ -1,0 +1,33 @@
+"""Helpers shared by the tests: HTML parsing and the word stream of a text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+
+def soup(path: Path) -> BeautifulSoup:
+    """Parse a built HTML file with lxml."""
+    return BeautifulSoup(path.read_text("utf-8"), "lxml")
+
+
+def letters(text: str) -> str:
+    """Only the letters, digits and marks of ``text``, NFC: what 'no word lost' compares."""
+    text = unicodedata.normalize("NFC", text)
+    return "".join(ch for ch in text if unicodedata.category(ch)[0] in "LNM")
+
+
+SEGMENT_ID_RE = re.compile(r"^(?:title|lede|s\d+|s\d+-p\d+|s\d+-l\d+)$")
+
+
+def segment_text(page: BeautifulSoup, include_title: bool = False) -> str:
+    """Text of an article's blocks (title, lede, headings, paragraphs, lists) in document order."""
+    parts = []
+    for element in page.select("article [id]"):
+        seg = element.get("id", "")
+        if SEGMENT_ID_RE.match(seg) and (include_title or seg != "title"):
+            parts.append(element.get_text(" "))
+    return " ".join(parts)

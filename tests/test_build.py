@@ -1,0 +1,127 @@
+"""Built-site checks: parse the HTML that ``mkdocs build --strict`` writes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import urljoin
+
+import yaml
+from babel.messages.pofile import read_po
+
+from .conftest import ROOT, run_build
+from .helpers import letters, segment_text, soup
+
+AR = "deepseek/index.html"
+EN = "en/deepseek/index.html"
+
+
+def test_strict_build_reports_repairs_without_warnings(real_build) -> None:
+    assert "WARNING" not in real_build.log
+    assert "seeds/deepseek.txt:11: dropped blogger boilerplate line: 'ليست هناك تعليقات:'" in real_build.log
+    assert "seeds/deepseek.txt:12: dropped blogger boilerplate line: 'إرسال تعليق'" in real_build.log
+    assert "seeds/deepseek.txt:8: split a paragraph glued to its heading" in real_build.log
+
+
+def test_lang_and_dir(real_build) -> None:
+    for rel, lang, direction in [(AR, "ar", "rtl"), (EN, "en", "ltr"), ("index.html", "ar", "rtl"),
+                                 ("en/index.html", "en", "ltr")]:
+        page = soup(real_build.site / rel)
+        assert (page.html["lang"], page.body["dir"]) == (lang, direction), rel
+
+
+def test_headings_and_shared_ids(real_build) -> None:
+    ar, en = soup(real_build.site / AR), soup(real_build.site / EN)
+    assert [h.get_text() for h in ar.select("article h2")] == [
+        "DeepSeek: من لا شيء إلى رائد في مجال الذكاء الاصطناعي",
+        "الحيلة الرئيسية لشركة DeepSeek: المصدر المفتوح كإستراتيجية للنمو",
+    ]
+    assert [h.get_text() for h in en.select("article h2")] == [
+        "DeepSeek: from nothing to a leader in artificial intelligence",
+        "DeepSeek's main trick: open source as a growth strategy",
+    ]
+    assert len(ar.select("article h1")) == len(en.select("article h1")) == 1
+    ids_ar = [e["id"] for e in ar.select("article [id]")]
+    ids_en = [e["id"] for e in en.select("article [id]")]
+    assert ids_ar == ids_en
+    assert ids_ar == ["title", "lede", "s0-p1", "s0-p2", "s1", "s1-p1", "s1-p2", "s1-p3",
+                      "s2", "s2-p1", "s2-p2", "s2-p3"]
+    assert ar.select_one("#s2-p1").get_text().startswith("وبعيدًا")
+
+
+def _switch_targets(site: Path, rel: str) -> dict[str, str]:
+    page = soup(site / rel)
+    base = "https://x.test/" + rel.removesuffix("index.html")
+    links = {a["hreflang"]: urljoin(base, a["href"]) for a in page.select("a.md-select__link")}
+    heads = {a["hreflang"]: urljoin(base, a["href"]) for a in page.select("head link[rel=alternate][hreflang]")}
+    assert links == heads
+    return links
+
+
+def test_language_switch_goes_to_counterpart(real_build) -> None:
+    assert _switch_targets(real_build.site, AR) == {"ar": "https://x.test/deepseek/", "en": "https://x.test/en/deepseek/"}
+    assert _switch_targets(real_build.site, EN) == {"ar": "https://x.test/deepseek/", "en": "https://x.test/en/deepseek/"}
+    assert _switch_targets(real_build.site, "index.html") == {"ar": "https://x.test/", "en": "https://x.test/en/"}
+
+
+def test_every_english_segment_present(real_build) -> None:
+    with (ROOT / "locales/en/LC_MESSAGES/deepseek.po").open("rb") as handle:
+        strings = [m.string for m in read_po(handle) if m.id]
+    text = soup(real_build.site / EN).select_one("article").get_text()
+    for string in strings:
+        assert string in text
+    assert not soup(real_build.site / EN).select(".ex-notice")
+
+
+def test_no_seed_word_lost(real_build) -> None:
+    seed = (ROOT / "seeds/deepseek.txt").read_text("utf-8").splitlines()
+    kept = "".join(seed[:10])  # lines 11-12 are the reported blog footer
+    assert letters(segment_text(soup(real_build.site / AR))) == letters(kept)
+
+
+def test_home_pages_list_articles(real_build) -> None:
+    ar = soup(real_build.site / "index.html")
+    link = ar.select_one("article a[href='deepseek/']")
+    assert link.get_text() == "هناك طفل جديد وضع بالفعل الأساس ليصبح المنافس الجديد لـ OpenAI"
+    assert "تمكنت شركة صينية ناشئة" in ar.select_one("article .ex-excerpt").get_text()
+    en = soup(real_build.site / "en/index.html")
+    assert en.select_one("article a[href='deepseek/']").get_text().startswith("There is a new kid")
+
+
+def test_search_index_holds_both_languages(real_build) -> None:
+    index = json.loads((real_build.site / "search/search_index.json").read_text("utf-8"))
+    by_location = {doc["location"]: doc["text"] for doc in index["docs"]}
+    assert "ستارغيت" in " ".join(v for k, v in by_location.items() if k.startswith("deepseek/"))
+    assert "Stargate" in " ".join(v for k, v in by_location.items() if k.startswith("en/deepseek/"))
+
+
+def test_serve_watches_seeds_and_locales() -> None:
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8").replace("!!python", "#"))
+    assert {"seeds", "locales"} <= set(config["watch"])
+    assert not list((ROOT / "docs").rglob("*.md")), "generated pages must never be written into docs/"
+
+
+def test_bad_seed_fails_with_file_line_and_hint(project_factory, tmp_path: Path) -> None:
+    project = project_factory(seeds={"broken.txt": "سطر صحيح\n".encode() + b"\xff\xfe\xfd bad"})
+    build = run_build(project, tmp_path / "out")
+    assert build.returncode == 1
+    assert "seeds/broken.txt:2: byte 0xff is not valid UTF-8" in build.log
+    assert "Re-save the file as UTF-8" in build.log
+    assert "Traceback" not in build.log
+
+
+def test_metadata_file_overrides_title(project_factory, tmp_path: Path) -> None:
+    project = project_factory(seeds={"note.txt": "فقرة أولى طويلة بما يكفي لتكون مقدمة. وجملة ثانية.\n- عنوان\nفقرة.",
+                                     "note.yml": "title: عنوان من الملف\nslug: my-note\n"})
+    build = run_build(project, tmp_path / "out", strict=False)
+    assert build.returncode == 0, build.log
+    page = soup(tmp_path / "out/my-note/index.html")
+    assert page.select_one("article h1").get_text() == "عنوان من الملف"
+    assert page.title.get_text().startswith("عنوان من الملف")
+
+
+def test_bad_metadata_names_line(project_factory, tmp_path: Path) -> None:
+    project = project_factory(seeds={"note.txt": "فقرة.", "note.yml": "title: عنوان\ncolour: أحمر\n"})
+    build = run_build(project, tmp_path / "out")
+    assert build.returncode == 1
+    assert "seeds/note.yml:2: unknown metadata key 'colour'" in build.log

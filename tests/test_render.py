@@ -1,0 +1,64 @@
+"""Stage 5: rendering keeps seed and catalog text as text."""
+
+from __future__ import annotations
+
+import markdown
+from bs4 import BeautifulSoup
+
+from explainer.catalog import Translation
+from explainer.decode import normalize_text
+from explainer.parse import parse_article
+from explainer.render import escape_inline, render_article
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "**نجمة** _خط_ `شيفرة` [رابط](javascript:alert(1))",
+    "{{ config.site_name }} {% if x %}y{% endif %}",
+    "# ليس عنوانا {#id .cls onclick=x}",
+    "<img src=x onerror=alert(1)> & &amp; &lt;",
+    "1. ليس قائمة > ولا اقتباس",
+    "\\*\\\\ مائل عكسي",
+]
+
+
+def _html(md_text: str) -> BeautifulSoup:
+    body = md_text.split("---\n", 2)[2]
+    return BeautifulSoup(markdown.markdown(body, extensions=["toc", "attr_list"]), "lxml")
+
+
+def test_escape_inline_round_trips_through_markdown() -> None:
+    for text in HOSTILE:
+        out = BeautifulSoup(markdown.markdown(escape_inline(text)), "lxml")
+        assert out.get_text() == text
+        assert [el.name for el in out.find_all()] == ["html", "body", "p"]
+
+
+def test_hostile_seed_text_gives_no_elements_or_attributes() -> None:
+    seed = "\n".join(["مقدمة المقالة هنا."] + [f"- عنوان {t}\n{t} فقرة." for t in HOSTILE])
+    article = parse_article(normalize_text(seed), path="seeds/x.txt", slug="x")
+    for lang in ("ar", "en"):
+        page = _html(render_article(article, lang, lambda _m: None, ["ar", "en"]).markdown)
+        names = {el.name for el in page.find_all()}
+        assert names <= {"html", "body", "h1", "h2", "p", "ul", "ol", "li", "span"}, names
+        for el in page.find_all():
+            assert set(el.attrs) <= {"id", "class", "lang", "dir", "role"}, el.attrs
+        text = page.get_text()
+        for t in HOSTILE:
+            assert t.replace("\\", "") in text.replace("\\", "")
+
+
+def test_hostile_msgstr_stays_text() -> None:
+    article = parse_article(normalize_text("فقرة أولى.\n- عنوان\nفقرة ثانية."), path="s.txt", slug="x")
+    evil = "<b onmouseover=x>bold</b> {{ x }} [a](javascript:y)"
+    page = _html(render_article(article, "en", lambda _m: Translation(evil, False), ["ar", "en"]).markdown)
+    assert page.find("b") is None and page.find("a") is None
+    assert evil in page.select_one("#s1-p1").get_text()
+
+
+def test_untranslated_segment_shows_arabic_marked() -> None:
+    article = parse_article(normalize_text("فقرة أولى.\n- عنوان\nفقرة ثانية."), path="s.txt", slug="x")
+    page = _html(render_article(article, "en", lambda _m: None, ["ar", "en"]).markdown)
+    para = page.select_one("#s1-p1")
+    assert (para.get("lang"), para.get("dir"), para.get_text()) == ("ar", "rtl", "فقرة ثانية.")
+    assert para.find_previous_sibling("p").get_text() == "Not yet translated"
+    assert "Nothing in this article has been translated yet" in page.get_text()
