@@ -44,4 +44,4 @@ def test_malformed_po_names_file_and_line(tmp_path: Path) -> None:
     bad.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "b"\ngarbage here\n', "utf-8")
     with pytest.raises(CatalogError) as info:
         load_translations(bad, "locales/en/LC_MESSAGES/bad.po")
-    assert str(info.value).startswith("locales/en/LC_MESSAGES/bad.po:6: malformed PO file: Unknown or misformatted keyword: \'garbage here\'")
+    assert str(info.value).startswith("locales/en/LC_MESSAGES/bad.po:7: malformed PO file: unknown keyword 'garbage'")

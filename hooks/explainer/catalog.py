@@ -4,20 +4,31 @@ Layout (GNU gettext / Babel convention)::
 
     locales/<slug>.pot                      template, made from the seed
     locales/<lang>/LC_MESSAGES/<slug>.po    one catalog per article and language
+    locales/ui.pot, locales/<lang>/LC_MESSAGES/ui.po   the interface (see :mod:`explainer.ui`)
 
 A translation is *current* only when its msgstr is non-empty and the entry is
 not marked ``fuzzy`` (gettext semantics: fuzzy entries are not used by msgfmt).
+
+Babel's reader is lenient in ways that would let a broken file through
+(an unterminated string, a duplicate message, an unknown escape) and it turns
+previous-msgid lines (``#|``) into translator comments. :func:`scan_po` is a
+strict line scanner run first: it reports the first problem with its line and
+collects the ``#|`` lines, which :func:`read_catalog` restores as
+``Message.previous_id`` so a read/write round trip keeps them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import PoFileError, read_po
+from babel.messages.pofile import PoFileError, read_po, unescape
 
 from .errors import CatalogError
+from .ui import UI_SOURCE_LANG, UiStrings, message_for, ui_po_path
 
 
 @dataclass(frozen=True)
@@ -30,30 +41,214 @@ class Translation:
 
 Translations = dict[tuple[str, str], Translation]
 
+_HINT = "Fix the entry (msgfmt --check shows it too), or restore the file from git and run 'explainer update'."
+_STRING_RE = re.compile(r'"(?:[^"\\]|\\.)*"')
+_ESCAPE_RE = re.compile(r"\\(.)")
+_VALID_ESCAPES = set('\\"abfnrtv')
+_KEYWORD_RE = re.compile(r"^(msgctxt|msgid|msgid_plural|msgstr|msgstr\[(\d+)\])(?:\s+(.*))?$")
+
 
 def po_path(locales_dir: Path, lang: str, slug: str) -> Path:
     """Path of the PO catalog of article ``slug`` in language ``lang``."""
     return locales_dir / lang / "LC_MESSAGES" / f"{slug}.po"
 
 
-def read_catalog(path: Path, display_path: str | None = None) -> Catalog:
-    """Read a PO file with Babel, strictly.
+@dataclass
+class _Entry:
+    line: int                       # 1-based line of the first keyword (msgctxt or msgid)
+    obsolete: bool
+    parts: dict[str, list[str]] = field(default_factory=dict)  # keyword -> raw string literals
+    order: list[str] = field(default_factory=list)
+    previous: dict[str, list[str]] = field(default_factory=dict)
 
-    Input: the file path. Output: a Babel ``Catalog``. Raises
-    :class:`CatalogError` naming the file and line for syntax errors, bad
-    encoding or a file Babel cannot read (``read_po(abort_invalid=True)``).
+    def value(self, keyword: str, source: dict[str, list[str]] | None = None) -> str | None:
+        raw = (self.parts if source is None else source).get(keyword)
+        return None if raw is None else "".join(unescape(s) for s in raw)
+
+
+@dataclass(frozen=True)
+class PoScan:
+    """What :func:`scan_po` learned: previous msgids by ``(msgctxt, msgid)``, and the text for Babel.
+
+    ``babel_text`` is the input with ``#|`` / ``#~|`` lines blanked (same line
+    numbers), since Babel's reader misreads them.
+    """
+
+    previous: dict[tuple[str, str], str]
+    babel_text: str
+
+
+def _string_literal(text: str, shown: str, lineno: int) -> str:
+    """Check that ``text`` is exactly one well-formed PO string literal; return it."""
+    text = text.strip()
+    if not text.startswith('"'):
+        raise CatalogError(shown, lineno, f"malformed PO file: expected a quoted string, found {text[:40]!r}", _HINT)
+    match = _STRING_RE.match(text)
+    if match is None:
+        raise CatalogError(shown, lineno, "malformed PO file: unterminated string (a closing '\"' is missing)", _HINT)
+    if match.end() != len(text):
+        raise CatalogError(shown, lineno, f"malformed PO file: unexpected text after the string: {text[match.end():][:40]!r}",
+                           "Inside a string, write a quote as \\\" and a backslash as \\\\.")
+    for escape in _ESCAPE_RE.finditer(text[1:-1]):
+        if escape.group(1) not in _VALID_ESCAPES and not escape.group(1).isdigit():
+            raise CatalogError(shown, lineno, f"malformed PO file: invalid escape sequence '\\{escape.group(1)}'",
+                               "Valid escapes: \\n \\t \\\" \\\\ (write a literal backslash as \\\\).")
+    return text
+
+
+def scan_po(text: str, shown: str) -> PoScan:
+    """Check the PO syntax of ``text`` line by line (GNU gettext PO format).
+
+    Input: the decoded file text and the path to show in messages.
+    Output: a :class:`PoScan`. Raises :class:`CatalogError` naming the 1-based
+    line for: an unknown keyword, a string that is unterminated, has trailing
+    text or an invalid escape, a continuation string outside an entry, a msgid
+    without msgstr (or the reverse), plural forms used inconsistently, and a
+    message (same msgctxt and msgid) defined twice.
+    """
+    entries: list[_Entry] = []
+    current: _Entry | None = None
+    last_keyword: str | None = None     # keyword the next continuation string belongs to
+    pending_previous: dict[str, list[str]] = {}
+    previous_keyword: str | None = None
+    babel_lines: list[str] = []
+
+    def close(lineno: int) -> None:
+        nonlocal current, last_keyword
+        if current is not None:
+            if "msgid" not in current.parts:
+                raise CatalogError(shown, current.line, "malformed PO file: msgctxt without a msgid", _HINT)
+            if not any(k.startswith("msgstr") for k in current.parts):
+                raise CatalogError(shown, current.line, "malformed PO file: msgid without a msgstr",
+                                   "Every msgid needs a msgstr line (msgstr \"\" when untranslated).")
+            plural = "msgid_plural" in current.parts
+            if plural and "msgstr" in current.parts:
+                raise CatalogError(shown, current.line, "malformed PO file: a plural message needs msgstr[0], msgstr[1]...", _HINT)
+            if not plural and any(k.startswith("msgstr[") for k in current.parts):
+                raise CatalogError(shown, current.line, "malformed PO file: msgstr[N] without msgid_plural", _HINT)
+            entries.append(current)
+        current = None
+        last_keyword = None
+
+    lines = text.splitlines()
+    for index, raw_line in enumerate(lines):
+        lineno = index + 1
+        line = raw_line.strip()
+        babel_line = raw_line
+        obsolete = line.startswith("#~")
+        body = line[2:].strip() if obsolete else line
+        if line.startswith("#|") or (obsolete and body.startswith("|")):
+            babel_line = ""
+            prev = body[1:].strip() if obsolete else line[2:].strip()
+            if current is not None and any(k.startswith("msgstr") for k in current.parts):
+                close(lineno)
+            if prev.startswith('"') and previous_keyword:
+                pending_previous[previous_keyword].append(_string_literal(prev, shown, lineno))
+            else:
+                match = _KEYWORD_RE.match(prev)
+                if match is None or match.group(1) not in ("msgctxt", "msgid", "msgid_plural") or match.group(3) is None:
+                    raise CatalogError(shown, lineno, f"malformed PO file: bad previous-message line {line[:40]!r}",
+                                       "Previous-message lines look like '#| msgid \"...\"'; delete the line if unsure.")
+                previous_keyword = match.group(1)
+                pending_previous[previous_keyword] = [_string_literal(match.group(3), shown, lineno)]
+        elif not line or (line.startswith("#") and not obsolete):
+            if line.startswith("#-"):
+                raise CatalogError(shown, lineno, "malformed PO file: merge conflict markers ('#-#-#-#-#')",
+                                   "Resolve the conflicting translations by hand (msgcat output), then delete the markers.")
+            if line and current is not None:
+                if not any(k.startswith("msgstr") for k in current.parts):
+                    raise CatalogError(shown, current.line, "malformed PO file: msgid without a msgstr",
+                                       "Every msgid needs a msgstr line (msgstr \"\" when untranslated).")
+                close(lineno)
+        elif obsolete and not body:
+            pass
+        elif body.startswith('"'):
+            if current is None or last_keyword is None:
+                raise CatalogError(shown, lineno, "malformed PO file: a string line outside any msgid, msgstr or msgctxt",
+                                   "Continuation lines must follow a msgid, msgstr or msgctxt line.")
+            current.parts[last_keyword].append(_string_literal(body, shown, lineno))
+        else:
+            match = _KEYWORD_RE.match(body)
+            if match is None:
+                word = body.split(None, 1)[0] if body.split() else body
+                raise CatalogError(shown, lineno, f"malformed PO file: unknown keyword {word[:30]!r}",
+                                   "Lines must start with msgctxt, msgid, msgid_plural, msgstr, '\"' or '#'.")
+            keyword, argument = match.group(1), match.group(3)
+            if argument is None:
+                raise CatalogError(shown, lineno, f"malformed PO file: {keyword} without a string", _HINT)
+            literal = _string_literal(argument, shown, lineno)
+            if keyword in ("msgctxt", "msgid"):
+                if current is not None and (keyword in current.parts or "msgid" in current.parts
+                                            or any(k.startswith("msgstr") for k in current.parts)):
+                    if not any(k.startswith("msgstr") for k in current.parts):
+                        raise CatalogError(shown, current.line, "malformed PO file: msgid without a msgstr",
+                                           "Every msgid needs a msgstr line (msgstr \"\" when untranslated).")
+                    close(lineno)
+                if current is None:
+                    current = _Entry(lineno, obsolete, previous=pending_previous)
+                    pending_previous, previous_keyword = {}, None
+            elif current is None or "msgid" not in current.parts:
+                raise CatalogError(shown, lineno, f"malformed PO file: {keyword} without a msgid before it", _HINT)
+            elif keyword == "msgid_plural" and ("msgid_plural" in current.parts or current.order[-1] != "msgid"):
+                raise CatalogError(shown, lineno, "malformed PO file: misplaced msgid_plural", _HINT)
+            elif keyword in current.parts:
+                raise CatalogError(shown, lineno, f"malformed PO file: {keyword} given twice in one entry", _HINT)
+            current.parts[keyword] = [literal]
+            current.order.append(keyword)
+            last_keyword = keyword
+        babel_lines.append(babel_line)
+    if current is not None:
+        close(len(lines))
+
+    seen: dict[tuple[str | None, str], int] = {}
+    previous: dict[tuple[str, str], str] = {}
+    for entry in entries:
+        if entry.obsolete:
+            continue
+        key = (entry.value("msgctxt"), entry.value("msgid") or "")
+        if key in seen:
+            ctxt = f" (msgctxt {key[0]!r})" if key[0] is not None else ""
+            raise CatalogError(shown, entry.line, f"malformed PO file: duplicate message{ctxt}: msgid {key[1][:50]!r} "
+                               f"is already defined on line {seen[key]}",
+                               "Keep one of the two entries (msgfmt rejects duplicates).")
+        seen[key] = entry.line
+        old = entry.value("msgid", entry.previous)
+        if old is not None:
+            previous[(key[0] or "", key[1])] = old
+    return PoScan(previous, "\n".join(babel_lines) + "\n")
+
+
+def read_catalog(path: Path, display_path: str | None = None) -> Catalog:
+    """Read a PO file strictly: :func:`scan_po`, then Babel's ``read_po(abort_invalid=True)``.
+
+    Input: the file path. Output: a Babel ``Catalog`` whose messages keep their
+    previous msgid (``#|``) in ``previous_id``. Raises :class:`CatalogError`
+    naming the file and line for syntax errors, bad encoding or a file Babel
+    cannot read.
     """
     shown = display_path or str(path)
+    data = path.read_bytes()
     try:
-        with path.open("rb") as handle:
-            return read_po(handle, abort_invalid=True)
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        lineno = data[:exc.start].count(b"\n") + 1
+        raise CatalogError(shown, lineno, f"cannot decode the PO file: byte 0x{data[exc.start]:02x} is not valid UTF-8",
+                           "PO files must be UTF-8 with 'Content-Type: text/plain; charset=UTF-8'.") from None
+    scan = scan_po(text.removeprefix("\ufeff"), shown)
+    try:
+        catalog = read_po(scan.babel_text.splitlines(keepends=True), abort_invalid=True)
     except PoFileError as exc:
         problem = exc.args[0].rsplit(" on ", 1)[0] if exc.args else "syntax error"
-        raise CatalogError(shown, exc.lineno, f"malformed PO file: {problem}: {exc.line.strip()!r}",
-                           "Fix the entry (msgfmt --check-format shows it too), or restore the file from git.") from None
-    except (UnicodeDecodeError, LookupError) as exc:
-        raise CatalogError(shown, None, f"cannot decode the PO file ({exc})",
+        raise CatalogError(shown, exc.lineno + 1, f"malformed PO file: {problem}: {exc.line.strip()!r}", _HINT) from None
+    except (ValueError, LookupError) as exc:
+        raise CatalogError(shown, None, f"malformed PO file header: {exc}",
                            "PO files must be UTF-8 with 'Content-Type: text/plain; charset=UTF-8'.") from None
+    for message in catalog:
+        if message.id and isinstance(message.id, str):
+            old = scan.previous.get((message.context or "", message.id))
+            if old is not None:
+                message.previous_id = [old]
+    return catalog
 
 
 def load_translations(path: Path, display_path: str | None = None) -> Translations:
@@ -73,3 +268,32 @@ def load_translations(path: Path, display_path: str | None = None) -> Translatio
         if message.string:
             found[(message.context or "", message.id)] = Translation(message.string, message.fuzzy)
     return found
+
+
+def load_ui_strings(locales_dir: Path, langs: Sequence[str], display=str) -> UiStrings:
+    """Read the interface catalogs ``locales/<lang>/LC_MESSAGES/ui.po`` of every language.
+
+    Output: a :class:`~explainer.ui.UiStrings` holding the current (non-empty,
+    non-fuzzy) translations whose msgctxt names a registered key and whose
+    msgid is that key's current English source. A missing file means nothing
+    translated. ``display`` maps a path to the text shown in errors. Raises
+    :class:`CatalogError` for a malformed file.
+    """
+    found: dict[tuple[str, str], str] = {}
+    fuzzy: set[tuple[str, str]] = set()
+    for lang in langs:
+        path = ui_po_path(locales_dir, lang)
+        for (key, msgid), translation in load_translations(path, display(path)).items():
+            try:
+                source = message_for(key).source
+            except KeyError:
+                continue
+            if msgid == source and not translation.fuzzy:
+                found[(lang, key)] = translation.text
+            else:
+                fuzzy.add((lang, key))
+    return UiStrings(found, frozenset(fuzzy))
+
+
+__all__ = ["Translation", "Translations", "po_path", "scan_po", "read_catalog", "load_translations",
+           "load_ui_strings", "UI_SOURCE_LANG"]

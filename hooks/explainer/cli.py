@@ -7,13 +7,14 @@ Every command prints errors as ``file:line: problem`` and exits 1 on bad input,
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from pathlib import Path
 
 from .errors import ExplainerError
 from .site import build_site, load_seed, seed_paths
-from .ui import LANGS, SOURCE_LANG
-from .workflow import extract, update
+from .ui import LANGS, SOURCE_LANG, UI_DOMAIN, UI_SOURCE_LANG
+from .workflow import extract, extract_ui, update, update_ui
 
 
 def _articles(root: Path, names: list[str]):
@@ -37,46 +38,62 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
+    locales = args.root / "locales"
     for article in _articles(args.root, args.seeds):
-        changed = extract(article, args.root / "locales")
+        changed = extract(article, locales)
         print(f"locales/{article.slug}.pot: {'written' if changed else 'unchanged'}")
+    if not args.seeds:
+        print(f"locales/{UI_DOMAIN}.pot: {'written' if extract_ui(locales) else 'unchanged'}")
     return 0
 
 
 def _cmd_update(args: argparse.Namespace) -> int:
+    locales = args.root / "locales"
     for article in _articles(args.root, args.seeds):
-        extract(article, args.root / "locales")
+        extract(article, locales)
         for lang in LANGS:
             if lang == SOURCE_LANG:
                 continue
-            changed = update(article, args.root / "locales", lang)
+            changed = update(article, locales, lang)
             print(f"locales/{lang}/LC_MESSAGES/{article.slug}.po: {'updated' if changed else 'unchanged'}")
+    if not args.seeds:
+        extract_ui(locales)
+        for lang in LANGS:
+            changed = update_ui(locales, lang)
+            print(f"locales/{lang}/LC_MESSAGES/{UI_DOMAIN}.po: {'updated' if changed else 'unchanged'}")
     return 0
+
+
+def _percent(counts: dict[str, int]) -> float:
+    """Percent of units translated and current, rounded down to 0.1 (100.0 only when complete)."""
+    total = sum(counts.values())
+    return math.floor(1000 * counts["translated"] / total) / 10 if total else 100.0
 
 
 def _cmd_coverage(args: argparse.Namespace) -> int:
     site = build_site(args.root / "seeds", args.root / "locales", args.root)
+    rows: list[tuple[str, str, dict[str, int]]] = []
     totals: dict[str, dict[str, int]] = {}
-    print(f"{'article':<24} {'lang':<5} {'translated':>10} {'fuzzy':>6} {'untranslated':>12} {'percent':>8}")
-    failed = False
     for slug, per_lang in site.coverage.items():
         for lang, counts in per_lang.items():
             if lang == SOURCE_LANG:
                 continue
-            total = sum(counts.values())
-            percent = 100.0 * counts["translated"] / total if total else 100.0
-            failed |= percent < args.min
-            print(f"{slug:<24} {lang:<5} {counts['translated']:>10} {counts['fuzzy']:>6} {counts['untranslated']:>12} {percent:>7.1f}%")
+            rows.append((slug, lang, counts))
             bucket = totals.setdefault(lang, {"translated": 0, "fuzzy": 0, "untranslated": 0})
             for key, value in counts.items():
                 bucket[key] += value
-    for lang, counts in totals.items():
-        total = sum(counts.values())
-        percent = 100.0 * counts["translated"] / total if total else 100.0
-        failed |= percent < args.min
-        print(f"{'TOTAL':<24} {lang:<5} {counts['translated']:>10} {counts['fuzzy']:>6} {counts['untranslated']:>12} {percent:>7.1f}%")
+    rows += [("TOTAL", lang, counts) for lang, counts in totals.items()]
+    rows += [(f"({UI_DOMAIN}: interface)", lang, site.ui.counts(lang)) for lang in LANGS if lang != UI_SOURCE_LANG]
+    print(f"{'article':<24} {'lang':<5} {'translated':>10} {'fuzzy':>6} {'untranslated':>12} {'percent':>8}")
+    failed = []
+    for name, lang, counts in rows:
+        percent = _percent(counts)
+        if percent < args.min:
+            failed.append(f"{name} ({lang})")
+        print(f"{name:<24} {lang:<5} {counts['translated']:>10} {counts['fuzzy']:>6} {counts['untranslated']:>12} "
+              f"{percent:>7.1f}%")
     if failed:
-        print(f"coverage below the threshold of {args.min:g}%", file=sys.stderr)
+        print(f"coverage below the threshold of {args.min:g}%: {', '.join(failed)}", file=sys.stderr)
         return 1
     return 0
 
@@ -88,14 +105,16 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     for name, func, helptext in (
         ("check", _cmd_check, "parse seeds and print their structure, repairs and drops"),
-        ("extract", _cmd_extract, "write locales/<slug>.pot from each seed"),
-        ("update", _cmd_update, "extract, then merge templates into every PO file"),
+        ("extract", _cmd_extract, "write locales/<slug>.pot from each seed (and locales/ui.pot)"),
+        ("update", _cmd_update, "extract, then merge templates into every PO file (fuzzy, #| msgid, #~)"),
     ):
         cmd = sub.add_parser(name, help=helptext)
         cmd.add_argument("seeds", nargs="*", help="seed files (default: every seeds/*.txt)")
         cmd.set_defaults(func=func)
     cov = sub.add_parser("coverage", help="print translation coverage; exit 1 below --min")
-    cov.add_argument("--min", type=float, default=0.0, help="minimum percent translated (default 0)")
+    cov.add_argument("--min", type=float, default=0.0,
+                     help="minimum percent of current (non-fuzzy) translations for every article, "
+                          "the total and the interface (default 0)")
     cov.set_defaults(func=_cmd_coverage)
     args = parser.parse_args(argv)
     args.root = args.root.resolve()

@@ -22,7 +22,7 @@ from .model import Metadata
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Top-level names the site itself uses: an article may not take them.
-RESERVED_SLUGS = frozenset({"index", "en", "ar", "assets", "search", "404", "sitemap", "status", "glossary"})
+RESERVED_SLUGS = frozenset({"index", "en", "ar", "assets", "search", "404", "sitemap", "status", "glossary", "ui"})  # ui: the interface catalog domain
 _KEYS = ("title", "slug", "date", "source", "author")
 
 

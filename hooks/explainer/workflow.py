@@ -1,41 +1,71 @@
-"""Catalog workflow on Babel: extract a POT per article, merge it into each PO.
+"""Catalog workflow on Babel: extract a POT per article (and one for the interface), merge it into each PO.
 
-Follows ``pybabel extract`` / ``pybabel update`` semantics: a changed msgid is
-fuzzy-matched (difflib, Babel's ``Catalog.update``), keeps its old msgstr, is
-marked ``fuzzy`` and records the previous msgid (``#|``); removed messages
-become obsolete (``#~``); new ones are empty. A file is rewritten only when
+Follows ``msgmerge`` / ``pybabel update --previous`` semantics, with one
+difference that keeps the rules exact:
+
+* a msgid still present keeps its entry (translation, flags, translator comments);
+* a msgid that changed is matched to the most similar *vanished* msgid of the
+  same msgctxt (``difflib`` ratio >= 0.6, like Babel; for a msgctxt naming a
+  single message, as in the ``ui`` domain, the vanished entry of that context
+  whatever the ratio): it keeps the old msgstr, is marked ``fuzzy`` and
+  records the previous msgid (``#|``, the one the translation was made for);
+* a removed msgid becomes obsolete (``#~``) if it had a translation;
+* a new msgid gets an empty msgstr.
+
+Babel's ``Catalog.update`` also fuzzy-matches a *new* paragraph against any
+translated one that is still present, giving it someone else's translation;
+matching only vanished msgids avoids that. A file is rewritten only when
 something other than its timestamps changes, so runs are reproducible.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import difflib
 import io
+import os
 import re
+from collections import Counter
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import write_po
 
 from .catalog import po_path, read_catalog
 from .model import Article
-from .segment import article_units
+from .segment import catalog_units
+from .ui import MESSAGES, UI_DOMAIN, ui_po_path
 
 PROJECT = "explainers"
 _EPOCH = _dt.datetime(2026, 1, 1, tzinfo=_dt.timezone.utc)
 _TIMESTAMP_RE = re.compile(r'^"(?:POT-Creation-Date|PO-Revision-Date): .*\\n"\n', re.MULTILINE)
 WIDTH = 76
+FUZZY_CUTOFF = 0.6
+
+
+def _epoch() -> _dt.datetime:
+    """Catalog date: ``SOURCE_DATE_EPOCH`` (reproducible-builds.org) if set, else a fixed date."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if value.isdigit():
+        return _dt.datetime.fromtimestamp(int(value), tz=_dt.timezone.utc)
+    return _EPOCH
+
+
+def _new_catalog(locale: str | None = None) -> Catalog:
+    return Catalog(locale=locale, project=PROJECT, version="1", charset="utf-8", fuzzy=False,
+                   creation_date=_epoch(), revision_date=_epoch())
 
 
 def template_for(article: Article) -> Catalog:
     """Build the POT catalog of ``article``: one message per distinct (msgctxt, msgid).
 
-    Each message carries its seed location (``#: seeds/x.txt:LINE``) and an
-    extracted comment naming its segment id and kind (``#. s1-p2 paragraph``).
+    Units come from :func:`explainer.segment.catalog_units` (extra registered
+    sources included). Each message carries its seed location
+    (``#: seeds/x.txt:LINE``) and an extracted comment naming its segment id
+    and kind (``#. s1-p2 paragraph``).
     """
-    catalog = Catalog(project=PROJECT, version="1", charset="utf-8", fuzzy=False,
-                      creation_date=_EPOCH, revision_date=_EPOCH)
-    for unit in article_units(article):
+    catalog = _new_catalog()
+    for unit in catalog_units(article):
         existing = catalog.get(unit.msgid, context=unit.msgctxt)
         comment = f"{unit.segment_id} {unit.kind}"
         if existing is not None:
@@ -44,6 +74,20 @@ def template_for(article: Article) -> Catalog:
             continue
         catalog.add(unit.msgid, string="", locations=[(article.source_path, unit.line)],
                     auto_comments=[comment], context=unit.msgctxt)
+    return catalog
+
+
+def ui_template() -> Catalog:
+    """Build the POT of the interface (``ui`` domain): msgctxt = key, msgid = English source.
+
+    Messages with ``{name}`` placeholders get the ``python-brace-format`` flag,
+    so ``msgfmt --check`` verifies translations keep them.
+    """
+    catalog = _new_catalog()
+    for message in MESSAGES:
+        flags = ["python-brace-format"] if message.placeholders else []
+        catalog.add(message.source, string="", auto_comments=[message.comment] if message.comment else [],
+                    flags=flags, context=message.key)
     return catalog
 
 
@@ -57,7 +101,7 @@ def render_po(catalog: Catalog) -> bytes:
 def write_if_changed(path: Path, content: bytes) -> bool:
     """Write ``content`` unless the file differs from it only in PO timestamps. Returns True if written."""
     if path.exists():
-        old = path.read_bytes().decode("utf-8")
+        old = path.read_bytes().decode("utf-8", errors="replace")
         if _TIMESTAMP_RE.sub("", old) == _TIMESTAMP_RE.sub("", content.decode("utf-8")):
             return False
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -66,8 +110,91 @@ def write_if_changed(path: Path, content: bytes) -> bool:
 
 
 def pot_path(locales_dir: Path, slug: str) -> Path:
-    """Path of the template of article ``slug``: ``locales/<slug>.pot``."""
+    """Path of the template of article ``slug`` (or of the ``ui`` domain): ``locales/<slug>.pot``."""
     return locales_dir / f"{slug}.pot"
+
+
+def _key(message: Message) -> tuple[str, str]:
+    return (message.context or "", message.id)
+
+
+def _similarity(a: str, b: str) -> float:
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < FUZZY_CUTOFF or matcher.quick_ratio() < FUZZY_CUTOFF:
+        return 0.0
+    return matcher.ratio()
+
+
+def merge(old: Catalog, template: Catalog) -> Catalog:
+    """Merge ``template`` (a POT) into ``old`` (a PO); return the new catalog (``old`` is not changed).
+
+    Output order is the template's; obsolete entries follow (old obsolete ones
+    first, then newly removed ones, each in file order). See the module
+    docstring for the rules. Header fields of ``old`` are kept.
+    """
+    new = Catalog(locale=old.locale, domain=old.domain, project=PROJECT, version="1", charset="utf-8", fuzzy=False,
+                  creation_date=_epoch(), revision_date=_epoch())
+    new.header_comment = old.header_comment
+    new.mime_headers = old.mime_headers
+    new.creation_date = _epoch()
+    new.revision_date = _epoch()
+    new.fuzzy = False
+    live = {_key(m): m for m in old if m.id and isinstance(m.id, str)}
+    obsolete = {_key(m): m for m in old.obsolete.values() if isinstance(m.id, str)}
+    wanted = [m for m in template if m.id and isinstance(m.id, str)]
+    wanted_keys = {_key(m) for m in wanted}
+    contexts = Counter(m.context for m in wanted)
+    vanished = [m for k, m in live.items() if k not in wanted_keys and m.string]
+    matched: dict[tuple[str, str], Message] = {}
+    unmatched = [m for m in wanted if _key(m) not in live and _key(m) not in obsolete]
+    pairs: list[tuple[float, int, int]] = []
+    for i, new_msg in enumerate(unmatched):
+        same_ctxt = [j for j, o in enumerate(vanished) if o.context == new_msg.context]
+        for j in same_ctxt:
+            ratio = _similarity(new_msg.id, vanished[j].id)
+            if ratio < FUZZY_CUTOFF and contexts[new_msg.context] == 1 and len(same_ctxt) == 1:
+                ratio = FUZZY_CUTOFF  # the context names this one message: it was reworded
+            if ratio >= FUZZY_CUTOFF:
+                pairs.append((ratio, i, j))
+    used_old: set[int] = set()
+    for ratio, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+        key = _key(unmatched[i])
+        if key in matched or j in used_old:
+            continue
+        matched[key] = vanished[j]
+        used_old.add(j)
+    for tmsg in wanted:
+        key = _key(tmsg)
+        flags = set(tmsg.flags)
+        string, user_comments, previous = "", [], []
+        if key in live or key in obsolete:
+            prior = live.get(key) or obsolete[key]
+            string, user_comments = prior.string, list(prior.user_comments)
+            flags |= set(prior.flags)
+            if prior.fuzzy:
+                previous = list(prior.previous_id)
+        elif key in matched:
+            prior = matched[key]
+            string, user_comments = prior.string, list(prior.user_comments)
+            flags |= set(prior.flags) | {"fuzzy"}
+            previous = list(prior.previous_id) if prior.fuzzy and prior.previous_id else [prior.id]
+        new.add(tmsg.id, string=string, locations=list(tmsg.locations), flags=sorted(flags),
+                auto_comments=list(tmsg.auto_comments), user_comments=user_comments,
+                previous_id=previous, context=tmsg.context)
+    gone = [obsolete[k] for k in obsolete if k not in wanted_keys]
+    gone += [m for j, m in enumerate(vanished) if j not in used_old]
+    for message in gone:
+        new.obsolete[_key(message)] = Message(message.id, message.string, user_comments=list(message.user_comments),
+                                              context=message.context)
+    return new
+
+
+def _update_file(path: Path, template: Catalog, lang: str) -> bool:
+    if path.exists():
+        catalog = merge(read_catalog(path), template)
+    else:
+        catalog = merge(_new_catalog(lang), template)
+    return write_if_changed(path, render_po(catalog))
 
 
 def extract(article: Article, locales_dir: Path) -> bool:
@@ -76,25 +203,19 @@ def extract(article: Article, locales_dir: Path) -> bool:
 
 
 def update(article: Article, locales_dir: Path, lang: str) -> bool:
-    """Merge the article's template into ``locales/<lang>/LC_MESSAGES/<slug>.po``.
+    """Merge the article's template into ``locales/<lang>/LC_MESSAGES/<slug>.po`` (see :func:`merge`).
 
     Creates the PO (all msgstr empty) when missing. Returns True if the file changed.
     Raises :class:`~explainer.errors.CatalogError` if the existing PO is malformed.
     """
-    template = template_for(article)
-    path = po_path(locales_dir, lang, article.slug)
-    if path.exists():
-        catalog = read_catalog(path)
-        catalog.update(template, update_header_comment=False)
-        # Babel keeps fuzzy-matched old entries out of `obsolete`; drop obsolete ones that are now live again.
-        for key in list(catalog.obsolete):
-            if key in catalog._messages:  # noqa: SLF001 - Babel exposes no public membership test by key
-                del catalog.obsolete[key]
-    else:
-        catalog = Catalog(locale=lang, project=PROJECT, version="1", charset="utf-8",
-                          creation_date=_EPOCH, revision_date=_EPOCH)
-        catalog.update(template)
-    catalog.revision_date = _EPOCH
-    catalog.creation_date = _EPOCH
-    catalog.fuzzy = False
-    return write_if_changed(path, render_po(catalog))
+    return _update_file(po_path(locales_dir, lang, article.slug), template_for(article), lang)
+
+
+def extract_ui(locales_dir: Path) -> bool:
+    """Write ``locales/ui.pot`` from :data:`explainer.ui.MESSAGES`. Returns True if the file changed."""
+    return write_if_changed(pot_path(locales_dir, UI_DOMAIN), render_po(ui_template()))
+
+
+def update_ui(locales_dir: Path, lang: str) -> bool:
+    """Merge the interface template into ``locales/<lang>/LC_MESSAGES/ui.po``. Returns True if it changed."""
+    return _update_file(ui_po_path(locales_dir, lang), ui_template(), lang)
