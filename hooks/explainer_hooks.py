@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 from explainer.errors import ExplainerError
 from explainer.render import language_name
 from explainer.site import SiteBuild, build_site
-from explainer.ui import DIRECTIONS, SOURCE_LANG, ui_text
+from explainer.ui import DIRECTIONS, SOURCE_LANG
 
 log = get_plugin_logger("explainer")
 
@@ -41,7 +41,8 @@ _state = _BuildState()
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _state
     _state = _BuildState()
-    _state.defaults = {"language": config.theme["language"], "site_name": config.site_name}
+    _state.defaults = {"language": config.theme["language"], "site_name": config.site_name,
+                       "copyright": config.copyright}
     return config
 
 
@@ -52,6 +53,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     except ExplainerError as exc:
         raise PluginError(str(exc)) from None
     _state.site = site
+    for warning in site.warnings:
+        log.warning(warning)
     for article in site.articles:
         for repair in article.repairs:
             if repair.kind == "drop-boilerplate":
@@ -85,7 +88,9 @@ def _nav_for(lang: str, nav: Navigation) -> Navigation:
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     lang = page.meta.get("lang", SOURCE_LANG)
     config.theme["language"] = lang
-    config.site_name = ui_text("site_name", lang)
+    if _state.site is not None:
+        config.site_name = _state.site.ui.text("site_name", lang)
+        config.copyright = _state.site.ui.text("footer", lang)
     alternates = page.meta.get("alternates") or {}
     config.extra["alternate"] = [
         {"name": language_name(other), "link": _state.urls[src_uri], "lang": other}
@@ -100,5 +105,6 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     config.theme["language"] = _state.defaults.get("language", SOURCE_LANG)
     config.site_name = _state.defaults.get("site_name", config.site_name)
+    config.copyright = _state.defaults.get("copyright", config.copyright)
     config.extra["alternate"] = []
     return output

@@ -39,6 +39,8 @@ def make_project(base: Path, seeds: dict[str, bytes | str] | None = None,
 
     ``seeds`` maps file names in ``seeds/`` to content; ``po`` maps paths under
     ``locales/`` to PO text; ``copy_locales`` copies the real ``locales/`` first.
+    The interface catalogs (``locales/ui.pot``, ``locales/*/LC_MESSAGES/ui.po``)
+    are always copied: they belong to the site, not to an article.
     """
     project = base / "project"
     project.mkdir()
@@ -52,7 +54,10 @@ def make_project(base: Path, seeds: dict[str, bytes | str] | None = None,
     if copy_locales:
         shutil.copytree(ROOT / "locales", project / "locales")
     else:
-        (project / "locales").mkdir()
+        for ui_file in [ROOT / "locales/ui.pot", *sorted((ROOT / "locales").glob("*/LC_MESSAGES/ui.po"))]:
+            target = project / "locales" / ui_file.relative_to(ROOT / "locales")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(ui_file, target)
     for rel, text in (po or {}).items():
         path = project / "locales" / rel
         path.parent.mkdir(parents=True, exist_ok=True)

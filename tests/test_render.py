@@ -39,9 +39,11 @@ def test_hostile_seed_text_gives_no_elements_or_attributes() -> None:
     for lang in ("ar", "en"):
         page = _html(render_article(article, lang, lambda _m: None, ["ar", "en"]).markdown)
         names = {el.name for el in page.find_all()}
-        assert names <= {"html", "body", "h1", "h2", "p", "ul", "ol", "li", "span"}, names
+        assert names <= {"html", "body", "h1", "h2", "p", "ul", "ol", "li", "span", "a"}, names
         for el in page.find_all():
-            assert set(el.attrs) <= {"id", "class", "lang", "dir", "role"}, el.attrs
+            assert set(el.attrs) <= {"id", "class", "lang", "dir", "role", "href"}, el.attrs
+        for link in page.find_all("a"):  # only the page notice's link to the status page
+            assert link["href"] == "status.md" and "ex-notice--page" in link.parent["class"]
         text = page.get_text()
         for t in HOSTILE:
             assert t.replace("\\", "") in text.replace("\\", "")

@@ -10,6 +10,7 @@ with an explicit id (``attr_list``) so the table of contents and search see them
 from __future__ import annotations
 
 import html
+import posixpath
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -17,8 +18,10 @@ import yaml
 
 from .catalog import Translation
 from .model import Article, Block
-from .segment import article_units
-from .ui import DIRECTIONS, LANG_NAMES, SOURCE_LANG, ui_text
+from .segment import Unit, catalog_units
+from .ui import DIRECTIONS, LANG_NAMES, SOURCE_LANG, UiStrings
+
+_SOURCE_UI = UiStrings()  # interface strings with no catalogs: the English msgids
 
 # Python-Markdown's backslash-escapable characters (markdown.Markdown.ESCAPED_CHARS).
 _MD_ESCAPED = set("\\`*_{}[]()>#+-.!")
@@ -48,6 +51,20 @@ def home_uri(lang: str) -> str:
     return "index.md" if lang == SOURCE_LANG else f"{lang}/index.md"
 
 
+def status_uri(lang: str) -> str:
+    """src_uri of a language's translation status page: ``status.md`` or ``en/status.md`` (slug reserved)."""
+    return "status.md" if lang == SOURCE_LANG else f"{lang}/status.md"
+
+
+def relative_uri(from_uri: str, to_uri: str) -> str:
+    """Markdown link from page ``from_uri`` to ``to_uri`` (both src_uris), which MkDocs then validates and rewrites.
+
+    >>> relative_uri("en/deepseek.md", "deepseek.md")
+    '../deepseek.md'
+    """
+    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+
+
 def escape_inline(text: str) -> str:
     """Escape text for inline Markdown: HTML-escape, then backslash-escape Markdown marks.
 
@@ -75,90 +92,172 @@ def excerpt(text: str, words: int = EXCERPT_WORDS) -> str:
 
 
 @dataclass(frozen=True)
-class _Shown:
+class Shown:
+    """What a page shows for one unit: the text, its language and the unit's translation state.
+
+    ``state`` is ``"source"`` (source-language page), ``"translated"``,
+    ``"fuzzy"`` (old translation of a changed msgid: shown, but marked as
+    possibly outdated) or ``"untranslated"`` (the source text is shown, marked
+    with its own ``lang``/``dir``).
+    """
+
     text: str
     lang: str
-    state: str  # "source", "translated", "fuzzy", "untranslated"
+    state: str
 
 
-def _resolve(msgid: str, lang: str, lookup: Lookup) -> _Shown:
+_Shown = Shown  # old name
+
+
+def resolve(msgid: str, lang: str, lookup: Lookup) -> Shown:
+    """Decide what the ``lang`` page shows for ``msgid`` (gettext rules: fuzzy is never current).
+
+    >>> resolve("نص", "en", lambda m: None)
+    Shown(text='نص', lang='ar', state='untranslated')
+    >>> resolve("نص", "en", lambda m: Translation("text", True)).state
+    'fuzzy'
+    """
     if lang == SOURCE_LANG:
-        return _Shown(msgid, lang, "source")
+        return Shown(msgid, lang, "source")
     found = lookup(msgid)
     if found is None:
-        return _Shown(msgid, SOURCE_LANG, "untranslated")
-    return _Shown(found.text, lang, "fuzzy" if found.fuzzy else "translated")
+        return Shown(msgid, SOURCE_LANG, "untranslated")
+    return Shown(found.text, lang, "fuzzy" if found.fuzzy else "translated")
 
 
-def _notice(shown: _Shown, page_lang: str) -> str:
+_resolve = resolve
+
+
+def notice(shown: Shown, page_lang: str, ui: UiStrings, original: str | None = None) -> str:
+    """Markdown for the notice above a unit that is not current (empty string otherwise).
+
+    Untranslated: a raw HTML ``<p class="ex-notice ex-notice--untranslated">``
+    in the page language. Fuzzy: a Markdown paragraph (so MkDocs validates and
+    rewrites the link) with the "may be outdated" text and, when ``original`` is
+    given (a relative ``.md`` link with ``#anchor``), a link to the original.
+    """
     if shown.state == "untranslated":
-        return f'<p class="ex-notice ex-notice--untranslated" role="note">{html.escape(ui_text("untranslated", page_lang))}</p>\n\n'
+        return (f'<p class="ex-notice ex-notice--untranslated" role="note">'
+                f'{html.escape(ui.text("untranslated", page_lang))}</p>\n\n')
     if shown.state == "fuzzy":
-        return f'<p class="ex-notice ex-notice--fuzzy" role="note">{html.escape(ui_text("outdated", page_lang))}</p>\n\n'
+        text = escape_inline(ui.text("outdated", page_lang))
+        if original:
+            text += f' [{escape_inline(ui.text("see_original", page_lang))}]({original}){{: hreflang="{SOURCE_LANG}" }}'
+        return f'{text}\n{{: .ex-notice .ex-notice--fuzzy role="note" }}\n\n'
     return ""
 
 
-def _lang_attrs(shown: _Shown, page_lang: str) -> dict[str, str | None]:
+def _notice(shown: Shown, page_lang: str, ui: UiStrings = _SOURCE_UI, original: str | None = None) -> str:
+    return notice(shown, page_lang, ui, original)
+
+
+def _lang_attrs(shown: Shown, page_lang: str) -> dict[str, str | None]:
     if shown.lang == page_lang:
         return {"lang": None, "dir": None}
     return {"lang": shown.lang, "dir": DIRECTIONS[shown.lang]}
 
 
-def _state_class(shown: _Shown) -> str | None:
+def _state_class(shown: Shown) -> str | None:
     return None if shown.state in ("source", "translated") else f"ex-{shown.state}"
 
 
-def _render_heading(level: int, seg_id: str, shown: _Shown, page_lang: str) -> str:
-    extra = _lang_attrs(shown, page_lang)
+@dataclass(frozen=True)
+class _PageContext:
+    """What every unit renderer of one page needs: the page language, its src_uri, the strings, the lookup."""
+
+    lang: str
+    src_uri: str
+    source_uri: str     # the same article in the source language
+    ui: UiStrings
+    lookup: Lookup
+
+    def original(self, anchor: str) -> str:
+        return f"{relative_uri(self.src_uri, self.source_uri)}#{anchor}"
+
+
+def _render_heading(level: int, seg_id: str, shown: Shown, ctx: _PageContext) -> str:
+    extra = _lang_attrs(shown, ctx.lang)
     attr = f"#{seg_id}"
     if cls := _state_class(shown):
         attr += f" .{cls}"
     for key, value in extra.items():
         if value:
             attr += f' {key}="{value}"'
-    return _notice(shown, page_lang) + f"{'#' * level} {escape_inline(shown.text)} {{{attr}}}\n\n"
+    return notice(shown, ctx.lang, ctx.ui, ctx.original(seg_id)) + f"{'#' * level} {escape_inline(shown.text)} {{{attr}}}\n\n"
 
 
-def _render_paragraph(seg_id: str, shown: _Shown, page_lang: str, css: str | None = None) -> str:
+def _render_paragraph(seg_id: str, shown: Shown, ctx: _PageContext, css: str | None = None) -> str:
     classes = " ".join(c for c in (css, _state_class(shown)) if c) or None
-    attrs = _attrs(id=seg_id, class_=classes, **_lang_attrs(shown, page_lang))
-    return _notice(shown, page_lang) + f"<p {attrs}>{html.escape(shown.text)}</p>\n\n"
+    attrs = _attrs(id=seg_id, class_=classes, **_lang_attrs(shown, ctx.lang))
+    return notice(shown, ctx.lang, ctx.ui, ctx.original(seg_id)) + f"<p {attrs}>{html.escape(shown.text)}</p>\n\n"
 
 
-def _render_list(block: Block, page_lang: str, lookup: Lookup) -> str:
+def _render_list(block: Block, ctx: _PageContext) -> str:
     tag = "ol" if block.ordered else "ul"
     items = []
+    fuzzy_ids = []
     for index, item in enumerate(block.items):
-        shown = _resolve(item, page_lang, lookup)
-        attrs = _attrs(id=block.item_id(index), class_=_state_class(shown), **_lang_attrs(shown, page_lang))
+        shown = resolve(item, ctx.lang, ctx.lookup)
+        attrs = _attrs(id=block.item_id(index), class_=_state_class(shown), **_lang_attrs(shown, ctx.lang))
         badge = ""
         if shown.state in ("untranslated", "fuzzy"):
             key = "untranslated" if shown.state == "untranslated" else "outdated"
-            badge = f'<span class="ex-badge" lang="{page_lang}" dir="{DIRECTIONS[page_lang]}">{html.escape(ui_text(key, page_lang))}</span> '
+            badge = (f'<span class="ex-badge" lang="{ctx.lang}" dir="{DIRECTIONS[ctx.lang]}">'
+                     f'{html.escape(ctx.ui.text(key, ctx.lang))}</span> ')
+        if shown.state == "fuzzy":
+            fuzzy_ids.append(block.item_id(index))
         items.append(f"<li {attrs}>{badge}{html.escape(shown.text)}</li>")
-    return f'<{tag} id="{block.id}">' + "".join(items) + f"</{tag}>\n\n"
+    before = "".join(notice(Shown("", ctx.lang, "fuzzy"), ctx.lang, ctx.ui, ctx.original(seg)) for seg in fuzzy_ids)
+    return before + f'<{tag} id="{block.id}">' + "".join(items) + f"</{tag}>\n\n"
+
+
+def unit_states(article: Article, lang: str, lookup: Lookup) -> list[tuple[Unit, str]]:
+    """Each catalog unit of ``article`` (:func:`~explainer.segment.catalog_units`) with its state in ``lang``.
+
+    States as in :class:`Shown`; on the source-language page every unit is ``"source"``.
+    """
+    return [(unit, resolve(unit.msgid, lang, lookup).state) for unit in catalog_units(article)]
 
 
 def translation_state(article: Article, lang: str, lookup: Lookup) -> dict[str, int]:
-    """Count the article's units by state in ``lang``: translated, fuzzy, untranslated."""
+    """Count the article's units by state in ``lang``: ``{"translated": n, "fuzzy": n, "untranslated": n}``.
+
+    On the source-language page every unit counts as translated.
+    """
     counts = {"translated": 0, "fuzzy": 0, "untranslated": 0}
-    for unit in article_units(article):
-        state = _resolve(unit.msgid, lang, lookup).state
+    for _unit, state in unit_states(article, lang, lookup):
         counts["translated" if state == "source" else state] += 1
     return counts
 
 
-def render_article(article: Article, lang: str, lookup: Lookup, langs: Sequence[str]) -> PageSource:
+def _page_notice(counts: dict[str, int], lang: str, src_uri: str, ui: UiStrings) -> str:
+    total = sum(counts.values())
+    if lang == SOURCE_LANG or counts["translated"] == total:
+        return ""
+    status = f' [{escape_inline(ui.text("status_title", lang))}]({relative_uri(src_uri, status_uri(lang))})'
+    if counts["translated"] == 0 and counts["fuzzy"] == 0:
+        text = escape_inline(ui.text("nothing_translated", lang))
+    else:
+        text = escape_inline(ui.text("partly_translated", lang, translated=counts["translated"], total=total))
+    return f'{text}{status}\n{{: .ex-notice .ex-notice--page role="note" }}\n\n'
+
+
+def render_article(article: Article, lang: str, lookup: Lookup, langs: Sequence[str],
+                   ui: UiStrings = _SOURCE_UI) -> PageSource:
     """Render the article page in ``lang``.
 
     Input: the parsed article, the page language, a lookup for translations
-    (ignored for the source language) and every language of the site.
-    Output: a :class:`PageSource` whose Markdown starts with front matter
-    (``title``, ``description``, ``lang``, ``dir``, ``article``, ``alternates``:
-    language -> src_uri of the same article).
+    (ignored for the source language), every language of the site and the
+    interface strings. Output: a :class:`PageSource` whose Markdown starts with
+    front matter (``title``, ``description``, ``lang``, ``dir``, ``article``,
+    ``alternates``: language -> src_uri of the same article). A page that is not
+    fully translated starts with a notice (nothing / N of M translated) linking
+    the status page; each unit that is not current carries its own notice.
     """
-    title = _resolve(article.title, lang, lookup)
-    lede = _resolve(article.lede.text, lang, lookup) if article.lede else None
+    src_uri = article_uri(article.slug, lang)
+    ctx = _PageContext(lang, src_uri, article_uri(article.slug, SOURCE_LANG), ui, lookup)
+    title = resolve(article.title, lang, lookup)
+    lede = resolve(article.lede.text, lang, lookup) if article.lede else None
     meta: dict[str, object] = {
         "title": title.text,
         "description": excerpt(lede.text if lede else title.text, 40),
@@ -168,51 +267,103 @@ def render_article(article: Article, lang: str, lookup: Lookup, langs: Sequence[
         "alternates": {other: article_uri(article.slug, other) for other in langs},
     }
     body = [_front_matter(meta)]
-    counts = translation_state(article, lang, lookup)
-    if lang != SOURCE_LANG and counts["translated"] == 0 and counts["fuzzy"] == 0:
-        body.append(f'<p class="ex-notice ex-notice--page" role="note">{html.escape(ui_text("nothing_translated", lang))}</p>\n\n')
-    body.append(_render_heading(1, "title", title, lang))
+    body.append(_page_notice(translation_state(article, lang, lookup), lang, src_uri, ui))
+    body.append(_render_heading(1, "title", title, ctx))
     if lede:
-        body.append(_render_paragraph("lede", lede, lang, css="ex-lede"))
+        body.append(_render_paragraph("lede", lede, ctx, css="ex-lede"))
     for section in article.sections:
         if section.heading is not None:
-            body.append(_render_heading(2, section.id, _resolve(section.heading, lang, lookup), lang))
+            body.append(_render_heading(2, section.id, resolve(section.heading, lang, lookup), ctx))
         for block in section.blocks:
             if block.kind == "paragraph":
-                body.append(_render_paragraph(block.id, _resolve(block.text, lang, lookup), lang))
+                body.append(_render_paragraph(block.id, resolve(block.text, lang, lookup), ctx))
             else:
-                body.append(_render_list(block, lang, lookup))
-    return PageSource(article_uri(article.slug, lang), lang, "".join(body))
+                body.append(_render_list(block, ctx))
+    return PageSource(src_uri, lang, "".join(body))
 
 
-def render_home(articles: Sequence[Article], lang: str, lookups: dict[str, Lookup], langs: Sequence[str]) -> PageSource:
-    """Render the home page of ``lang``: a title, an intro and one entry per article.
+def _link_attrs(shown: Shown, lang: str) -> str:
+    return "" if shown.lang == lang else f'{{: lang="{shown.lang}" dir="{DIRECTIONS[shown.lang]}"}}'
+
+
+def render_home(articles: Sequence[Article], lang: str, lookups: dict[str, Lookup], langs: Sequence[str],
+                ui: UiStrings = _SOURCE_UI) -> PageSource:
+    """Render the home page of ``lang``: a title, an intro, one entry per article, a link to the status page.
 
     Each entry links the article page (a Markdown link, so MkDocs validates it)
     and shows an excerpt of its lede in the page language when translated.
     """
     meta: dict[str, object] = {
-        "title": ui_text("home_title", lang),
-        "description": ui_text("home_intro", lang),
+        "title": ui.text("home_title", lang),
+        "description": ui.text("home_intro", lang),
         "lang": lang,
         "dir": DIRECTIONS[lang],
         "alternates": {other: home_uri(other) for other in langs},
     }
-    body = [_front_matter(meta), f"# {escape_inline(ui_text('home_title', lang))} {{#title}}\n\n",
-            f"{escape_inline(ui_text('home_intro', lang))}\n\n"]
+    body = [_front_matter(meta), f"# {escape_inline(ui.text('home_title', lang))} {{#title}}\n\n",
+            f"{escape_inline(ui.text('home_intro', lang))}\n\n"]
     for article in articles:
         lookup = lookups[article.slug]
-        title = _resolve(article.title, lang, lookup)
-        target = article_uri(article.slug, lang)
-        link = target if lang == SOURCE_LANG else target.split("/", 1)[1]
-        title_attr = "" if title.lang == lang else f'{{: lang="{title.lang}" dir="{DIRECTIONS[title.lang]}"}}'
-        body.append(f"- [{escape_inline(title.text)}]({link}){title_attr}")
+        title = resolve(article.title, lang, lookup)
+        link = relative_uri(home_uri(lang), article_uri(article.slug, lang))
+        body.append(f"- [{escape_inline(title.text)}]({link}){_link_attrs(title, lang)}")
         if article.lede:
-            lede = _resolve(article.lede.text, lang, lookup)
+            lede = resolve(article.lede.text, lang, lookup)
             body.append(f"\n\n    <span class=\"ex-excerpt\" {_attrs(**_lang_attrs(lede, lang))}>"
                         f"{html.escape(excerpt(lede.text))}</span>")
         body.append("\n\n")
+    status = relative_uri(home_uri(lang), status_uri(lang))
+    body.append(f'[{escape_inline(ui.text("status_title", lang))}]({status})\n{{: .ex-status-link }}\n\n')
     return PageSource(home_uri(lang), lang, "".join(body))
+
+
+def _cell(text: str) -> str:
+    return escape_inline(text).replace("|", "&#124;")
+
+
+def render_status(articles: Sequence[Article], lang: str, lookups: dict[str, dict[str, Lookup]],
+                  langs: Sequence[str], ui: UiStrings = _SOURCE_UI) -> PageSource:
+    """Render the translation status page of ``lang`` (``status.md`` / ``en/status.md``).
+
+    Input: the articles, the page language, ``lookups[lang][slug]`` for every
+    language, every site language and the interface strings. Output: a page
+    with one table per target language (each language but the source): one
+    row per article (linked, title in the page language when translated) with
+    translated / fuzzy / untranslated counts and percent translated, then a
+    total row. Needs the ``tables`` Markdown extension.
+    """
+    src_uri = status_uri(lang)
+    meta: dict[str, object] = {
+        "title": ui.text("status_title", lang),
+        "description": ui.text("status_intro", lang),
+        "lang": lang,
+        "dir": DIRECTIONS[lang],
+        "alternates": {other: status_uri(other) for other in langs},
+    }
+    body = [_front_matter(meta), f"# {escape_inline(ui.text('status_title', lang))} {{#title}}\n\n",
+            f"{escape_inline(ui.text('status_intro', lang))}\n\n"]
+    columns = [ui.text(key, lang) for key in ("status_article", "status_translated", "status_fuzzy",
+                                              "status_untranslated", "status_percent")]
+    for target in (other for other in langs if other != SOURCE_LANG):
+        if len(langs) > 2:
+            body.append(f"## {escape_inline(LANG_NAMES.get(target, target))} {{#{target}}}\n\n")
+        body.append("| " + " | ".join(_cell(c) for c in columns) + " |\n| --- | ---: | ---: | ---: | ---: |\n")
+        totals = {"translated": 0, "fuzzy": 0, "untranslated": 0}
+        for article in articles:
+            counts = translation_state(article, target, lookups[target][article.slug])
+            for key in totals:
+                totals[key] += counts[key]
+            title = resolve(article.title, lang, lookups[lang][article.slug])
+            link = relative_uri(src_uri, article_uri(article.slug, target))
+            body.append(f"| [{_cell(title.text)}]({link}){_link_attrs(title, lang)} | {_status_numbers(counts)} |\n")
+        body.append(f"| **{_cell(ui.text('status_total', lang))}** | {_status_numbers(totals)} |\n\n")
+    return PageSource(src_uri, lang, "".join(body))
+
+
+def _status_numbers(counts: dict[str, int]) -> str:
+    total = sum(counts.values())
+    percent = 100 * counts["translated"] // total if total else 100  # floor: 100% only when complete
+    return f'{counts["translated"]} | {counts["fuzzy"]} | {counts["untranslated"]} | {percent}%'
 
 
 def language_name(lang: str) -> str:

@@ -10,23 +10,32 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .catalog import Translation, Translations, load_translations, po_path
+from .catalog import Translation, Translations, load_translations, load_ui_strings, po_path
 from .decode import decode_seed, normalize_text
 from .errors import SeedError
 from .metadata import read_metadata, validate_slug
 from .model import Article
 from .parse import parse_article
-from .render import Lookup, PageSource, render_article, render_home, translation_state
-from .ui import LANGS, SOURCE_LANG
+from .render import Lookup, PageSource, render_article, render_home, render_status, unit_states
+from .ui import LANGS, SOURCE_LANG, UiStrings, ui_po_path
 
 
 @dataclass(frozen=True)
 class SiteBuild:
-    """Everything generated from the inputs: articles, pages and per-language coverage."""
+    """Everything generated from the inputs.
+
+    ``coverage[slug][lang]`` counts units by state (``translated``, ``fuzzy``,
+    ``untranslated``); ``states[slug][lang]`` lists ``(segment_id, state)`` in
+    reading order; ``ui`` holds the interface strings; ``warnings`` are
+    ``path: problem`` lines the engine should log as warnings (incomplete translations).
+    """
 
     articles: tuple[Article, ...]
     pages: tuple[PageSource, ...]
     coverage: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
+    states: dict[str, dict[str, list[tuple[str, str]]]] = field(default_factory=dict)
+    ui: UiStrings = field(default_factory=UiStrings)
+    warnings: tuple[str, ...] = ()
 
 
 def _display(path: Path, root: Path) -> str:
@@ -92,11 +101,57 @@ def build_site(seeds_dir: Path, locales_dir: Path, root: Path, langs: Sequence[s
                 path = po_path(locales_dir, lang, article.slug)
                 translations = load_translations(path, _display(path, root))
             lookups[lang][article.slug] = make_lookup(article.slug, translations)
+    ui = load_ui_strings(locales_dir, langs, lambda p: _display(p, root))
     pages: list[PageSource] = []
     coverage: dict[str, dict[str, dict[str, int]]] = {}
+    states: dict[str, dict[str, list[tuple[str, str]]]] = {}
     for lang in langs:
-        pages.append(render_home(articles, lang, lookups[lang], langs))
+        pages.append(render_home(articles, lang, lookups[lang], langs, ui))
+        pages.append(render_status(articles, lang, lookups, langs, ui))
         for article in articles:
-            pages.append(render_article(article, lang, lookups[lang][article.slug], langs))
-            coverage.setdefault(article.slug, {})[lang] = translation_state(article, lang, lookups[lang][article.slug])
-    return SiteBuild(tuple(articles), tuple(pages), coverage)
+            pages.append(render_article(article, lang, lookups[lang][article.slug], langs, ui))
+            listed = [(unit.segment_id, state) for unit, state in unit_states(article, lang, lookups[lang][article.slug])]
+            states.setdefault(article.slug, {})[lang] = listed
+            counts = {"translated": 0, "fuzzy": 0, "untranslated": 0}
+            for _seg, state in listed:
+                counts["translated" if state == "source" else state] += 1
+            coverage.setdefault(article.slug, {})[lang] = counts
+    warnings = _coverage_warnings(articles, states, locales_dir, root) + _ui_warnings(ui, langs, locales_dir, root)
+    return SiteBuild(tuple(articles), tuple(pages), coverage, states, ui, tuple(warnings))
+
+
+def _ids(states: list[tuple[str, str]], wanted: str, limit: int = 8) -> str:
+    ids = list(dict.fromkeys(seg for seg, state in states if state == wanted))
+    return ", ".join(ids[:limit]) + (f" and {len(ids) - limit} more" if len(ids) > limit else "")
+
+
+def _coverage_warnings(articles: Sequence[Article], states: dict[str, dict[str, list[tuple[str, str]]]],
+                       locales_dir: Path, root: Path) -> list[str]:
+    lines = []
+    for article in articles:
+        for lang, listed in states[article.slug].items():
+            if lang == SOURCE_LANG:
+                continue
+            fuzzy = sum(1 for _s, state in listed if state == "fuzzy")
+            missing = sum(1 for _s, state in listed if state == "untranslated")
+            if not fuzzy and not missing:
+                continue
+            parts = []
+            if fuzzy:
+                parts.append(f"{fuzzy} fuzzy ({_ids(listed, 'fuzzy')})")
+            if missing:
+                parts.append(f"{missing} untranslated ({_ids(listed, 'untranslated')})")
+            path = _display(po_path(locales_dir, lang, article.slug), root)
+            lines.append(f"{path}: article '{article.slug}' is not fully translated into {lang}: "
+                         f"{', '.join(parts)} of {len(listed)} segments; see 'explainer coverage'")
+    return lines
+
+
+def _ui_warnings(ui: UiStrings, langs: Sequence[str], locales_dir: Path, root: Path) -> list[str]:
+    lines = []
+    for lang in langs:
+        if missing := ui.missing(lang):
+            path = _display(ui_po_path(locales_dir, lang), root)
+            lines.append(f"{path}: {len(missing)} interface strings have no current translation into {lang} "
+                         f"({', '.join(missing[:8])}); the English text is shown; run 'explainer update' and translate them")
+    return lines
