@@ -160,16 +160,20 @@ def make_article(index: int, rng: random.Random) -> SyntheticArticle:
 def write_corpus(n: int, dest: Path, seed: int = 7) -> list[SyntheticArticle]:
     """Write ``n`` seeds into ``dest/seeds`` and their POT/PO files into ``dest/locales``.
 
-    Existing ``seeds/`` and ``locales/`` folders under ``dest`` are replaced.
+    Seeds already in ``dest/seeds`` are removed with their catalogs; other
+    files under ``dest/locales`` (the interface catalogs) are kept.
     Raises ``ValueError`` if the parser does not read an article as generated
     (unit count differs), which would leave a catalog incomplete.
     """
     rng = random.Random(seed)
     seeds_dir, locales_dir = dest / "seeds", dest / "locales"
-    for folder in (seeds_dir, locales_dir):
-        if folder.exists():
-            shutil.rmtree(folder)
-        folder.mkdir(parents=True)
+    if seeds_dir.exists():  # drop the seeds there and their article catalogs; keep the rest (e.g. ui.po)
+        for old_seed in seeds_dir.glob("*.txt"):
+            for stale in locales_dir.glob(f"**/{old_seed.stem}.po*"):
+                stale.unlink()
+        shutil.rmtree(seeds_dir)
+    seeds_dir.mkdir(parents=True)
+    locales_dir.mkdir(exist_ok=True)
     articles = [make_article(index, rng) for index in range(1, n + 1)]
     for article in articles:
         seed_path = seeds_dir / f"{article.slug}.txt"

@@ -73,11 +73,10 @@ def _copy_project_files(dest: Path) -> None:
 def make_our_project(dest: Path, n: int) -> Path:
     """This repository's site with a synthetic corpus of ``n`` articles (or the sample seeds when n == 0)."""
     _copy_project_files(dest)
+    for folder in ("seeds", "locales"):
+        shutil.copytree(ROOT / folder, dest / folder)
     if n:
         write_corpus(n, dest)
-    else:
-        for folder in ("seeds", "locales"):
-            shutil.copytree(ROOT / folder, dest / folder)
     return dest
 
 

@@ -77,11 +77,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
+def _in_short_nav(page: Page, lang: str) -> bool:
+    """Articles and later home-listing pages stay out of the navigation (Material writes it into every page)."""
+    meta = page.meta
+    return meta.get("lang", SOURCE_LANG) == lang and "article" not in meta and meta.get("in_nav", True) is not False
+
+
 def _nav_for(lang: str, nav: Navigation) -> Navigation:
     if lang not in _state.navs:
-        pages = [p for p in nav.pages if p.meta.get("lang", SOURCE_LANG) == lang]
-        pages.sort(key=lambda p: (not p.is_index, str(p.title)))
-        _state.navs[lang] = Navigation(list(pages), list(pages))
+        pages = sorted((p for p in nav.pages if _in_short_nav(p, lang)), key=lambda p: (not p.is_index, str(p.title)))
+        _state.navs[lang] = short = Navigation(list(pages), list(pages))
+        short.homepage = next((p for p in pages if p.is_index), None)  # the logo links this language's home
     return _state.navs[lang]
 
 

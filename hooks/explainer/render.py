@@ -286,35 +286,101 @@ def _link_attrs(shown: Shown, lang: str) -> str:
     return "" if shown.lang == lang else f'{{: lang="{shown.lang}" dir="{DIRECTIONS[shown.lang]}"}}'
 
 
+HOME_PAGE_SIZE = 30  # articles per home page: keeps every home page a few dozen KB at any N
+
+
+def home_page_uri(lang: str, number: int = 1) -> str:
+    """src_uri of page ``number`` of a language's home listing (slug ``page`` is reserved).
+
+    >>> [home_page_uri("ar"), home_page_uri("ar", 2), home_page_uri("en", 3)]
+    ['index.md', 'page/2.md', 'en/page/3.md']
+    """
+    if number == 1:
+        return home_uri(lang)
+    return f"page/{number}.md" if lang == SOURCE_LANG else f"{lang}/page/{number}.md"
+
+
+def _render_pager(number: int, count: int, lang: str, ui: UiStrings) -> str:
+    """Links to the other pages of the home listing: previous, page numbers, next.
+
+    Shows the first and last page and two pages either side of the current
+    one, so the pager stays short at any number of pages.
+    """
+    here = home_page_uri(lang, number)
+    shown = sorted({1, count, *range(max(1, number - 2), min(count, number + 2) + 1)})
+    parts: list[str] = []
+    if number > 1:
+        parts.append(f"[{escape_inline(ui.text('previous_page', lang))}]"
+                     f"({relative_uri(here, home_page_uri(lang, number - 1))})")
+    last = 0
+    for page in shown:
+        if page - last > 1:
+            parts.append("…")
+        parts.append(f"**{page}**" if page == number else f"[{page}]({relative_uri(here, home_page_uri(lang, page))})")
+        last = page
+    if number < count:
+        parts.append(f"[{escape_inline(ui.text('next_page', lang))}]"
+                     f"({relative_uri(here, home_page_uri(lang, number + 1))})")
+    return " ".join(parts) + "\n{: .ex-pager }\n\n"
+
+
+def render_home_pages(articles: Sequence[Article], lang: str, lookups: dict[str, Lookup], langs: Sequence[str],
+                      ui: UiStrings = _SOURCE_UI, page_size: int = HOME_PAGE_SIZE) -> list[PageSource]:
+    """Render the home listing of ``lang``, ``page_size`` articles per page.
+
+    Output: one :class:`PageSource` per page: page 1 at :func:`home_uri`, page k
+    at ``page/k.md`` (``en/page/k.md``); a single page when the articles fit.
+    Pages after the first carry ``in_nav: false`` in their front matter: the
+    pager reaches them, the navigation (written into every page) does not.
+    """
+    chunks = [articles[start:start + page_size] for start in range(0, len(articles), page_size)] or [[]]
+    return [_render_home_page(chunk, number, len(chunks), lang, lookups, langs, ui)
+            for number, chunk in enumerate(chunks, start=1)]
+
+
 def render_home(articles: Sequence[Article], lang: str, lookups: dict[str, Lookup], langs: Sequence[str],
                 ui: UiStrings = _SOURCE_UI) -> PageSource:
-    """Render the home page of ``lang``: a title, an intro, one entry per article, a link to the status page.
+    """Render the home page of ``lang`` with every article on it (one page; see :func:`render_home_pages`)."""
+    return _render_home_page(articles, 1, 1, lang, lookups, langs, ui)
+
+
+def _render_home_page(articles: Sequence[Article], number: int, count: int, lang: str, lookups: dict[str, Lookup],
+                      langs: Sequence[str], ui: UiStrings) -> PageSource:
+    """One page of the home listing: a title, an intro, one entry per article, the pager, a link to the status page.
 
     Each entry links the article page (a Markdown link, so MkDocs validates it)
     and shows an excerpt of its lede in the page language when translated.
     """
+    here = home_page_uri(lang, number)
+    title_text = ui.text("home_title", lang)
+    if number > 1:
+        title_text = ui.text("home_page_n", lang, title=title_text, number=number, count=count)
     meta: dict[str, object] = {
-        "title": ui.text("home_title", lang),
+        "title": title_text,
         "description": ui.text("home_intro", lang),
         "lang": lang,
         "dir": DIRECTIONS[lang],
-        "alternates": {other: home_uri(other) for other in langs},
+        "alternates": {other: home_page_uri(other, number) for other in langs},
     }
-    body = [_front_matter(meta), f"# {escape_inline(ui.text('home_title', lang))} {{#title}}\n\n",
+    if number > 1:
+        meta["in_nav"] = False
+    body = [_front_matter(meta), f"# {escape_inline(title_text)} {{#title}}\n\n",
             f"{escape_inline(ui.text('home_intro', lang))}\n\n"]
     for article in articles:
         lookup = lookups[article.slug]
         title = resolve(article.title, lang, lookup)
-        link = relative_uri(home_uri(lang), article_uri(article.slug, lang))
+        link = relative_uri(here, article_uri(article.slug, lang))
         body.append(f"- [{escape_inline(title.text)}]({link}){_link_attrs(title, lang)}")
         if article.lede:
             lede = resolve(article.lede.text, lang, lookup)
             body.append(f"\n\n    <span class=\"ex-excerpt\" {_attrs(**_lang_attrs(lede, lang))}>"
                         f"{html.escape(excerpt(lede.text))}</span>")
         body.append("\n\n")
-    status = relative_uri(home_uri(lang), status_uri(lang))
+    if count > 1:
+        body.append(_render_pager(number, count, lang, ui))
+    status = relative_uri(here, status_uri(lang))
     body.append(f'[{escape_inline(ui.text("status_title", lang))}]({status})\n{{: .ex-status-link }}\n\n')
-    return PageSource(home_uri(lang), lang, "".join(body))
+    return PageSource(here, lang, "".join(body))
 
 
 def _cell(text: str) -> str:

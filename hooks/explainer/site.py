@@ -16,7 +16,7 @@ from .errors import SeedError
 from .metadata import read_metadata, validate_slug
 from .model import Article
 from .parse import parse_article
-from .render import Lookup, PageSource, render_article, render_home, render_status, unit_states
+from .render import Lookup, PageSource, render_article, render_home_pages, render_status, unit_states
 from .ui import LANGS, SOURCE_LANG, UiStrings, ui_po_path
 
 
@@ -79,7 +79,7 @@ def build_site(seeds_dir: Path, locales_dir: Path, root: Path, langs: Sequence[s
     """Run the pipeline over every seed.
 
     Output: a :class:`SiteBuild` with one page per article and language plus a
-    home page per language. Raises :class:`SeedError` / :class:`CatalogError`
+    home listing per language (paginated, ``render.HOME_PAGE_SIZE`` articles a page). Raises :class:`SeedError` / :class:`CatalogError`
     (from :mod:`explainer.errors`) on the first bad input, and ``SeedError``
     for two seeds with the same slug.
     """
@@ -106,7 +106,7 @@ def build_site(seeds_dir: Path, locales_dir: Path, root: Path, langs: Sequence[s
     coverage: dict[str, dict[str, dict[str, int]]] = {}
     states: dict[str, dict[str, list[tuple[str, str]]]] = {}
     for lang in langs:
-        pages.append(render_home(articles, lang, lookups[lang], langs, ui))
+        pages.extend(render_home_pages(articles, lang, lookups[lang], langs, ui))
         pages.append(render_status(articles, lang, lookups, langs, ui))
         for article in articles:
             pages.append(render_article(article, lang, lookups[lang][article.slug], langs, ui))
