@@ -26,7 +26,8 @@ N = HOME_PAGE_SIZE + 1
 @pytest.fixture(scope="module")
 def corpus_build(tmp_path_factory: pytest.TempPathFactory):
     base = tmp_path_factory.mktemp("scale")
-    project = make_project(base, copy_locales=True)  # the interface catalogs
+    sample = (ROOT / "seeds/deepseek.txt").read_bytes()
+    project = make_project(base, seeds={"deepseek.txt": sample}, copy_locales=True)
     write_corpus(N, project)
     build = run_build(project, base / "site")
     assert build.returncode == 0, build.log
@@ -38,7 +39,8 @@ def test_generator_writes_complete_catalogs(corpus_build) -> None:
     assert "WARNING" not in build.log
     catalogs = sorted((project / "locales/en/LC_MESSAGES").glob("article-*.po"))
     assert len(catalogs) == len(list((project / "seeds").glob("*.txt"))) == N
-    assert not list((project / "locales").glob("**/deepseek.po*"))
+    assert not list((project / "locales").glob("**/deepseek.po*"))  # replaced seeds lose their catalogs
+    assert (project / "locales/ar/LC_MESSAGES/ui.po").exists()  # the interface catalogs stay
     with catalogs[0].open("rb") as handle:
         messages = [m for m in read_po(handle) if m.id]
     assert messages and all(m.string and not m.fuzzy for m in messages)
@@ -54,7 +56,8 @@ def test_navigation_leaves_articles_out(corpus_build) -> None:
         page = soup(build.site / rel)
         base = "https://x.test/" + rel.removesuffix("index.html")
         nav_links = [urljoin(base, a["href"]) for a in page.select("nav.md-nav--primary a.md-nav__link")]
-        assert nav_links == [home], rel  # the language's home only: no article, no second listing page
+        # the language's home and status pages only: no article, no second listing page
+        assert nav_links == [home, home + "status/"], rel
         assert urljoin(base, page.select_one("a.md-logo")["href"]) == home
 
 
