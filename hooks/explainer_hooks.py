@@ -18,6 +18,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from explainer.errors import ExplainerError
+from explainer.model import Article
+from explainer.preserve import preservation_warnings
+from explainer.report import format_repair
 from explainer.render import language_name
 from explainer.site import SiteBuild, build_site
 from explainer.ui import DIRECTIONS, SOURCE_LANG
@@ -33,6 +36,9 @@ class _BuildState:
         self.navs: dict[str, Navigation] = {}
         self.urls: dict[str, str] = {}
         self.defaults: dict[str, Any] = {}
+
+    def article(self, slug: Any) -> Article | None:
+        return next((a for a in self.site.articles if a.slug == slug), None) if self.site else None
 
 
 _state = _BuildState()
@@ -57,10 +63,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         log.warning(warning)
     for article in site.articles:
         for repair in article.repairs:
-            if repair.kind == "drop-boilerplate":
-                log.info("%s:%d: %s: %r", article.source_path, repair.line, repair.detail, repair.dropped)
-            else:
-                log.info("%s:%d: %s", article.source_path, repair.line, repair.detail)
+            (log.warning if repair.level == "warning" else log.info)("%s", format_repair(article, repair))
     for page in site.pages:
         file = File.generated(config, page.src_uri, content=page.markdown)
         files.append(file)
@@ -75,6 +78,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if "description" in page.meta:
         page.meta["description"] = Markup(html.escape(str(page.meta["description"])))
     return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # The preservation check: every seed word is on the Arabic page or in the report.
+    article = _state.article(page.meta.get("article")) if page.meta.get("lang") == SOURCE_LANG else None
+    for message in preservation_warnings(article, html) if article else ():
+        log.warning("%s", message)
+    return html
 
 
 def _in_short_nav(page: Page, lang: str) -> bool:

@@ -7,11 +7,15 @@ Every command prints errors as ``file:line: problem`` and exits 1 on bad input,
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import sys
 from pathlib import Path
 
-from .errors import ExplainerError
+from .errors import ExplainerError, SeedError
+from .model import Article
+from .preserve import article_text, missing_words
+from .report import article_outline
 from .site import build_site, load_seed, seed_paths
 from .ui import LANGS, SOURCE_LANG, UI_DOMAIN, UI_SOURCE_LANG
 from .workflow import extract, extract_ui, update, update_ui
@@ -22,19 +26,58 @@ def _articles(root: Path, names: list[str]):
     return [load_seed(p if p.is_absolute() else root / p, root) for p in paths]
 
 
+def _print_check(article: Article) -> list[str]:
+    """Print one seed's structure and report; return its warnings."""
+    blocks = article.blocks()
+    lists = sum(1 for b in blocks if b.kind == "list")
+    source = {"lede": " (derived from the lede)", "metadata": " (from metadata)", "line": " (from the first line)"}
+    print(f"{article.source_path}: {article.slug}")
+    print(f"  title: {article.title}{source[article_outline(article)['title_source']]}")
+    print(f"  sections: {sum(1 for s in article.sections if s.heading)} headed"
+          f"{', 1 untitled intro' if any(s.heading is None for s in article.sections) else ''}")
+    print(f"  paragraphs: {len(blocks) - lists}, lists: {lists}")
+    warnings = []
+    for repair in sorted(article.repairs, key=lambda r: r.line):
+        extra = f": {repair.dropped!r}" if repair.dropped else ""
+        level = "warning: " if repair.level == "warning" else ""
+        print(f"  line {repair.line}: {level}{repair.kind}: {repair.detail}{extra}")
+        if repair.level == "warning":
+            warnings.append(repair.detail)
+    for line, word in missing_words(article, article_text(article)):
+        print(f"  line {line}: warning: lost word {word!r} (not in the parsed article, not reported)")
+        warnings.append(word)
+    return warnings
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
-    for article in _articles(args.root, args.seeds):
-        blocks = article.blocks()
-        lists = sum(1 for b in blocks if b.kind == "list")
-        print(f"{article.source_path}: {article.slug}")
-        print(f"  title: {article.title}{' (derived from the lede)' if article.title_derived else ''}")
-        print(f"  sections: {sum(1 for s in article.sections if s.heading)} headed"
-              f"{', 1 untitled intro' if any(s.heading is None for s in article.sections) else ''}")
-        print(f"  paragraphs: {len(blocks) - lists}, lists: {lists}")
-        for repair in sorted(article.repairs, key=lambda r: r.line):
-            extra = f": {repair.dropped!r}" if repair.dropped else ""
-            print(f"  line {repair.line}: {repair.kind}: {repair.detail}{extra}")
-    return 0
+    paths = [Path(n) for n in args.seeds] if args.seeds else seed_paths(args.root / "seeds")
+    errors = warnings = 0
+    outlines: list[dict[str, object]] = []
+    seen: dict[str, str] = {}
+    for path in paths:
+        try:
+            article = load_seed(path if path.is_absolute() else args.root / path, args.root)
+            if article.slug in seen:
+                raise SeedError(article.source_path, None, f"slug {article.slug!r} is already used by "
+                                f"{seen[article.slug]}", "Give one of them another slug in its metadata (front matter or .yml file).")
+        except ExplainerError as exc:
+            errors += 1
+            if args.json:
+                outlines.append({"error": str(exc)})
+            else:
+                print(f"error: {exc}")
+            continue
+        seen[article.slug] = article.source_path
+        if args.json:
+            outlines.append(article_outline(article))
+            warnings += sum(1 for r in article.repairs if r.level == "warning")
+        else:
+            warnings += len(_print_check(article))
+    if args.json:
+        print(json.dumps(outlines, ensure_ascii=False, indent=2))
+    else:
+        print(f"{len(paths)} seed(s): {errors} error(s), {warnings} warning(s)")
+    return 1 if errors or (args.strict and warnings) else 0
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -103,8 +146,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="explainer", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: current folder)")
     sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="parse seeds and print their structure, repairs and drops; "
+                                          "exit 1 on errors")
+    check.add_argument("seeds", nargs="*", help="seed files (default: every seeds/*.txt)")
+    check.add_argument("--json", action="store_true", help="print the parsed structure and report as JSON")
+    check.add_argument("--strict", action="store_true", help="exit 1 on warnings too (like mkdocs build --strict)")
+    check.set_defaults(func=_cmd_check)
     for name, func, helptext in (
-        ("check", _cmd_check, "parse seeds and print their structure, repairs and drops"),
         ("extract", _cmd_extract, "write locales/<slug>.pot from each seed (and locales/ui.pot)"),
         ("update", _cmd_update, "extract, then merge templates into every PO file (fuzzy, #| msgid, #~)"),
     ):

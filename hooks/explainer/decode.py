@@ -1,24 +1,34 @@
-"""Stage 1: seed bytes -> normalized Unicode text.
+"""Stage 1: seed bytes -> normalized Unicode text, with a report of every change.
 
-Decoding accepts UTF-8 (with or without BOM) and UTF-16 with a BOM. Anything
-else stops with a :class:`SeedError` naming the file and the line of the first
-undecodable byte. Normalization (Unicode NFC, UAX #15) folds Arabic
-presentation forms to base letters and removes characters that only break
-search and layout; it never removes a letter, digit or mark.
+Decoding (:func:`read_seed_bytes`) accepts UTF-8 (with or without BOM) and
+UTF-16 with a BOM. A file that is not UTF-8 but reads as Windows-1256 (the
+Arabic code page of older Windows tools) is converted, and the conversion is
+reported as a *warning*: ``mkdocs build`` goes on, ``mkdocs build --strict`` and
+CI fail until the file is re-saved as UTF-8. Everything else that is not text
+(binary files, Word/PDF/RTF documents, UTF-16 without a BOM, NUL bytes, empty
+files, text already garbled into mojibake) stops with a :class:`SeedError`
+naming the file, the line where possible, and how to re-save it.
+
+Normalization (:func:`normalize_seed`) applies Unicode NFC (UAX #15), folds
+Arabic presentation forms to base letters, and removes characters that only
+break search and layout; it never removes a letter, digit or mark, and keeps
+the number of lines.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
+from dataclasses import dataclass
 
 from .errors import SeedError
+from .model import Repair
 
 # Zero-width and bidi controls copied in from web pages and word processors.
-# ZWNJ (U+200C) is kept: it is meaningful in Persian/Urdu words and harmless here.
+# ZWNJ (U+200C) and ZWJ (U+200D) are handled in context by _keep_joiner.
 _DROP_CHARS = {
     "\u200b": "zero width space",
-    "\u200d": "zero width joiner",
     "\u2060": "word joiner",
     "\ufeff": "zero width no-break space",
     "\u00ad": "soft hyphen",
@@ -35,7 +45,166 @@ _DROP_CHARS = {
     "\u2068": "bidi isolate",
     "\u2069": "bidi isolate",
 }
-_DROP_TABLE = str.maketrans({ch: None for ch in _DROP_CHARS})
+# Unicode line ends other than CR/LF (UAX #14 mandatory breaks): become "\n".
+_LINE_ENDS_RE = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
+_TATWEEL = "\u0640"
+_ARABIC_LETTERS_RE = re.compile("[\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06fa-\u06ff]")
+# Signatures of document formats that are not plain text.
+_SIGNATURES = (
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (a Word .docx or OpenDocument file?)"),
+    (b"\xd0\xcf\x11\xe0", "an old Word .doc (OLE) document"),
+    (b"{\\rtf", "an RTF document"),
+)
+_SAVE_AS_TEXT = "Open it in its editor and save it as plain text, encoding UTF-8 (.txt)."
+_RESAVE_UTF8 = "Re-save the file as UTF-8 (in most editors: Save As > Encoding > UTF-8)."
+# Share of letters that must be Arabic for a non-UTF-8 file to count as Windows-1256.
+CP1256_MIN_ARABIC_SHARE = 0.6
+# C0 controls tolerated (and dropped with a report) before a file counts as binary.
+MAX_STRAY_CONTROLS = 3
+
+
+@dataclass(frozen=True)
+class DecodedSeed:
+    """Decoded seed text (line ends ``\\n``), the encoding used, and the decode report."""
+
+    text: str
+    encoding: str
+    repairs: tuple[Repair, ...] = ()
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data[:offset].count(b"\n") + 1
+
+
+def _arabic_share(text: str) -> float:
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for ch in letters if _ARABIC_LETTERS_RE.match(ch)) / len(letters)
+
+
+def _looks_utf16_without_bom(data: bytes) -> bool:
+    """UTF-16 puts the NUL high byte of every ASCII character (spaces, line ends)
+    and the 0x06 high byte of every Arabic letter in the same half of the pairs."""
+    if len(data) < 4 or len(data) % 2:
+        return False
+    halves = (data[0::2], data[1::2])
+    for high, low in (halves, halves[::-1]):
+        if low.count(0) == 0 and high.count(0) + high.count(6) >= 0.5 * len(high):
+            return True
+    return False
+
+
+def _decode_cp1256(data: bytes, path: str, first_bad: int) -> DecodedSeed | None:
+    as_utf8 = data.decode("utf-8", errors="replace")
+    bad = as_utf8.count("\ufffd")
+    good = sum(1 for ch in as_utf8 if ord(ch) > 0x7F and ch != "\ufffd")
+    if good >= bad:
+        return None  # mostly UTF-8 with damaged bytes: not a Windows-1256 file
+    try:
+        text = data.decode("cp1256")
+    except UnicodeDecodeError:
+        return None
+    if _arabic_share(text) < CP1256_MIN_ARABIC_SHARE:
+        return None
+    warning = Repair("decode-cp1256", _line_of(data, first_bad),
+                     f"{path} is not UTF-8; read it as Windows-1256 (Arabic). "
+                     "Re-save it as UTF-8 (Save As > Encoding > UTF-8) to silence this warning",
+                     level="warning")
+    return DecodedSeed(text, "cp1256", (warning,))
+
+
+def _check_mojibake(text: str, path: str) -> None:
+    """Raise when UTF-8 Arabic was once read as Windows-1252/Latin-1 and saved again.
+
+    Evidence: Arabic letters in UTF-8 start with the bytes D8–DB, which those
+    code pages show as ``Ø Ù Ú Û`` followed by a second byte shown as a
+    symbol; when such pairs make up most of the non-ASCII text, it is mojibake.
+    """
+    suspects = list(re.finditer("[\u00d8\u00d9\u00da\u00db][\u0080-\u00bf\u0152-\u2122]", text))
+    non_ascii = sum(1 for ch in text if ord(ch) > 0x7F)
+    if len(suspects) < 3 or 2 * len(suspects) < 0.5 * non_ascii:
+        return
+    line_number = text[: suspects[0].start()].count("\n") + 1
+    garbled = text.split("\n")[line_number - 1]
+    repaired = garbled.encode("cp1252", errors="ignore").decode("utf-8", errors="ignore").strip()
+    sample = f"; it probably read {' '.join(repaired.split()[:6])!r}" if _arabic_share(repaired) > 0.5 else ""
+    raise SeedError(path, line_number, f"the text is garbled: UTF-8 Arabic that was once read as Windows-1252 "
+                                       f"and saved again{sample}",
+                    "Copy the text again from its source, or open the file as UTF-8 and save it as UTF-8.")
+
+
+def read_seed_bytes(data: bytes, path: str) -> DecodedSeed:
+    """Decode the raw bytes of a seed file.
+
+    Input: the file's bytes and its display path (used in messages only).
+    Output: a :class:`DecodedSeed` whose text has line ends unified to ``\\n``
+    (CRLF, lone CR and the other Unicode line ends: UAX #14 mandatory breaks).
+    A Windows-1256 file is converted with a ``decode-cp1256`` warning; up to
+    ``MAX_STRAY_CONTROLS`` stray C0 control characters are dropped and reported.
+    Raises :class:`SeedError` for empty or whitespace-only files, documents of
+    other formats (PDF, Word, RTF), NUL bytes, UTF-16 without a BOM, mojibake and
+    bytes that are neither UTF-8 nor Arabic Windows-1256; the message names the
+    line of the first bad byte and says how to re-save the file.
+    """
+    repairs: list[Repair] = []
+    encoding = "utf-8"
+    for signature, what in _SIGNATURES:
+        if data.startswith(signature):
+            raise SeedError(path, None, f"this is {what}, not a plain-text seed", _SAVE_AS_TEXT)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+            encoding = "utf-16"
+        except UnicodeDecodeError as exc:
+            raise SeedError(path, None, f"invalid UTF-16 ({exc.reason})", _RESAVE_UTF8) from None
+    else:
+        if b"\x00" in data:
+            if _looks_utf16_without_bom(data):
+                raise SeedError(path, None, "this looks like UTF-16 text without a byte-order mark",
+                                _RESAVE_UTF8)
+            raise SeedError(path, _line_of(data, data.index(b"\x00")),
+                            "NUL byte: this looks like a binary file, not a text seed",
+                            "Seeds are plain-text articles saved as UTF-8 (.txt).")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            converted = _decode_cp1256(data, path, exc.start)
+            if converted is None:
+                raise SeedError(path, _line_of(data, exc.start), f"byte 0x{data[exc.start]:02x} is not valid UTF-8",
+                                _RESAVE_UTF8) from None
+            text, encoding = converted.text, converted.encoding
+            repairs.extend(converted.repairs)
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise SeedError(path, line, "NUL character: this looks like a binary file, not a text seed",
+                        "Seeds are plain-text articles saved as UTF-8 (.txt).")
+    text = _LINE_ENDS_RE.sub("\n", text)
+    controls = [m for m in re.finditer(r"[\x01-\x08\x0e-\x1f\x7f]", text)]
+    if len(controls) > MAX_STRAY_CONTROLS:
+        line = text[: controls[0].start()].count("\n") + 1
+        raise SeedError(path, line, f"{len(controls)} control characters: this looks like a binary file, "
+                                    "not a text seed", "Seeds are plain-text articles saved as UTF-8 (.txt).")
+    for match in reversed(controls):
+        line = text[: match.start()].count("\n") + 1
+        repairs.append(Repair("drop-control", line, f"dropped control character U+{ord(match.group()):04X}"))
+        text = text[: match.start()] + text[match.end():]
+    repairs.reverse()
+    if not text.strip():
+        raise SeedError(path, None, "the seed is empty",
+                        "Paste the article text into the file, or remove the file.")
+    _check_mojibake(text, path)
+    return DecodedSeed(text, encoding, tuple(repairs))
+
+
+def decode_seed(data: bytes, path: str) -> str:
+    """Decode the raw bytes of a seed file; the text of :func:`read_seed_bytes`.
+
+    Input: bytes and display path. Output: ``str`` with ``\\n`` line ends.
+    Raises :class:`SeedError` as :func:`read_seed_bytes` does.
+    """
+    return read_seed_bytes(data, path).text
 
 
 def _is_presentation_form(ch: str) -> bool:
@@ -43,57 +212,83 @@ def _is_presentation_form(ch: str) -> bool:
     return 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF
 
 
-def decode_seed(data: bytes, path: str) -> str:
-    """Decode the raw bytes of a seed file.
+def _keep_joiner(line: str, index: int) -> bool:
+    """ZWNJ between two letters prevents a join (meaningful in Persian/Urdu and
+    some Arabic spellings); ZWJ next to a symbol builds an emoji sequence. Both
+    are noise anywhere else (at word edges, doubled, beside spaces)."""
+    before = line[index - 1] if index > 0 else " "
+    after = line[index + 1] if index + 1 < len(line) else " "
+    if line[index] == "\u200c":
+        return before.isalpha() and after.isalpha()
+    return unicodedata.category(before) == "So" or unicodedata.category(after) == "So"
 
-    Input: the file's bytes and its display path (used in messages only).
-    Output: the text as ``str`` with line ends unified to ``\\n``.
-    Raises :class:`SeedError` for empty or whitespace-only files, NUL bytes
-    (binary files), and bytes that are not UTF-8/UTF-16; the message names the
-    line of the first bad byte and says how to re-save the file.
+
+def _is_kashida(line: str, index: int) -> bool:
+    """Tatweel drawn between two Arabic letters only stretches the word (and breaks
+    search); before a space or a Latin word (``لـ OpenAI``) it is a writing device."""
+    before = line[index - 1] if index > 0 else " "
+    after = line[index + 1:].lstrip(_TATWEEL)[:1] or " "
+    return bool(_ARABIC_LETTERS_RE.match(before)) and bool(_ARABIC_LETTERS_RE.match(after))
+
+
+def _normalize_line(line: str) -> tuple[str, list[str]]:
+    notes: dict[str, int] = {}
+
+    def note(name: str) -> None:
+        notes[name] = notes.get(name, 0) + 1
+
+    first: list[str] = []
+    for ch in line:
+        if _is_presentation_form(ch) and ch != "\ufeff":
+            folded = unicodedata.normalize("NFKC", ch)
+            if folded != ch:
+                note("presentation forms folded")
+            first.append(folded)
+        elif ch in _DROP_CHARS:
+            note(_DROP_CHARS[ch])
+        else:
+            first.append(ch)
+    line = "".join(first)
+    out: list[str] = []
+    for index, ch in enumerate(line):
+        if ch in "\u200c\u200d" and not _keep_joiner(line, index):
+            note("zero width non-joiner" if ch == "\u200c" else "zero width joiner")
+        elif ch == _TATWEEL and _is_kashida(line, index):
+            note("tatweel (kashida)")
+        elif ch == "\t" or (unicodedata.category(ch) == "Zs" and ch != " "):
+            out.append(" ")
+        else:
+            out.append(ch)
+    text = unicodedata.normalize("NFC", "".join(out))
+    return text, [f"{name} ×{count}" if count > 1 else name for name, count in notes.items()]
+
+
+def normalize_seed(text: str) -> tuple[str, tuple[Repair, ...]]:
+    """Normalize decoded seed text and report what changed, line by line.
+
+    Input: text with ``\\n`` line ends. Output: the normalized text (as many
+    lines as the input) and one ``normalize`` :class:`Repair` per changed line.
+    Applies: compatibility folding of Arabic presentation forms only
+    (U+FB50–U+FDFF, U+FE70–U+FEFF, NFKC on those characters); removal of
+    zero-width and bidi control characters (UAX #9 explicit formatting
+    characters), of ZWNJ/ZWJ where they join nothing, and of tatweel between
+    two Arabic letters; tabs, no-break and other Unicode spaces (category Zs)
+    to U+0020; then NFC (UAX #15).
+
+    >>> normalize_seed("ﺳﻼﻡ\\nالـعـربـية لـ AI")[0]
+    'سلام\\nالعربية لـ AI'
     """
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise SeedError(path, None, f"invalid UTF-16 ({exc.reason})",
-                            "Re-save the file as UTF-8.") from None
-    else:
-        if b"\x00" in data:
-            line = data[: data.index(b"\x00")].count(b"\n") + 1
-            raise SeedError(path, line, "NUL byte: this looks like a binary file, not a text seed",
-                            "Seeds are plain-text articles saved as UTF-8 (.txt).")
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            raise SeedError(path, line, f"byte 0x{data[exc.start]:02x} is not valid UTF-8",
-                            "Re-save the file as UTF-8 (in most editors: Save As > Encoding > UTF-8).") from None
-    if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
-        raise SeedError(path, line, "NUL character: this looks like a binary file, not a text seed",
-                        "Seeds are plain-text articles saved as UTF-8 (.txt).")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
-        raise SeedError(path, None, "the seed is empty",
-                        "Paste the article text into the file, or remove the file.")
-    return text
+    lines: list[str] = []
+    repairs: list[Repair] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        fixed, notes = _normalize_line(line)
+        lines.append(fixed)
+        if notes:
+            repairs.append(Repair("normalize", number, "removed or folded invisible/decorative characters: "
+                                  + ", ".join(notes)))
+    return "\n".join(lines), tuple(repairs)
 
 
 def normalize_text(text: str) -> str:
-    """Normalize decoded seed text.
-
-    Input/output: ``str``. Applies, in order: compatibility folding of Arabic
-    presentation forms only (U+FB50–U+FDFF, U+FE70–U+FEFF, via NFKC on those
-    characters), removal of zero-width and bidi control characters (keeping
-    ZWNJ), no-break and other Unicode spaces to U+0020, then NFC (UAX #15).
-    Line structure is kept: the output has as many ``\\n`` as the input.
-    """
-    folded = "".join(
-        unicodedata.normalize("NFKC", ch) if _is_presentation_form(ch) else ch for ch in text
-    )
-    folded = folded.translate(_DROP_TABLE)
-    folded = "".join(" " if (ch != "\n" and ch != "\t" and unicodedata.category(ch) == "Zs") else ch
-                     for ch in folded)
-    folded = folded.replace("\t", " ")
-    return unicodedata.normalize("NFC", folded)
+    """Normalize decoded seed text: the text of :func:`normalize_seed` (``str`` -> ``str``)."""
+    return normalize_seed(text)[0]

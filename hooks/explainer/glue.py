@@ -8,6 +8,11 @@ Two kinds of evidence find the seam, tried in this order:
 2. lexicon: a token unknown to the word-frequency lexicon (wordfreq's Arabic
    list, Zipf scale) that splits into two common words; the best split is
    the one whose rarer half is most frequent.
+
+A token counts as unknown only when no reading of it as a stem with Arabic
+clitics (conjunctions و ف, prepositions ب ل ك, the article ال, the future
+marker س, attached pronouns ه ها هم ...) gives a known stem, so legitimate
+rare words such as ``وللخوارزميات`` or ``فسيكتشفونها`` are never split.
 """
 
 from __future__ import annotations
@@ -24,6 +29,13 @@ KNOWN_ZIPF = 2.5
 
 _ARABIC = "\u0621-\u064a\u0671-\u06d3"
 _SEAM_MARK_RE = re.compile(rf"[\u061f?!.:](?=[{_ARABIC}])")
+_SENTENCE_END_RE = re.compile(r"[.!\u061f?]\s")
+MIN_STEM_CHARS = 3
+# Clitics of Arabic orthography (longest first), used only to decide that a
+# rare token is a real word; never to find a seam.
+_PROCLITICS = ("وبال", "فبال", "وكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال",
+               "وس", "فس", "و", "ف", "ب", "ل", "ك", "س", "")
+_ENCLITICS = ("هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ه", "ي", "ك", "")
 _EDGE_PUNCT = "\"'«»()[]{}.,،؛؟!:;?"
 
 
@@ -44,29 +56,66 @@ def zipf(word: str) -> float:
     return float(zipf_frequency(word, "ar"))
 
 
-def find_seam(text: str) -> Seam | None:
+def is_known_word(token: str) -> bool:
+    """True when ``token`` is a word of the lexicon, directly or as clitics + a known stem.
+
+    Input: one Arabic token without punctuation. Output: ``bool``. A token is
+    known at Zipf ≥ ``UNKNOWN_ZIPF``; otherwise each split into proclitic +
+    stem + enclitic (stem of ``MIN_STEM_CHARS`` letters or more) is tried, and
+    a stem at Zipf ≥ ``KNOWN_ZIPF`` makes the token known.
+
+    >>> is_known_word("وللخوارزميات"), is_known_word("للنمووبعيدًا")
+    (True, False)
+    """
+    if zipf(token) >= UNKNOWN_ZIPF:
+        return True
+    for before in _PROCLITICS:
+        if not token.startswith(before):
+            continue
+        for after in _ENCLITICS:
+            if (before or after) and token.endswith(after):
+                stem = token[len(before): len(token) - len(after)]
+                if len(stem) >= MIN_STEM_CHARS and zipf(stem) >= KNOWN_ZIPF:
+                    return True
+    return False
+
+
+def find_seam(text: str, *, marks: str = "\u061f?!.:", lexical: bool = True) -> Seam | None:
     """Split ``text`` into a heading and the paragraph glued after it.
 
-    Input: the text of a heading line (marker removed). Output: a :class:`Seam`,
-    or ``None`` when no seam within the first ``MAX_HEADING_WORDS`` words leaves
-    a heading of two or more words and a rest of ``MIN_REST_WORDS`` or more.
+    Input: the text of a heading line (marker removed); ``marks`` are the
+    sentence marks that count as a seam when a letter follows directly;
+    ``lexical`` allows seams inside a token (evidence from the lexicon).
+    Output: a :class:`Seam`, or ``None`` when no seam within the first
+    ``MAX_HEADING_WORDS`` words leaves a heading of two or more words (and no
+    sentence end inside it) and a rest of ``MIN_REST_WORDS`` words or more.
 
     >>> find_seam("ما هو الذكاء الاصطناعي؟ويرى كثير من الخبراء أنه مهم").heading
     'ما هو الذكاء الاصطناعي؟'
+    >>> find_seam("المصدر المفتوح كإستراتيجية للنمووبعيدًا عن كل هذا").rest
+    'وبعيدًا عن كل هذا'
     """
     words = text.split(" ")
     # 1. punctuation seam
     for match in _SEAM_MARK_RE.finditer(text):
+        if match.group(0) not in marks:
+            continue
         heading, rest = text[: match.end()].strip(), text[match.end():].strip()
+        if _SENTENCE_END_RE.search(heading):
+            break  # the seam must end the line's first sentence
         if 2 <= len(heading.split()) <= MAX_HEADING_WORDS and len(rest.split()) >= MIN_REST_WORDS:
             return Seam(heading, rest, f"mark '{match.group(0)}' directly followed by a letter")
+    if not lexical:
+        return None
     # 2. lexical seam: the best split of an unknown token into two known words
     best: tuple[float, int, int] | None = None
     for index, raw in enumerate(words[:MAX_HEADING_WORDS]):
         token = raw.strip(_EDGE_PUNCT)
         if index == 0 or len(token) < 4 or not re.fullmatch(rf"[{_ARABIC}\u064b-\u0652]+", token):
             continue
-        if len(words) - index - 1 + 1 < MIN_REST_WORDS or zipf(token) >= UNKNOWN_ZIPF:
+        if _SENTENCE_END_RE.search(" ".join(words[:index]) + " "):
+            break  # past the first sentence: not a heading any more
+        if len(words) - index < MIN_REST_WORDS or is_known_word(token):
             continue
         for cut in range(2, len(token) - 1):
             left, right = token[:cut], token[cut:]

@@ -56,12 +56,16 @@ class Repair:
     ``kind`` is a short machine name (``split-heading``, ``punctuation-space``,
     ``drop-boilerplate`` ...); ``line`` is the 1-based seed line; ``detail`` is a
     human sentence; ``dropped`` holds text removed from the article, if any.
+    ``level`` is ``"info"`` for a routine repair, or ``"warning"`` for one the
+    editor should act on (the MkDocs hook logs it as a warning, so
+    ``mkdocs build --strict`` fails).
     """
 
     kind: str
     line: int
     detail: str
     dropped: str = ""
+    level: str = "info"
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,9 @@ class Article:
 
     ``title_derived`` is True when no title line or metadata gave the title and
     it was derived from the lede (its words then also stay in the lede).
+    ``source_text`` is the normalized seed text the article was parsed from
+    (front matter lines blanked, so line numbers match the file); the
+    preservation check compares it with the rendered page.
     """
 
     slug: str
@@ -91,6 +98,7 @@ class Article:
     sections: tuple[Section, ...]
     metadata: Metadata = field(default_factory=Metadata)
     repairs: tuple[Repair, ...] = ()
+    source_text: str = field(default="", repr=False, compare=False)
 
     def blocks(self) -> list[Block]:
         """Every block of the body in reading order, the lede first."""

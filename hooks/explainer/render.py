@@ -2,7 +2,9 @@
 
 Seed and catalog text is data: every string goes through :func:`escape_inline`
 (Markdown headings and link texts) or :func:`html.escape` (raw HTML blocks),
-so no character of a seed or a msgstr becomes markup. Paragraphs and lists are
+so no character of a seed or a msgstr becomes markup. The one exception is
+deliberate: in paragraphs and list items, http(s) URLs and e-mail addresses
+become ``<a>`` links (:func:`explainer.links.linkify_html`, both languages). Paragraphs and lists are
 raw HTML blocks carrying the shared segment ids; headings are Markdown headings
 with an explicit id (``attr_list``) so the table of contents and search see them.
 """
@@ -17,6 +19,7 @@ from dataclasses import dataclass
 import yaml
 
 from .catalog import Translation
+from .links import linkify_html
 from .model import Article, Block
 from .segment import Unit, catalog_units
 from .ui import DIRECTIONS, LANG_NAMES, SOURCE_LANG, UiStrings
@@ -189,7 +192,7 @@ def _render_heading(level: int, seg_id: str, shown: Shown, ctx: _PageContext) ->
 def _render_paragraph(seg_id: str, shown: Shown, ctx: _PageContext, css: str | None = None) -> str:
     classes = " ".join(c for c in (css, _state_class(shown)) if c) or None
     attrs = _attrs(id=seg_id, class_=classes, **_lang_attrs(shown, ctx.lang))
-    return notice(shown, ctx.lang, ctx.ui, ctx.original(seg_id)) + f"<p {attrs}>{html.escape(shown.text)}</p>\n\n"
+    return notice(shown, ctx.lang, ctx.ui, ctx.original(seg_id)) + f"<p {attrs}>{linkify_html(shown.text)}</p>\n\n"
 
 
 def _render_list(block: Block, ctx: _PageContext) -> str:
@@ -206,7 +209,7 @@ def _render_list(block: Block, ctx: _PageContext) -> str:
                      f'{html.escape(ctx.ui.text(key, ctx.lang))}</span> ')
         if shown.state == "fuzzy":
             fuzzy_ids.append(block.item_id(index))
-        items.append(f"<li {attrs}>{badge}{html.escape(shown.text)}</li>")
+        items.append(f"<li {attrs}>{badge}{linkify_html(shown.text)}</li>")
     before = "".join(notice(Shown("", ctx.lang, "fuzzy"), ctx.lang, ctx.ui, ctx.original(seg)) for seg in fuzzy_ids)
     return before + f'<{tag} id="{block.id}">' + "".join(items) + f"</{tag}>\n\n"
 

@@ -6,14 +6,15 @@ command) calls. It is pure apart from reading the input files.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalog import Translation, Translations, load_translations, load_ui_strings, po_path
-from .decode import decode_seed, normalize_text
+from .decode import normalize_seed, read_seed_bytes
 from .errors import SeedError
-from .metadata import read_metadata, validate_slug
+from .metadata import read_metadata, split_front_matter, suggest_slug, validate_slug
 from .model import Article
 from .parse import parse_article
 from .render import Lookup, PageSource, render_article, render_home_pages, render_status, unit_states
@@ -46,21 +47,34 @@ def _display(path: Path, root: Path) -> str:
 
 
 def load_seed(seed_path: Path, root: Path) -> Article:
-    """Read, decode, normalize and parse one seed (with its optional ``.yml`` metadata).
+    """Read, decode, normalize and parse one seed with its metadata.
 
     Input: the seed path and the project root (for messages). Output: an
-    :class:`Article`. Raises :class:`SeedError` with file and line on bad input.
+    :class:`Article` whose report starts with the decoding and normalization
+    repairs. Metadata comes from a front matter block or a ``.yml`` side file
+    (not both); the slug from metadata, else the file name. Raises
+    :class:`SeedError` with file and line on bad input.
     """
     shown = _display(seed_path, root)
     meta_path = seed_path.with_suffix(".yml")
-    metadata = read_metadata(meta_path, _display(meta_path, root)) if meta_path.exists() else None
+    side = read_metadata(meta_path, _display(meta_path, root)) if meta_path.exists() else None
+    decoded = read_seed_bytes(seed_path.read_bytes(), shown)
+    text, normalized = normalize_seed(decoded.text)
+    front, text = split_front_matter(text, shown)
+    if front is not None and side is not None:
+        raise SeedError(shown, 1, f"metadata is given twice: in a front matter block and in {meta_path.name}",
+                        "Keep one of them.")
+    metadata = front or side
     slug = metadata.slug if metadata and metadata.slug else seed_path.stem
     if not slug.isascii():
+        hint = f"Rename the file (e.g. {suggest_slug(slug) or 'article-name'}.txt) or set 'slug:' in its metadata."
         raise SeedError(shown, None, f"file name {seed_path.name!r} is not ASCII and cannot give a URL slug",
-                        f"Rename the file (e.g. article-name.txt) or add 'slug:' to {seed_path.with_suffix('.yml').name}.")
+                        hint if suggest_slug(slug) else
+                        "Rename the file with lowercase ASCII letters, digits and hyphens (e.g. article-name.txt), "
+                        "or set 'slug:' in its metadata.")
     validate_slug(slug, shown)
-    text = normalize_text(decode_seed(seed_path.read_bytes(), shown))
-    return parse_article(text, path=shown, slug=slug, metadata=metadata)
+    article = parse_article(text, path=shown, slug=slug, metadata=metadata)
+    return dataclasses.replace(article, repairs=decoded.repairs + normalized + article.repairs)
 
 
 def seed_paths(seeds_dir: Path) -> list[Path]:
@@ -89,7 +103,7 @@ def build_site(seeds_dir: Path, locales_dir: Path, root: Path, langs: Sequence[s
         article = load_seed(path, root)
         if article.slug in seen:
             raise SeedError(article.source_path, None, f"slug {article.slug!r} is already used by {seen[article.slug]}",
-                            "Give one of them another slug in its .yml metadata file.")
+                            "Give one of them another slug in its metadata (front matter or .yml file).")
         seen[article.slug] = article.source_path
         articles.append(article)
     lookups: dict[str, dict[str, Lookup]] = {lang: {} for lang in langs}

@@ -1,0 +1,62 @@
+"""Golden ingestion cases discovered from ``tests/corpus/`` (see its README.md).
+
+Each case is a seed ``<case>.txt`` (with an optional ``<case>.yml`` side file) or
+a folder ``<case>/`` of seeds, plus its expected outcome: ``<case>.expected.json``
+(the parsed structure and report, as ``explainer check --json`` prints it) or
+``<case>.expected-error.txt`` (the exact error message). Set ``UPDATE_CORPUS=1``
+to write the outcomes of new cases, then review them by hand before committing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from explainer.errors import ExplainerError
+from explainer.preserve import article_text, missing_words
+from explainer.report import article_outline
+from explainer.site import build_site, load_seed
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+CASES = sorted([p.stem for p in CORPUS.glob("*.txt") if not p.name.endswith(".expected-error.txt")]
+               + [p.name for p in CORPUS.iterdir() if p.is_dir()])
+
+
+def _outcome(case: str) -> tuple[str, object]:
+    """Run the case: ("json", outline) on success, ("error", message) on bad input."""
+    try:
+        if (CORPUS / case).is_dir():
+            site = build_site(CORPUS / case, CORPUS / case / "locales", CORPUS, langs=["ar"])
+            return "json", [article_outline(a) for a in site.articles]
+        article = load_seed(CORPUS / f"{case}.txt", CORPUS)
+        assert missing_words(article, article_text(article)) == [], "a seed word was lost without a report"
+        return "json", article_outline(article)
+    except ExplainerError as exc:
+        return "error", str(exc)
+
+
+def test_corpus_has_enough_cases() -> None:
+    assert len(CASES) >= 30
+    for case in CASES:
+        expected = [CORPUS / f"{case}.expected.json", CORPUS / f"{case}.expected-error.txt"]
+        assert sum(p.exists() for p in expected) == 1 or os.environ.get("UPDATE_CORPUS"), case
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_corpus_case(case: str) -> None:
+    kind, outcome = _outcome(case)
+    json_path, error_path = CORPUS / f"{case}.expected.json", CORPUS / f"{case}.expected-error.txt"
+    if os.environ.get("UPDATE_CORPUS") and not json_path.exists() and not error_path.exists():
+        if kind == "json":
+            json_path.write_text(json.dumps(outcome, ensure_ascii=False, indent=2) + "\n", "utf-8")
+        else:
+            error_path.write_text(f"{outcome}\n", "utf-8")
+    if json_path.exists():
+        assert kind == "json", outcome
+        assert outcome == json.loads(json_path.read_text("utf-8"))
+    else:
+        assert kind == "error", f"expected an error, got a parsed article: {outcome}"
+        assert outcome == error_path.read_text("utf-8").removesuffix("\n")
