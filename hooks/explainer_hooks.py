@@ -73,8 +73,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # Jinja autoescaping is off in MkDocs themes: hand templates escaped text.
-    if "title" in page.meta:
-        page.title = Markup(html.escape(str(page.meta["title"])))
+    if "title" in page.meta:  # Material's header prints page.meta.title as is
+        page.title = page.meta["title"] = Markup(html.escape(str(page.meta["title"])))
     if "description" in page.meta:
         page.meta["description"] = Markup(html.escape(str(page.meta["description"])))
     return markdown

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from explainer.catalog import load_translations
+from explainer.catalog import Translation, load_translations, read_catalog
 from explainer.errors import CatalogError
 from explainer.segment import article_units
 from explainer.site import load_seed
@@ -45,3 +45,41 @@ def test_malformed_po_names_file_and_line(tmp_path: Path) -> None:
     with pytest.raises(CatalogError) as info:
         load_translations(bad, "locales/en/LC_MESSAGES/bad.po")
     assert str(info.value).startswith("locales/en/LC_MESSAGES/bad.po:7: malformed PO file: unknown keyword 'garbage'")
+
+
+HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+BROKEN_PO = [
+    ('msgid "a"\nmsgstr "b\n', 6, "unterminated string"),
+    ('msgid "a"\nmsgstr "b"\n\nmsgid "a"\nmsgstr "c"\n', 8, "duplicate message: msgid 'a' is already defined on line 5"),
+    ('msgctxt "x"\nmsgid "a"\nmsgstr "b"\n\nmsgctxt "x"\nmsgid "a"\nmsgstr "c"\n', 9,
+     "duplicate message (msgctxt 'x'): msgid 'a' is already defined on line 5"),
+    ('msgid "a"\n\nmsgid "b"\nmsgstr "c"\n', 5, "msgid without a msgstr"),
+    ('msgid "a"\nmsgstr "b"\n"c\n', 7, "unterminated string"),
+    ('msgid "a"\nmsgstr[0] "b"\n', 5, "msgstr[N] without msgid_plural"),
+    ('msgstr "b"\n', 5, "msgstr without a msgid before it"),
+    ('msgid "a"\nmsgstr "b" x\n', 6, "unexpected text after the string"),
+    ('#, fuzzy\nmsgid "a"\nmsgstr "b"\n"\\z"\n', 8, "invalid escape sequence '\\z'"),
+]
+
+
+@pytest.mark.parametrize(("body", "line", "problem"), BROKEN_PO)
+def test_scanner_reports_line_and_problem(tmp_path: Path, body: str, line: int, problem: str) -> None:
+    bad = tmp_path / "bad.po"
+    bad.write_text(HEADER + body, "utf-8")
+    with pytest.raises(CatalogError) as info:
+        load_translations(bad, "locales/en/LC_MESSAGES/bad.po")
+    assert str(info.value).startswith(f"locales/en/LC_MESSAGES/bad.po:{line}: malformed PO file: {problem}")
+    if shutil.which("msgfmt"):  # GNU gettext agrees that the file is broken
+        result = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(bad)], capture_output=True, text=True)
+        assert result.returncode != 0, body
+
+
+def test_gettext_previous_and_obsolete_lines_are_read(tmp_path: Path) -> None:
+    good = tmp_path / "good.po"
+    good.write_text(HEADER + '#, fuzzy\n#| msgctxt "x"\n#| msgid ""\n#| "old "\n#| "text"\nmsgctxt "x"\nmsgid "new text"\n'
+                    'msgstr "nouveau"\n\n#~| msgid "older"\n#~ msgid "gone"\n#~ msgstr "parti"\n', "utf-8")
+    catalog = read_catalog(good)
+    [message] = [m for m in catalog if m.id]
+    assert (message.previous_id, message.user_comments, message.fuzzy) == (["old text"], [], True)
+    assert [m.string for m in catalog.obsolete.values()] == ["parti"]
+    assert load_translations(good) == {("x", "new text"): Translation("nouveau", True)}

@@ -155,7 +155,9 @@ def scan_po(text: str, shown: str) -> PoScan:
             if line.startswith("#-"):
                 raise CatalogError(shown, lineno, "malformed PO file: merge conflict markers ('#-#-#-#-#')",
                                    "Resolve the conflicting translations by hand (msgcat output), then delete the markers.")
-            if line and current is not None:
+            if not line and current is not None and any(k.startswith("msgstr") for k in current.parts):
+                close(lineno)   # a blank line ends a complete entry
+            elif line and current is not None:
                 if not any(k.startswith("msgstr") for k in current.parts):
                     raise CatalogError(shown, current.line, "malformed PO file: msgid without a msgstr",
                                        "Every msgid needs a msgstr line (msgstr \"\" when untranslated).")
@@ -208,7 +210,8 @@ def scan_po(text: str, shown: str) -> PoScan:
         key = (entry.value("msgctxt"), entry.value("msgid") or "")
         if key in seen:
             ctxt = f" (msgctxt {key[0]!r})" if key[0] is not None else ""
-            raise CatalogError(shown, entry.line, f"malformed PO file: duplicate message{ctxt}: msgid {key[1][:50]!r} "
+            msgid = key[1] if len(key[1]) <= 80 else key[1][:79] + "…"
+            raise CatalogError(shown, entry.line, f"malformed PO file: duplicate message{ctxt}: msgid {msgid!r} "
                                f"is already defined on line {seen[key]}",
                                "Keep one of the two entries (msgfmt rejects duplicates).")
         seen[key] = entry.line

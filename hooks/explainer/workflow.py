@@ -29,12 +29,13 @@ from collections import Counter
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import write_po
+from babel.messages.pofile import normalize, write_po
 
 from .catalog import po_path, read_catalog
 from .model import Article
 from .segment import catalog_units
-from .ui import MESSAGES, UI_DOMAIN, ui_po_path
+from . import ui as _ui
+from .ui import UI_DOMAIN, ui_po_path
 
 PROJECT = "explainers"
 _EPOCH = _dt.datetime(2026, 1, 1, tzinfo=_dt.timezone.utc)
@@ -56,6 +57,11 @@ def _new_catalog(locale: str | None = None) -> Catalog:
                    creation_date=_epoch(), revision_date=_epoch())
 
 
+def _new_template() -> Catalog:
+    """An empty POT with the header ``pybabel extract`` writes (fuzzy, placeholder revision date)."""
+    return Catalog(project=PROJECT, version="1", charset="utf-8", creation_date=_epoch())
+
+
 def template_for(article: Article) -> Catalog:
     """Build the POT catalog of ``article``: one message per distinct (msgctxt, msgid).
 
@@ -64,7 +70,7 @@ def template_for(article: Article) -> Catalog:
     (``#: seeds/x.txt:LINE``) and an extracted comment naming its segment id
     and kind (``#. s1-p2 paragraph``).
     """
-    catalog = _new_catalog()
+    catalog = _new_template()
     for unit in catalog_units(article):
         existing = catalog.get(unit.msgid, context=unit.msgctxt)
         comment = f"{unit.segment_id} {unit.kind}"
@@ -83,19 +89,45 @@ def ui_template() -> Catalog:
     Messages with ``{name}`` placeholders get the ``python-brace-format`` flag,
     so ``msgfmt --check`` verifies translations keep them.
     """
-    catalog = _new_catalog()
-    for message in MESSAGES:
+    catalog = _new_template()
+    for message in _ui.MESSAGES:  # looked up at call time: feature modules may register more
         flags = ["python-brace-format"] if message.placeholders else []
         catalog.add(message.source, string="", auto_comments=[message.comment] if message.comment else [],
                     flags=flags, context=message.key)
     return catalog
 
 
+def _previous_lines(previous: str) -> str:
+    """``#| msgid ...`` lines for a previous msgid, wrapped like msgid lines (gettext PO format)."""
+    lines = normalize(previous, width=WIDTH).splitlines()
+    return "\n".join([f"#| msgid {lines[0]}"] + [f"#| {line}" for line in lines[1:]])
+
+
 def render_po(catalog: Catalog) -> bytes:
-    """Serialize a catalog as PO text (UTF-8), with previous msgids and obsolete entries."""
+    """Serialize a catalog as PO text (UTF-8), with previous msgids (``#|``) and obsolete entries.
+
+    Babel's writer wraps a long previous msgid as comment prose (breaking its
+    quoting), so each one is written as a short placeholder and replaced by
+    properly quoted ``#| msgid`` lines.
+    """
+    saved: dict[str, list[str]] = {}
+    tokens: dict[str, str] = {}
+    for index, message in enumerate(catalog):
+        if message.id and message.previous_id:
+            token = f"@@explainer-previous-{index}@@"
+            saved[token], tokens[token] = message.previous_id, message.previous_id[0]
+            message.previous_id = [token]
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=WIDTH, include_previous=True, sort_output=False, sort_by_file=False)
-    return buffer.getvalue()
+    try:
+        write_po(buffer, catalog, width=WIDTH, include_previous=True, sort_output=False, sort_by_file=False)
+    finally:
+        for message in catalog:
+            if message.previous_id and message.previous_id[0] in saved:
+                message.previous_id = saved[message.previous_id[0]]
+    text = buffer.getvalue().decode("utf-8")
+    for token, previous in tokens.items():
+        text = text.replace(f'#| msgid "{token}"', _previous_lines(previous), 1)
+    return text.encode("utf-8")
 
 
 def write_if_changed(path: Path, content: bytes) -> bool:
