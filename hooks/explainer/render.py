@@ -377,7 +377,7 @@ def _render_home_page(articles: Sequence[Article], number: int, count: int, lang
         if article.lede:
             lede = resolve(article.lede.text, lang, lookup)
             body.append(f"\n\n    <span class=\"ex-excerpt\" {_attrs(**_lang_attrs(lede, lang))}>"
-                        f"{html.escape(excerpt(lede.text))}</span>")
+                        f"{escape_inline(excerpt(lede.text))}</span>")
         body.append("\n\n")
     if count > 1:
         body.append(_render_pager(number, count, lang, ui))
