@@ -57,3 +57,53 @@ def test_zero_width_and_bidi_controls_dropped_zwnj_kept() -> None:
 
 def test_nfc_and_spaces() -> None:
     assert normalize_text("e\u0301\u00a0x") == "\u00e9 x"
+
+
+# --- ingestion issue: legacy encodings, documents, invisible characters ---------------------------
+
+from explainer.decode import normalize_seed, read_seed_bytes  # noqa: E402
+
+PARAGRAPH = "تعمل الشركات الناشئة على تطوير حلول جديدة لتخزين الكهرباء.\nسطر ثان."
+
+
+def test_windows_1256_is_converted_with_a_warning_naming_file_and_encoding() -> None:
+    decoded = read_seed_bytes(PARAGRAPH.encode("cp1256"), "seeds/old.txt")
+    assert decoded.text == PARAGRAPH and decoded.encoding == "cp1256"
+    [warning] = decoded.repairs
+    assert (warning.kind, warning.level, warning.line) == ("decode-cp1256", "warning", 1)
+    assert "seeds/old.txt" in warning.detail and "Windows-1256" in warning.detail and "UTF-8" in warning.detail
+
+
+def test_utf8_with_one_bad_byte_is_not_taken_for_windows_1256() -> None:
+    with pytest.raises(SeedError, match=r"^seeds/x.txt:3: byte 0xe1 is not valid UTF-8"):
+        read_seed_bytes(PARAGRAPH.encode() + b"\n\xe1", "seeds/x.txt")
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (b"%PDF-1.7\n...", "this is a PDF document"),
+    (b"PK\x03\x04rest", "this is a ZIP archive"),
+    (b"{\\rtf1\\ansi text}", "this is an RTF document"),
+    (PARAGRAPH.encode("utf-16-le"), "this looks like UTF-16 text without a byte-order mark"),
+    (PARAGRAPH.encode("utf-8").decode("cp1252", errors="ignore").encode("utf-8"), "the text is garbled"),
+    (b"a\x01b\x02c\x03d\x04e", "4 control characters"),
+])
+def test_documents_and_garbage_are_named(data: bytes, message: str) -> None:
+    with pytest.raises(SeedError) as info:
+        read_seed_bytes(data, "seeds/x.txt")
+    assert str(info.value).startswith("seeds/x.txt") and message in str(info.value)
+    assert info.value.hint
+
+
+def test_stray_control_characters_and_unicode_line_ends() -> None:
+    decoded = read_seed_bytes("أ\x07ب\u2028ج\x0cد".encode(), "s.txt")
+    assert decoded.text == "أب\nج\nد"
+    assert [(r.kind, r.line) for r in decoded.repairs] == [("drop-control", 1)]
+
+
+def test_normalization_report_and_deliberate_joiners() -> None:
+    text, repairs = normalize_seed("سطر سليم\nالـعـربـيـة لـ AI\u200f\nمي\u200cخواهم \u200cو 👩\u200d🔬")
+    assert text == "سطر سليم\nالعربية لـ AI\nمي\u200cخواهم و 👩\u200d🔬"
+    assert [(r.line, r.detail) for r in repairs] == [
+        (2, "removed or folded invisible/decorative characters: right-to-left mark, tatweel (kashida) ×4"),
+        (3, "removed or folded invisible/decorative characters: zero width non-joiner"),
+    ]

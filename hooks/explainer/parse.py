@@ -307,6 +307,10 @@ def _take_title(lines: list[_Line], metadata: Metadata, repairs: list[Repair]) -
             return _fixed(seam.heading, first.number, repairs), lines[1:], (first.number, seam.rest)
     if _reads_as_title(first, following):
         return _fixed(first.text, first.number, repairs), lines[1:], None
+    if first.kind == "bullet" and following is not None and following.kind == "text" \
+            and _reads_as_title(_Line(first.number, "text", first.text, first.raw), following):
+        repairs.append(Repair("title", first.number, "title: a lone bulleted line opening the article"))
+        return _fixed(first.text, first.number, repairs), lines[1:], None
     return None, lines, None
 
 
