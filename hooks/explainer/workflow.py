@@ -35,7 +35,7 @@ from .catalog import po_path, read_catalog
 from .model import Article
 from .segment import catalog_units
 from . import ui as _ui
-from .ui import UI_DOMAIN, ui_po_path
+from .ui import UI_DOMAIN, UI_SOURCE_LANG, ui_po_path
 
 PROJECT = "explainers"
 _EPOCH = _dt.datetime(2026, 1, 1, tzinfo=_dt.timezone.utc)
@@ -157,12 +157,14 @@ def _similarity(a: str, b: str) -> float:
     return matcher.ratio()
 
 
-def merge(old: Catalog, template: Catalog) -> Catalog:
+def merge(old: Catalog, template: Catalog, prefill: bool = False) -> Catalog:
     """Merge ``template`` (a POT) into ``old`` (a PO); return the new catalog (``old`` is not changed).
 
     Output order is the template's; obsolete entries follow (old obsolete ones
     first, then newly removed ones, each in file order). See the module
-    docstring for the rules. Header fields of ``old`` are kept.
+    docstring for the rules. Header fields of ``old`` are kept. ``prefill``
+    gives empty entries their msgid as msgstr, as ``msginit`` does for a
+    catalog in the template's own language (the English ``ui.po``).
     """
     new = Catalog(locale=old.locale, domain=old.domain, project=PROJECT, version="1", charset="utf-8", fuzzy=False,
                   creation_date=_epoch(), revision_date=_epoch())
@@ -210,6 +212,8 @@ def merge(old: Catalog, template: Catalog) -> Catalog:
             string, user_comments = prior.string, list(prior.user_comments)
             flags |= set(prior.flags) | {"fuzzy"}
             previous = list(prior.previous_id) if prior.fuzzy and prior.previous_id else [prior.id]
+        if prefill and not string:
+            string = tmsg.id
         new.add(tmsg.id, string=string, locations=list(tmsg.locations), flags=sorted(flags),
                 auto_comments=list(tmsg.auto_comments), user_comments=user_comments,
                 previous_id=previous, context=tmsg.context)
@@ -221,11 +225,11 @@ def merge(old: Catalog, template: Catalog) -> Catalog:
     return new
 
 
-def _update_file(path: Path, template: Catalog, lang: str) -> bool:
+def _update_file(path: Path, template: Catalog, lang: str, prefill: bool = False) -> bool:
     if path.exists():
-        catalog = merge(read_catalog(path), template)
+        catalog = merge(read_catalog(path), template, prefill)
     else:
-        catalog = merge(_new_catalog(lang), template)
+        catalog = merge(_new_catalog(lang), template, prefill)
     return write_if_changed(path, render_po(catalog))
 
 
@@ -249,5 +253,8 @@ def extract_ui(locales_dir: Path) -> bool:
 
 
 def update_ui(locales_dir: Path, lang: str) -> bool:
-    """Merge the interface template into ``locales/<lang>/LC_MESSAGES/ui.po``. Returns True if it changed."""
-    return _update_file(ui_po_path(locales_dir, lang), ui_template(), lang)
+    """Merge the interface template into ``locales/<lang>/LC_MESSAGES/ui.po``. Returns True if it changed.
+
+    The English catalog (the domain's source language) gets new entries pre-filled with their msgid.
+    """
+    return _update_file(ui_po_path(locales_dir, lang), ui_template(), lang, prefill=lang == UI_SOURCE_LANG)
