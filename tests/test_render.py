@@ -64,3 +64,15 @@ def test_untranslated_segment_shows_arabic_marked() -> None:
     assert (para.get("lang"), para.get("dir"), para.get_text()) == ("ar", "rtl", "فقرة ثانية.")
     assert para.find_previous_sibling("p").get_text() == "Not yet translated"
     assert "Nothing in this article has been translated yet" in page.get_text()
+
+
+def test_fuzzy_heading_and_list_item_link_the_original() -> None:
+    article = parse_article(normalize_text("فقرة أولى.\n- عنوان\nفقرة.\n- بند أول\n- بند ثان\nفقرة ثانية."), path="s.txt", slug="x")
+    fuzzy = {"عنوان", "بند ثان"}
+    page = _html(render_article(article, "en", lambda m: Translation(f"EN {m}", m in fuzzy), ["ar", "en"]).markdown)
+    assert [el.get("id") for el in page.select(".ex-fuzzy")] == ["s1", "s1-l1-i2"]
+    links = [a["href"] for a in page.select(".ex-notice--fuzzy a")]
+    assert links == ["../x.md#s1", "../x.md#s1-l1-i2"]
+    assert page.select_one("#s1").find_previous_sibling()["class"] == ["ex-notice", "ex-notice--fuzzy"]
+    assert page.select_one("#s1-l1-i2 .ex-badge").get_text().startswith("Translation may be outdated")
+    assert page.select_one(".ex-notice--page").get_text().startswith("5 of 7 passages")

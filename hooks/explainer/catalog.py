@@ -28,7 +28,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import PoFileError, read_po, unescape
 
 from .errors import CatalogError
-from .ui import UI_SOURCE_LANG, UiStrings, message_for, ui_po_path
+from .ui import UiStrings, message_for, ui_po_path
 
 
 @dataclass(frozen=True)
@@ -298,5 +298,12 @@ def load_ui_strings(locales_dir: Path, langs: Sequence[str], display=str) -> UiS
     return UiStrings(found, frozenset(fuzzy))
 
 
-__all__ = ["Translation", "Translations", "po_path", "scan_po", "read_catalog", "load_translations",
-           "load_ui_strings", "UI_SOURCE_LANG"]
+__all__ = [
+    "Translation",
+    "Translations",
+    "load_translations",
+    "load_ui_strings",
+    "po_path",
+    "read_catalog",
+    "scan_po",
+]

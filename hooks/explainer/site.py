@@ -7,6 +7,7 @@ command) calls. It is pure apart from reading the input files.
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -107,6 +108,7 @@ def build_site(seeds_dir: Path, locales_dir: Path, root: Path, langs: Sequence[s
         seen[article.slug] = article.source_path
         articles.append(article)
     lookups: dict[str, dict[str, Lookup]] = {lang: {} for lang in langs}
+    catalog_warnings: list[str] = []
     for article in articles:
         for lang in langs:
             if lang == SOURCE_LANG:
@@ -114,6 +116,7 @@ def build_site(seeds_dir: Path, locales_dir: Path, root: Path, langs: Sequence[s
             else:
                 path = po_path(locales_dir, lang, article.slug)
                 translations = load_translations(path, _display(path, root))
+                catalog_warnings += _foreign_context_warnings(article.slug, translations, _display(path, root))
             lookups[lang][article.slug] = make_lookup(article.slug, translations)
     ui = load_ui_strings(locales_dir, langs, lambda p: _display(p, root))
     pages: list[PageSource] = []
@@ -130,8 +133,20 @@ def build_site(seeds_dir: Path, locales_dir: Path, root: Path, langs: Sequence[s
             for _seg, state in listed:
                 counts["translated" if state == "source" else state] += 1
             coverage.setdefault(article.slug, {})[lang] = counts
-    warnings = _coverage_warnings(articles, states, locales_dir, root) + _ui_warnings(ui, langs, locales_dir, root)
+    warnings = (catalog_warnings + _coverage_warnings(articles, states, locales_dir, root)
+                + _ui_warnings(ui, langs, locales_dir, root))
     return SiteBuild(tuple(articles), tuple(pages), coverage, states, ui, tuple(warnings))
+
+
+def _foreign_context_warnings(slug: str, translations: Translations, shown: str) -> list[str]:
+    """One warning if translated entries of an article's catalog carry another msgctxt (they are never used)."""
+    foreign = Counter(ctxt for ctxt, _msgid in translations if ctxt != slug)
+    if not foreign:
+        return []
+    contexts = ", ".join(f"{ctxt!r} ({count})" for ctxt, count in sorted(foreign.items()))
+    message = (f"{shown}: {sum(foreign.values())} translated entries have a msgctxt other than the article's slug "
+               f"{slug!r}: {contexts}; they are not used. After renaming a slug, rename the msgctxt too")
+    return [message]
 
 
 def _ids(states: list[tuple[str, str]], wanted: str, limit: int = 8) -> str:

@@ -31,14 +31,14 @@ from pathlib import Path
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import normalize, write_po
 
+from . import ui as _ui
 from .catalog import po_path, read_catalog
 from .model import Article
 from .segment import catalog_units
-from . import ui as _ui
 from .ui import UI_DOMAIN, UI_SOURCE_LANG, ui_po_path
 
 PROJECT = "explainers"
-_EPOCH = _dt.datetime(2026, 1, 1, tzinfo=_dt.timezone.utc)
+_EPOCH = _dt.datetime(2026, 1, 1, tzinfo=_dt.UTC)
 _TIMESTAMP_RE = re.compile(r'^"(?:POT-Creation-Date|PO-Revision-Date): .*\\n"\n', re.MULTILINE)
 WIDTH = 76
 FUZZY_CUTOFF = 0.6
@@ -48,7 +48,7 @@ def _epoch() -> _dt.datetime:
     """Catalog date: ``SOURCE_DATE_EPOCH`` (reproducible-builds.org) if set, else a fixed date."""
     value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if value.isdigit():
-        return _dt.datetime.fromtimestamp(int(value), tz=_dt.timezone.utc)
+        return _dt.datetime.fromtimestamp(int(value), tz=_dt.UTC)
     return _EPOCH
 
 
