@@ -4,7 +4,8 @@ A seed is plain text, one paragraph per line (blank lines are ignored). Each
 line is first classified by its own form, then given a role from its
 neighbours:
 
-* boilerplate lines from the catalog: dropped and reported;
+* separator lines (punctuation only: ``* * *``, ``———``) and boilerplate lines
+  from the catalog (:mod:`explainer.boilerplate`): dropped and reported;
 * bulleted lines (``-``, ``•``, ``*``, ``▪``, ``◦``, ``●``, ``–`` then a space):
   two or more in a row with the same marker are a list; a lone one is a
   heading, unless it follows a line ending in ``:`` or ends the article (then a
@@ -17,9 +18,9 @@ neighbours:
   a heading glued to its paragraph when a seam is found, else a paragraph;
 * other lines between two blocks: a question heading (ends in ``؟``/``?``, one
   sentence, at most ``QUESTION_HEADING_WORDS`` words), or a short heading (at most
-  ``SHORT_HEADING_WORDS`` words, no final punctuation, not starting with a
-  connective or ending with a preposition, followed by a clearly longer
-  paragraph); a line whose first sentence is a question glued to the next
+  ``SHORT_HEADING_WORDS`` words, no final punctuation, not mostly numbers, not
+  starting with a connective or ending with a preposition, followed by a list,
+  a clearly longer paragraph or a paragraph that opens a list); a line whose first sentence is a question glued to the next
   sentence (``…؟ويرى``) is split into heading and paragraph;
 * every other line: a paragraph.
 
@@ -52,6 +53,8 @@ _SENTENCE_END_RE = re.compile(r"(?<=[.!\u061f?])\s+")
 _INNER_END_RE = re.compile(r"[.!\u061f?]\s")
 _SEAM_RE = re.compile(r"[.!\u061f?:](?=[\u0621-\u064a])")  # a mark glued to the next word
 _FINAL_PUNCT = tuple(".،,؛;:!؟?…")
+# Characters that draw a separator line (``* * *``, ``———``, ``=====``) together with punctuation.
+_SEPARATOR_CHARS = frozenset("*=_~-—–•▪◦●·#+<>|")
 TITLE_MAX_WORDS = 14
 SHORT_HEADING_WORDS = 10
 QUESTION_HEADING_WORDS = 12
@@ -88,6 +91,10 @@ def _classify(lines: list[str], repairs: list[Repair]) -> list[_Line]:
     for number, raw in enumerate(lines, start=1):
         line = raw.strip()
         if not line:
+            continue
+        if all(ch.isspace() or ch in _SEPARATOR_CHARS or unicodedata.category(ch)[0] == "P" for ch in line):
+            repairs.append(Repair("drop-separator", number, "dropped a separator line (punctuation only)",
+                                  dropped=line))
             continue
         rule = match_boilerplate(line)
         if rule is not None:
@@ -150,10 +157,14 @@ def _text_heading_reason(text: str, following: _Line | None) -> str | None:
         return "a one-sentence question between paragraphs"
     if len(words) > SHORT_HEADING_WORDS or text.endswith(_FINAL_PUNCT) or _is_fragment(words):
         return None
+    if 2 * sum(1 for word in words if any(ch.isdigit() for ch in word)) >= len(words):
+        return None  # a date, a figure or a reference line, not a heading
     if following.kind == "text":
         follower = len(following.text.split())
         if follower >= max(HEADING_FOLLOWER_RATIO * len(words), HEADING_FOLLOWER_MIN_WORDS):
             return "a short line without final punctuation before a longer paragraph"
+        if following.text.endswith(":") and follower > len(words):
+            return "a short line without final punctuation before a paragraph that opens a list"
         return None
     if following.kind in ("bullet", "numbered"):
         return "a short line without final punctuation before a list"
@@ -267,7 +278,7 @@ def _add_ordinal(builder: _Builder, line: _Line, following: _Line | None, repair
     words = line.text.split()
     if following is not None and len(words) <= MAX_HEADING_WORDS and not _INNER_END_RE.search(line.text) \
             and not line.text.endswith((".", "،", "؛", "!")) and not _SEAM_RE.search(line.text):
-        repairs.append(Repair("heading", line.number, "heading: a line opened by an ordinal (أولاً: ...)"))
+        repairs.append(Repair("heading", line.number, "read as a heading: a line opened by an ordinal word (أولاً، ثانيًا ...)"))
         builder.heading(line.number, _fixed(line.text, line.number, repairs))
     elif not (match and rest and _split_heading(builder, line, _fixed(line.text[: len(line.text) - len(rest)],
                                                                        line.number, []) + " ", rest, repairs)):
@@ -283,7 +294,7 @@ def _add_text(builder: _Builder, line: _Line, following: _Line | None, repairs: 
         return
     text = _fixed(line.text, line.number, repairs)
     if (reason := _text_heading_reason(text, following)) is not None:
-        repairs.append(Repair("heading", line.number, f"heading: {reason}"))
+        repairs.append(Repair("heading", line.number, f"read as a heading: {reason}"))
         builder.heading(line.number, text)
         return
     builder.paragraph(line.number, text)
@@ -309,7 +320,7 @@ def _take_title(lines: list[_Line], metadata: Metadata, repairs: list[Repair]) -
         return _fixed(first.text, first.number, repairs), lines[1:], None
     if first.kind == "bullet" and following is not None and following.kind == "text" \
             and _reads_as_title(_Line(first.number, "text", first.text, first.raw), following):
-        repairs.append(Repair("title", first.number, "title: a lone bulleted line opening the article"))
+        repairs.append(Repair("title", first.number, "read as the title: a lone bulleted line opening the article"))
         return _fixed(first.text, first.number, repairs), lines[1:], None
     return None, lines, None
 
