@@ -61,7 +61,7 @@ def test_nfc_and_spaces() -> None:
 
 # --- ingestion issue: legacy encodings, documents, invisible characters ---------------------------
 
-from explainer.decode import normalize_seed, read_seed_bytes  # noqa: E402
+from explainer.decode import normalize_seed, read_seed_bytes
 
 PARAGRAPH = "تعمل الشركات الناشئة على تطوير حلول جديدة لتخزين الكهرباء.\nسطر ثان."
 

@@ -171,8 +171,8 @@ def test_preservation_miss_is_a_hook_warning(caplog: pytest.LogCaptureFixture) -
         assert not caplog.records
         hooks.on_page_content(complete.replace(" نادرة", ""), page, None, None)
     assert [r.getMessage() for r in caplog.records] == [
-        "explainer: seeds/x.txt:3: 1 word of the seed missing from the Arabic page and not explained by the ingestion report: "
-        "'نادرة'"]
+        ("explainer: seeds/x.txt:3: 1 word of the seed missing from the Arabic page and not explained by the "
+         "ingestion report: 'نادرة'")]
     assert caplog.records[0].levelno == logging.WARNING
     assert caplog.records[0].name.startswith("mkdocs.")  # the logger --strict counts
     english = SimpleNamespace(meta={"article": "x", "lang": "en"})
@@ -185,22 +185,22 @@ def test_check_command_prints_report_and_exit_status(tmp_path: Path) -> None:
     (tmp_path / "seeds").mkdir()
     (tmp_path / "seeds/good.txt").write_text("مقدمة قصيرة هنا.\n- عنوان\nفقرة ثانية .\nليست هناك تعليقات:\n", "utf-8")
     cmd = [sys.executable, "-m", "explainer", "--root", str(tmp_path), "check"]
-    good = subprocess.run(cmd, capture_output=True, text=True)
+    good = subprocess.run(cmd, capture_output=True, text=True, check=False)
     assert good.returncode == 0, good.stderr
     assert "  line 3: punctuation-space: repaired spacing around punctuation: removed space before '.'" in good.stdout
     assert "  line 4: drop-boilerplate: dropped blogger boilerplate line: 'ليست هناك تعليقات:'" in good.stdout
     assert "1 seed(s): 0 error(s), 0 warning(s)" in good.stdout
     (tmp_path / "seeds/bad.txt").write_bytes(b"\x00\x01binary")
     (tmp_path / "seeds/old.txt").write_bytes("نص عربي محفوظ بالترميز القديم.".encode("cp1256"))
-    mixed = subprocess.run(cmd, capture_output=True, text=True)
+    mixed = subprocess.run(cmd, capture_output=True, text=True, check=False)
     assert mixed.returncode == 1
     assert "error: seeds/bad.txt:1: NUL byte" in mixed.stdout
     assert "line 1: warning: decode-cp1256" in mixed.stdout
     assert "3 seed(s): 1 error(s), 1 warning(s)" in mixed.stdout
     (tmp_path / "seeds/bad.txt").unlink()
-    assert subprocess.run(cmd, capture_output=True).returncode == 0
-    assert subprocess.run(cmd + ["--strict"], capture_output=True).returncode == 1
-    as_json = subprocess.run(cmd + ["--json", "seeds/good.txt"], capture_output=True, text=True)
+    assert subprocess.run(cmd, capture_output=True, check=False).returncode == 0
+    assert subprocess.run([*cmd, "--strict"], capture_output=True, check=False).returncode == 1
+    as_json = subprocess.run([*cmd, "--json", "seeds/good.txt"], capture_output=True, text=True, check=False)
     outline = json.loads(as_json.stdout)[0]
     assert [s["heading"] for s in outline["sections"]] == ["عنوان"]
     assert outline["report"][-1]["dropped"] == "ليست هناك تعليقات:"

@@ -35,7 +35,7 @@ def parse_rules(text: str, where: str = "boilerplate.yml") -> tuple[BoilerplateR
     """
     raw = yaml.safe_load(text) or []
     if not isinstance(raw, list):
-        raise ValueError(f"{where}: the catalog must be a list of entries")
+        raise ValueError(f"{where}: the catalog must be a list of entries")  # noqa: TRY004 - bad data, not a bad argument
     rules = []
     for number, entry in enumerate(raw, start=1):
         if not isinstance(entry, dict) or any(key not in entry for key in _REQUIRED):

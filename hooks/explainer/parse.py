@@ -63,9 +63,8 @@ HEADING_FOLLOWER_RATIO = 2
 HEADING_FOLLOWER_MIN_WORDS = 8
 # Words that open a continuing sentence or close an unfinished one: a short line
 # starting or ending with one is a fragment of prose, not a heading.
-_CONNECTIVES = frozenset("""و ف ثم لكن ولكن لذلك ولذلك كما حيث إذ إذا لأن وقد قد لقد ولقد فإن إن أن وأن
-    وهذا وهذه هذا هذه وهو وهي هو هي بل أو أم حتى بينما كذلك وكذلك أيضا""".split())
-_DANGLING = frozenset("""في من على إلى عن مع ب ل و أو أن إن التي الذي الذين ثم لكن حتى عند بين""".split())
+_CONNECTIVES = frozenset(["و", "ف", "ثم", "لكن", "ولكن", "لذلك", "ولذلك", "كما", "حيث", "إذ", "إذا", "لأن", "وقد", "قد", "لقد", "ولقد", "فإن", "إن", "أن", "وأن", "وهذا", "وهذه", "هذا", "هذه", "وهو", "وهي", "هو", "هي", "بل", "أو", "أم", "حتى", "بينما", "كذلك", "وكذلك", "أيضا"])
+_DANGLING = frozenset(["في", "من", "على", "إلى", "عن", "مع", "ب", "ل", "و", "أو", "أن", "إن", "التي", "الذي", "الذين", "ثم", "لكن", "حتى", "عند", "بين"])
 
 
 @dataclass
@@ -300,6 +299,9 @@ def _add_text(builder: _Builder, line: _Line, following: _Line | None, repairs: 
     builder.paragraph(line.number, text)
 
 
+_Glued = tuple[int, str] | None  # (seed line, lede text glued to the title line)
+
+
 def _take_title(lines: list[_Line], metadata: Metadata, repairs: list[Repair]) -> tuple[str | None, list[_Line], _Glued]:
     """Title from metadata or the first line; returns (title, remaining lines, (line, glued lede text))."""
     first = lines[0]
@@ -377,7 +379,7 @@ def parse_article(text: str, *, path: str, slug: str, metadata: Metadata | None 
             heading = next((h for _l, h, _b in builder.sections if h), None)
             if heading is None:
                 raise SeedError(path, lines[0].number if lines else None, "cannot derive a title: the seed has no "
-                                "paragraph or heading", f"Add a title line at the top, or 'title:' metadata.")
+                                "paragraph or heading", "Add a title line at the top, or 'title:' metadata.")
             title = heading
         title_derived = True
     return Article(slug=slug, source_path=path, title=title, title_derived=title_derived, lede=builder.lede,
