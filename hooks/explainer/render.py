@@ -145,7 +145,9 @@ def notice(shown: Shown, page_lang: str, ui: UiStrings, original: str | None = N
     if shown.state == "fuzzy":
         text = escape_inline(ui.text("outdated", page_lang))
         if original:
-            text += f' [{escape_inline(ui.text("see_original", page_lang))}]({original}){{: hreflang="{SOURCE_LANG}" }}'
+            # target: Material's alternate-language script otherwise rewrites the link and drops the #anchor
+            text += (f' [{escape_inline(ui.text("see_original", page_lang))}]({original})'
+                     f'{{: hreflang="{SOURCE_LANG}" target="_self" }}')
         return f'{text}\n{{: .ex-notice .ex-notice--fuzzy role="note" }}\n\n'
     return ""
 
