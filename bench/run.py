@@ -116,12 +116,13 @@ def make_plain_project(ours: Path, dest: Path) -> Path:
 
 @dataclass
 class BuildRun:
-    seconds: float
+    seconds: float          # wall clock
+    cpu_seconds: float      # user + system CPU of the build process: steadier than wall time on a shared machine
     peak_rss_bytes: int
 
 
 def timed_build(project: Path, dest: Path) -> BuildRun:
-    """Run ``mkdocs build`` in a child process; wall seconds and the child's peak resident memory."""
+    """Run ``mkdocs build`` in a child process: wall and CPU seconds, peak resident memory."""
     if dest.exists():
         shutil.rmtree(dest)
     cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(dest)]
@@ -133,7 +134,7 @@ def timed_build(project: Path, dest: Path) -> BuildRun:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise SystemExit(f"build of {project} failed:\n{out.decode(errors='replace')[-3000:]}")
-    return BuildRun(seconds, usage.ru_maxrss * 1024)
+    return BuildRun(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024)
 
 
 # ---------------------------------------------------------------- site sizes
@@ -361,10 +362,15 @@ def measure_size(n: int, runs: int, work: Path, browser: bool) -> dict[str, obje
     ours_s = statistics.median(r.seconds for r in ours_runs)
     plain_s = statistics.median(r.seconds for r in plain_runs)
     ratios = [o.seconds / p.seconds for o, p in zip(ours_runs, plain_runs)]
+    cpu_ratios = [o.cpu_seconds / p.cpu_seconds for o, p in zip(ours_runs, plain_runs)]
+    pages = sum(1 for _ in (work / f"site-ours-{n}").rglob("index.html"))
     row: dict[str, object] = {
-        "n": n, "pages": 2 * n + 2, "runs": runs,
+        "n": n, "pages": pages, "runs": runs,
         "build_s": ours_s, "plain_s": plain_s, "ratio": statistics.median(ratios),
-        "ms_per_page": 1000 * ours_s / (2 * n + 2),
+        "cpu_s": statistics.median(r.cpu_seconds for r in ours_runs),
+        "plain_cpu_s": statistics.median(r.cpu_seconds for r in plain_runs),
+        "cpu_ratio": statistics.median(cpu_ratios),
+        "ms_per_page": 1000 * ours_s / pages,
         "peak_rss": statistics.median(r.peak_rss_bytes for r in ours_runs),
         "sizes": sizes.__dict__, "plain_article_ar_bytes": plain_sizes.article_ar_bytes,
     }
@@ -376,9 +382,10 @@ def measure_size(n: int, runs: int, work: Path, browser: bool) -> dict[str, obje
 
 def print_table(rows: list[dict[str, object]]) -> None:
     """Print the benchmark table (Markdown) for the README and the closing note."""
-    print("| N | pages | build s (median) | plain Material s | ratio | ms/page | peak RSS | site | article HTML ar / en |"
-          " largest home | search index (gz) | first visit (gz) | search query (gz) |")
-    print("|" + "---|" * 13)
+    print("| N | pages | build s (wall) | plain s (wall) | ratio wall | build CPU s | plain CPU s | ratio CPU | ms/page"
+          " | peak RSS | site | article HTML ar / en | largest home | search index (gz) | first visit (gz)"
+          " | search query (gz) |")
+    print("|" + "---|" * 16)
     for row in rows:
         sizes = row["sizes"]
         assert isinstance(sizes, dict)
@@ -387,6 +394,7 @@ def print_table(rows: list[dict[str, object]]) -> None:
         visit = row.get("visit") or {}
         assert isinstance(visit, dict)
         print(f"| {row['n']:,} | {row['pages']:,} | {row['build_s']:.2f} | {row['plain_s']:.2f} | {row['ratio']:.2f} |"
+              f" {row['cpu_s']:.2f} | {row['plain_cpu_s']:.2f} | {row['cpu_ratio']:.2f} |"
               f" {row['ms_per_page']:.1f} | {_mb(float(row['peak_rss']))} | {_mb(sizes['total_bytes'])} |"  # type: ignore[arg-type]
               f" {_kb(sizes['article_ar_bytes'])} / {_kb(sizes['article_en_bytes'])} | {_kb(sizes['max_home_bytes'])} |"
               f" {index} | {_kb(visit['first_visit_gz']) if visit else '-'} |"

@@ -5,10 +5,14 @@ Nothing here parses or renders; see ``explainer.site.build_site``.
 
 from __future__ import annotations
 
+import hashlib
 import html
+import os
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
+from jinja2.bccache import BytecodeCache, Bucket
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -20,10 +24,10 @@ from mkdocs.structure.pages import Page
 from explainer.errors import ExplainerError
 from explainer.model import Article
 from explainer.preserve import preservation_warnings
+from explainer.render import article_uri, language_name
 from explainer.report import format_repair
-from explainer.render import language_name
 from explainer.site import SiteBuild, build_site
-from explainer.ui import DIRECTIONS, SOURCE_LANG
+from explainer.ui import DIRECTIONS, LANGS, SOURCE_LANG, UI_DOMAIN
 
 log = get_plugin_logger("explainer")
 
@@ -35,6 +39,8 @@ class _BuildState:
         self.site: SiteBuild | None = None
         self.navs: dict[str, Navigation] = {}
         self.urls: dict[str, str] = {}
+        self.article_uris: set[str] = set()
+        self.built: dict[str, tuple[str, str]] = {}  # src_uri -> (chrome fingerprint, Markdown) of this build
         self.defaults: dict[str, Any] = {}
 
     def article(self, slug: Any) -> Article | None:
@@ -42,6 +48,53 @@ class _BuildState:
 
 
 _state = _BuildState()
+
+
+class _TemplateBytecode(BytecodeCache):
+    """Compiled Jinja templates kept in memory across `mkdocs serve` rebuilds.
+
+    MkDocs makes a new Jinja environment for every rebuild, which compiles
+    Material's templates again (most of a small site's rebuild time). Jinja
+    checks each template's source checksum, so an edited override recompiles.
+    """
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self._compiled:
+            bucket.bytecode_from_string(self._compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_templates = _TemplateBytecode()  # lives as long as the process, unlike the per-build state
+_last_built: dict[str, tuple[str, str]] = {}  # the previous successful build's pages, for `serve --dirty`
+
+
+class _GeneratedFile(File):
+    """A generated page that `mkdocs serve --dirty` skips when nothing shaping it changed since the last build.
+
+    Only article pages are ever skipped: they are in no navigation, so their
+    HTML depends on their own Markdown and the site's chrome alone.
+    """
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        return not (self.unchanged and os.path.isfile(self.abs_dest_path))
+
+
+def _chrome_fingerprint(config: MkDocsConfig, root: Path) -> str:
+    """What shapes every page besides its Markdown: mkdocs.yml, template overrides, interface catalogs."""
+    digest = hashlib.sha1(Path(config.config_file_path).read_bytes())
+    custom_dir = config.theme.custom_dir
+    watched = sorted(Path(custom_dir).rglob("*")) if custom_dir else []
+    for path in watched + sorted((root / "locales").glob(f"*/LC_MESSAGES/{UI_DOMAIN}.po")):
+        if path.is_file():
+            digest.update(f"{path}:{path.stat().st_mtime_ns}:{path.stat().st_size}".encode())
+    return digest.hexdigest()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -64,11 +117,24 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for article in site.articles:
         for repair in article.repairs:
             (log.warning if repair.level == "warning" else log.info)("%s", format_repair(article, repair))
+    _add_pages(site, files, config, root)
+    return files
+
+
+def _add_pages(site: SiteBuild, files: Files, config: MkDocsConfig, root: Path) -> None:
+    chrome = _chrome_fingerprint(config, root)
+    _state.article_uris = {article_uri(a.slug, lang) for a in site.articles for lang in LANGS}
     for page in site.pages:
-        file = File.generated(config, page.src_uri, content=page.markdown)
+        file = _GeneratedFile.generated(config, page.src_uri, content=page.markdown)
+        _state.built[page.src_uri] = (chrome, page.markdown)
+        file.unchanged = page.src_uri in _state.article_uris and _last_built.get(page.src_uri) == (chrome, page.markdown)
         files.append(file)
         _state.urls[page.src_uri] = file.url or "./"
-    return files
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    env.bytecode_cache = _templates
+    return env
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -90,6 +156,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def _in_short_nav(page: Page, lang: str) -> bool:
     """Articles and later home-listing pages stay out of the navigation (Material writes it into every page)."""
+    if page.file.src_uri in _state.article_uris:  # known without page.meta, which `--dirty` leaves unread
+        return False
     meta = page.meta
     return meta.get("lang", SOURCE_LANG) == lang and "article" not in meta and meta.get("in_nav", True) is not False
 
@@ -125,3 +193,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     config.copyright = _state.defaults.get("copyright", config.copyright)
     config.extra["alternate"] = []
     return output
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    _last_built.clear()
+    _last_built.update(_state.built)

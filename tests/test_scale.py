@@ -1,4 +1,5 @@
-"""Scale features on a small synthetic corpus: the benchmark's generator, the short navigation, home pagination.
+"""Scale features on small synthetic corpora: the benchmark's generator, the short navigation, home
+pagination, and `serve --dirty` rebuilding only the pages whose inputs changed.
 
 The corpus comes from ``bench/corpus.py`` (the benchmark's generator) with one
 article more than a home page holds, so the listing gets a second page.
@@ -7,10 +8,13 @@ article more than a home page holds, so the listing gets a second page.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 from babel.messages.pofile import read_po
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
 from explainer.render import HOME_PAGE_SIZE
 
@@ -71,3 +75,33 @@ def test_home_listing_is_paginated_with_pager(corpus_build) -> None:
         assert [a["href"] for a in first.select(".ex-pager a")][-2:] == ["page/2/", "page/2/"]
         assert "../../" in [a["href"] for a in second.select(".ex-pager a")]
         assert second.html["lang"] == ("en" if prefix else "ar")
+
+
+def _dirty_rebuild(project: Path, site: Path) -> dict[str, int]:
+    """One `mkdocs serve --dirty` style build in this process; returns each HTML file's mtime (ns) by path."""
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+    config.plugins.on_startup(command="serve", dirty=True)
+    build(config, dirty=True)
+    return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("index.html")}
+
+
+def test_dirty_rebuild_renders_only_what_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    project = make_project(tmp_path, copy_locales=True)
+    write_corpus(3, project)
+    site = tmp_path / "site"
+    first = _dirty_rebuild(project, site)
+    seed = project / "seeds/article-0002.txt"
+    seed.write_text(seed.read_text("utf-8").rstrip("\n") + " علامةالتعديل\n", "utf-8")
+    po = project / "locales/en/LC_MESSAGES/article-0003.po"
+    header, title, rest = po.read_text("utf-8").split('msgstr "', 2)  # the title's msgstr follows the header's
+    po.write_text(header + 'msgstr "' + title + 'msgstr "EDITED ' + rest, "utf-8")
+    second = _dirty_rebuild(project, site)
+    changed = {rel for rel, mtime in second.items() if mtime != first[rel]}
+    assert {"article-0002/index.html", "en/article-0002/index.html", "en/article-0003/index.html"} <= changed
+    assert not changed & {"article-0001/index.html", "en/article-0001/index.html", "article-0003/index.html"}
+    assert "علامةالتعديل" in (site / "article-0002/index.html").read_text("utf-8")
+    assert "EDITED " in (site / "en/article-0003/index.html").read_text("utf-8")
+    page = soup(site / "en/article-0002/index.html")  # rebuilt pages keep the short navigation
+    assert [a.get_text(strip=True) for a in page.select("nav.md-nav--primary a.md-nav__link")] == [
+        "Articles", "Translation status"]

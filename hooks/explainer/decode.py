@@ -231,7 +231,17 @@ def _is_kashida(line: str, index: int) -> bool:
     return bool(_ARABIC_LETTERS_RE.match(before)) and bool(_ARABIC_LETTERS_RE.match(after))
 
 
+# Every character _normalize_line may change: most lines hold none, and skip its per-character loops
+# (1,000 seeds are ~6 million characters).
+_NEEDS_WORK_RE = re.compile(
+    "[\ufb50-\ufdff\ufe70-\ufeff\u200c\u200d\t" + _TATWEEL + re.escape("".join(_DROP_CHARS))
+    + "".join(chr(code) for code in range(0x3001) if unicodedata.category(chr(code)) == "Zs" and code != 0x20)
+    + "]")
+
+
 def _normalize_line(line: str) -> tuple[str, list[str]]:
+    if not _NEEDS_WORK_RE.search(line):
+        return unicodedata.normalize("NFC", line), []
     notes: dict[str, int] = {}
 
     def note(name: str) -> None:

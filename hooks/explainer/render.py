@@ -11,6 +11,7 @@ with an explicit id (``attr_list``) so the table of contents and search see them
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 from collections.abc import Callable, Sequence
@@ -59,6 +60,7 @@ def status_uri(lang: str) -> str:
     return "status.md" if lang == SOURCE_LANG else f"{lang}/status.md"
 
 
+@functools.lru_cache(maxsize=8192)  # posixpath.relpath is slow and every unit of a page asks for the same links
 def relative_uri(from_uri: str, to_uri: str) -> str:
     """Markdown link from page ``from_uri`` to ``to_uri`` (both src_uris), which MkDocs then validates and rewrites.
 
@@ -84,8 +86,12 @@ def _attrs(**values: str | None) -> str:
     return " ".join(parts)
 
 
+# libyaml's emitter when PyYAML has it (same output as SafeDumper, ~7x faster: 2,000 pages a build).
+_YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def _front_matter(meta: dict[str, object]) -> str:
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+    return "---\n" + yaml.dump(meta, Dumper=_YAML_DUMPER, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
 
 
 def excerpt(text: str, words: int = EXCERPT_WORDS) -> str:

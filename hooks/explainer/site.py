@@ -47,6 +47,11 @@ def _display(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+# Parsed seeds by path, with the bytes they came from: `mkdocs serve` rebuilds the whole site on every
+# save, and re-parsing 1,000 unchanged seeds would dominate the rebuild. Keyed by content, never by mtime.
+_SEED_MEMO: dict[tuple[Path, Path], tuple[bytes, bytes | None, Article]] = {}
+
+
 def load_seed(seed_path: Path, root: Path) -> Article:
     """Read, decode, normalize and parse one seed with its metadata.
 
@@ -55,11 +60,25 @@ def load_seed(seed_path: Path, root: Path) -> Article:
     repairs. Metadata comes from a front matter block or a ``.yml`` side file
     (not both); the slug from metadata, else the file name. Raises
     :class:`SeedError` with file and line on bad input.
+    Within one process a seed whose bytes (and metadata bytes) did not change
+    since the last call is not parsed again: the same :class:`Article` is returned.
     """
+    meta_path = seed_path.with_suffix(".yml")
+    data = seed_path.read_bytes()
+    meta_data = meta_path.read_bytes() if meta_path.exists() else None
+    memo = _SEED_MEMO.get((seed_path, root))
+    if memo is not None and memo[0] == data and memo[1] == meta_data:
+        return memo[2]
+    article = _parse_seed(seed_path, root, data)
+    _SEED_MEMO[(seed_path, root)] = (data, meta_data, article)
+    return article
+
+
+def _parse_seed(seed_path: Path, root: Path, data: bytes) -> Article:
     shown = _display(seed_path, root)
     meta_path = seed_path.with_suffix(".yml")
     side = read_metadata(meta_path, _display(meta_path, root)) if meta_path.exists() else None
-    decoded = read_seed_bytes(seed_path.read_bytes(), shown)
+    decoded = read_seed_bytes(data, shown)
     text, normalized = normalize_seed(decoded.text)
     front, text = split_front_matter(text, shown)
     if front is not None and side is not None:
