@@ -204,3 +204,24 @@ def test_check_command_prints_report_and_exit_status(tmp_path: Path) -> None:
     outline = json.loads(as_json.stdout)[0]
     assert [s["heading"] for s in outline["sections"]] == ["عنوان"]
     assert outline["report"][-1]["dropped"] == "ليست هناك تعليقات:"
+
+
+def test_stray_files_in_seeds_are_warned_about(tmp_path: Path) -> None:
+    from explainer.site import stray_seed_files
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name in ("a.txt", "a.yml", "b.TXT", "c.md", "d.yml", ".gitkeep"):
+        (seeds / name).write_text("title: عنوان\n" if name.endswith(".yml") else "نص.", "utf-8")
+    (seeds / "drafts").mkdir()
+    assert stray_seed_files(seeds, tmp_path) == [
+        "seeds/b.TXT: ignored: only *.txt files are seeds (rename it to b.txt if it is an article)",
+        "seeds/c.md: ignored: only *.txt files are seeds (rename it to c.txt if it is an article)",
+        "seeds/d.yml: ignored: metadata for d.txt, which does not exist",
+    ]
+    cmd = [sys.executable, "-m", "explainer", "--root", str(tmp_path), "check"]
+    result = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    assert result.returncode == 0
+    assert "warning: seeds/d.yml: ignored" in result.stdout and "1 seed(s): 0 error(s), 3 warning(s)" in result.stdout
+    missing = subprocess.run([*cmd, "seeds/nope.txt"], capture_output=True, text=True, check=False)
+    assert missing.returncode == 1 and "error: seeds/nope.txt: no such seed file" in missing.stdout

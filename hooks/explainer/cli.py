@@ -16,7 +16,7 @@ from .errors import ExplainerError, SeedError
 from .model import Article
 from .preserve import article_text, missing_words
 from .report import article_outline
-from .site import build_site, load_seed, seed_paths
+from .site import build_site, load_seed, seed_paths, stray_seed_files
 from .ui import LANGS, SOURCE_LANG, UI_DOMAIN, UI_SOURCE_LANG
 from .workflow import extract, extract_ui, update, update_ui
 
@@ -54,9 +54,16 @@ def _cmd_check(args: argparse.Namespace) -> int:
     errors = warnings = 0
     outlines: list[dict[str, object]] = []
     seen: dict[str, str] = {}
-    for path in paths:
+    strays = [] if args.seeds else stray_seed_files(args.root / "seeds", args.root)
+    warnings += len(strays)
+    for message in strays:
+        print(f"warning: {message}", file=sys.stderr if args.json else sys.stdout)
+    for given in paths:
         try:
-            article = load_seed(path if path.is_absolute() else args.root / path, args.root)
+            path = given if given.is_absolute() else args.root / given
+            if not path.is_file():
+                raise SeedError(str(given), None, "no such seed file", "Give the path of a .txt file, e.g. seeds/x.txt.")
+            article = load_seed(path, args.root)
             if article.slug in seen:
                 raise SeedError(article.source_path, None, f"slug {article.slug!r} is already used by "
                                 f"{seen[article.slug]}", "Give one of them another slug in its metadata (front matter or .yml file).")

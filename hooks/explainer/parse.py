@@ -339,9 +339,12 @@ def parse_article(text: str, *, path: str, slug: str, metadata: Metadata | None 
     """
     metadata = metadata or Metadata()
     repairs: list[Repair] = []
+    if not text.strip():
+        raise SeedError(path, None, "the seed has no article text after its front matter",
+                        "Put the article below the closing '---' line.")
     lines = _classify(text.split("\n"), repairs)
     if not lines:
-        raise SeedError(path, None, "no article text left after dropping boilerplate",
+        raise SeedError(path, None, "no article text left after dropping separator and boilerplate lines",
                         "Check that the file holds the article itself.")
     title, lines, glued_lede = _take_title(lines, metadata, repairs)
     builder = _Builder()

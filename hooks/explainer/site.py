@@ -102,6 +102,28 @@ def seed_paths(seeds_dir: Path) -> list[Path]:
     return sorted(p for p in seeds_dir.glob("*.txt") if p.is_file())
 
 
+def stray_seed_files(seeds_dir: Path, root: Path) -> list[str]:
+    """Files in ``seeds_dir`` that the build ignores although an editor probably meant them.
+
+    Output: one ``path: problem`` message per file, sorted: files that are not
+    ``*.txt`` seeds (``article.TXT``, ``article.md``) and ``.yml`` metadata files
+    without their seed. Hidden files (``.gitkeep``, editor swap files) and
+    folders are left alone.
+    """
+    messages = []
+    for path in sorted(seeds_dir.iterdir()) if seeds_dir.is_dir() else []:
+        if path.name.startswith(".") or not path.is_file() or path.suffix == ".txt":
+            continue
+        shown = _display(path, root)
+        if path.suffix == ".yml":
+            if not path.with_suffix(".txt").exists():
+                messages.append(f"{shown}: ignored: metadata for {path.with_suffix('.txt').name}, which does not exist")
+        else:
+            messages.append(f"{shown}: ignored: only *.txt files are seeds (rename it to {path.stem}.txt "
+                            "if it is an article)")
+    return messages
+
+
 def make_lookup(slug: str, translations: Translations) -> Lookup:
     """A lookup from msgid to :class:`Translation` within the context ``slug``."""
     def lookup(msgid: str) -> Translation | None:
@@ -152,7 +174,7 @@ def build_site(seeds_dir: Path, locales_dir: Path, root: Path, langs: Sequence[s
             for _seg, state in listed:
                 counts["translated" if state == "source" else state] += 1
             coverage.setdefault(article.slug, {})[lang] = counts
-    warnings = (catalog_warnings + _coverage_warnings(articles, states, locales_dir, root)
+    warnings = (stray_seed_files(seeds_dir, root) + catalog_warnings + _coverage_warnings(articles, states, locales_dir, root)
                 + _ui_warnings(ui, langs, locales_dir, root))
     return SiteBuild(tuple(articles), tuple(pages), coverage, states, ui, tuple(warnings))
 
