@@ -32,7 +32,10 @@ def _print_check(article: Article) -> list[str]:
     lists = sum(1 for b in blocks if b.kind == "list")
     source = {"lede": " (derived from the lede)", "metadata": " (from metadata)", "line": " (from the first line)"}
     print(f"{article.source_path}: {article.slug}")
-    print(f"  title: {article.title}{source[article_outline(article)['title_source']]}")
+    outline = article_outline(article)
+    print(f"  title: {article.title}{source[outline['title_source']]}")
+    if extra := {k: v for k, v in outline["metadata"].items() if k not in ("title", "slug")}:
+        print("  metadata: " + ", ".join(f"{key} {value}" for key, value in extra.items()))
     print(f"  sections: {sum(1 for s in article.sections if s.heading)} headed"
           f"{', 1 untitled intro' if any(s.heading is None for s in article.sections) else ''}")
     print(f"  paragraphs: {len(blocks) - lists}, lists: {lists}")
