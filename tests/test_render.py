@@ -41,7 +41,7 @@ def test_hostile_seed_text_gives_no_elements_or_attributes() -> None:
         names = {el.name for el in page.find_all()}
         assert names <= {"html", "body", "h1", "h2", "p", "ul", "ol", "li", "span", "a"}, names
         for el in page.find_all():
-            assert set(el.attrs) <= {"id", "class", "lang", "dir", "role", "href"}, el.attrs
+            assert set(el.attrs) <= {"id", "class", "lang", "dir", "role", "href", "data-search-exclude"}, el.attrs
         for link in page.find_all("a"):  # only the page notice's link to the status page
             assert link["href"] == "status.md" and "ex-notice--page" in link.parent["class"]
         text = page.get_text()

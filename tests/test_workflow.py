@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -166,6 +167,9 @@ def test_fuzzy_paragraph_is_marked_on_the_built_page(edited: Path, tmp_path: Pat
     top = page.select_one(".ex-notice--page")
     assert top.get_text(" ", strip=True).startswith("11 of 12 passages of this article are translated")
     assert len(page.select(".ex-notice")) == 2
+    index = json.loads((build.site / "search/search_index.json").read_text("utf-8"))
+    english = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("en/deepseek/"))
+    assert "With that in mind" in english and "may be outdated" not in english and "passages" not in english
 
 
 def test_deleted_translation_shows_the_arabic_original(tmp_path: Path) -> None:

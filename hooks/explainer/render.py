@@ -146,7 +146,7 @@ def notice(shown: Shown, page_lang: str, ui: UiStrings, original: str | None = N
     given (a relative ``.md`` link with ``#anchor``), a link to the original.
     """
     if shown.state == "untranslated":
-        return (f'<p class="ex-notice ex-notice--untranslated" role="note">'
+        return (f'<p class="ex-notice ex-notice--untranslated" role="note" data-search-exclude>'
                 f'{html.escape(ui.text("untranslated", page_lang))}</p>\n\n')
     if shown.state == "fuzzy":
         text = escape_inline(ui.text("outdated", page_lang))
@@ -154,7 +154,7 @@ def notice(shown: Shown, page_lang: str, ui: UiStrings, original: str | None = N
             # target: Material's alternate-language script otherwise rewrites the link and drops the #anchor
             text += (f' [{escape_inline(ui.text("see_original", page_lang))}]({original})'
                      f'{{: hreflang="{SOURCE_LANG}" target="_self" }}')
-        return f'{text}\n{{: .ex-notice .ex-notice--fuzzy role="note" }}\n\n'
+        return f'{text}\n{{: .ex-notice .ex-notice--fuzzy role="note" data-search-exclude="" }}\n\n'
     return ""
 
 
@@ -213,7 +213,7 @@ def _render_list(block: Block, ctx: _PageContext) -> str:
         badge = ""
         if shown.state in ("untranslated", "fuzzy"):
             key = "untranslated" if shown.state == "untranslated" else "outdated"
-            badge = (f'<span class="ex-badge" lang="{ctx.lang}" dir="{DIRECTIONS[ctx.lang]}">'
+            badge = (f'<span class="ex-badge" lang="{ctx.lang}" dir="{DIRECTIONS[ctx.lang]}" data-search-exclude>'
                      f'{html.escape(ctx.ui.text(key, ctx.lang))}</span> ')
         if shown.state == "fuzzy":
             fuzzy_ids.append(block.item_id(index))
@@ -250,7 +250,7 @@ def _page_notice(counts: dict[str, int], lang: str, src_uri: str, ui: UiStrings)
         text = escape_inline(ui.text("nothing_translated", lang))
     else:
         text = escape_inline(ui.text("partly_translated", lang, translated=counts["translated"], total=total))
-    return f'{text}{status}\n{{: .ex-notice .ex-notice--page role="note" }}\n\n'
+    return f'{text}{status}\n{{: .ex-notice .ex-notice--page role="note" data-search-exclude="" }}\n\n'
 
 
 def render_article(article: Article, lang: str, lookup: Lookup, langs: Sequence[str],
