@@ -107,3 +107,16 @@ def test_normalization_report_and_deliberate_joiners() -> None:
         (2, "removed or folded invisible/decorative characters: right-to-left mark, tatweel (kashida) ×4"),
         (3, "removed or folded invisible/decorative characters: zero width non-joiner"),
     ]
+
+
+def test_iso_8859_6_is_told_apart_from_windows_1256_by_its_words() -> None:
+    decoded = read_seed_bytes(PARAGRAPH.encode("iso8859_6"), "seeds/old.txt")
+    assert decoded.text == PARAGRAPH and decoded.encoding == "iso8859_6"
+    assert decoded.repairs[0].kind == "decode-iso-8859-6" and "ISO-8859-6" in decoded.repairs[0].detail
+
+
+def test_arabic_looking_nonsense_in_a_legacy_code_page_is_an_error() -> None:
+    # Letters that decode as Arabic in both code pages but spell no Arabic words.
+    nonsense = " ".join(["ظظظغ", "غظظظ", "ضضضض", "ظغضظ"] * 10).encode("cp1256")
+    with pytest.raises(SeedError, match=r"^seeds/x.txt:1: byte 0x\w\w is not valid UTF-8"):
+        read_seed_bytes(nonsense, "seeds/x.txt")

@@ -2,8 +2,9 @@
 
 Decoding (:func:`read_seed_bytes`) accepts UTF-8 (with or without BOM) and
 UTF-16 with a BOM. A file that is not UTF-8 but reads as Windows-1256 (the
-Arabic code page of older Windows tools) is converted, and the conversion is
-reported as a *warning*: ``mkdocs build`` goes on, ``mkdocs build --strict`` and
+Arabic code page of older Windows tools) or ISO-8859-6, judged by the Arabic
+words each reading yields (wordfreq's lexicon), is converted, and the
+conversion is reported as a *warning*: ``mkdocs build`` goes on, ``mkdocs build --strict`` and
 CI fail until the file is re-saved as UTF-8. Everything else that is not text
 (binary files, Word/PDF/RTF documents, UTF-16 without a BOM, NUL bytes, empty
 files, text already garbled into mojibake) stops with a :class:`SeedError`
@@ -96,23 +97,54 @@ def _looks_utf16_without_bom(data: bytes) -> bool:
     return False
 
 
-def _decode_cp1256(data: bytes, path: str, first_bad: int) -> DecodedSeed | None:
+# Legacy Arabic code pages tried on a file that is not UTF-8, with their display names.
+LEGACY_ENCODINGS = (("cp1256", "Windows-1256"), ("iso8859_6", "ISO-8859-6"))
+# Share of the Arabic words that must be known to the lexicon for a legacy reading to be accepted.
+LEGACY_MIN_KNOWN_SHARE = 0.5
+_LEGACY_SAMPLE_WORDS = 300
+
+
+def _known_share(text: str) -> float:
+    """Share of the Arabic words of ``text`` (first ``_LEGACY_SAMPLE_WORDS``) known to wordfreq."""
+    from .glue import zipf  # the lexicon is loaded only for files that need it
+
+    words = [w for w in re.findall("[\u0621-\u064a]+", text)][:_LEGACY_SAMPLE_WORDS]
+    return sum(1 for w in words if zipf(w) > 0) / len(words) if words else 0.0
+
+
+def _decode_legacy(data: bytes, path: str, first_bad: int) -> DecodedSeed | None:
+    """Read a non-UTF-8 file in the legacy Arabic code page that gives real Arabic words.
+
+    Evidence, in order: most non-ASCII bytes are not valid UTF-8 (else it is UTF-8
+    with damaged bytes), the reading is mostly Arabic letters, and at least
+    ``LEGACY_MIN_KNOWN_SHARE`` of its Arabic words are in the lexicon (a wrong code
+    page gives Arabic-looking nonsense). The best-scoring code page wins.
+    """
     as_utf8 = data.decode("utf-8", errors="replace")
     bad = as_utf8.count("\ufffd")
     good = sum(1 for ch in as_utf8 if ord(ch) > 0x7F and ch != "\ufffd")
     if good >= bad:
-        return None  # mostly UTF-8 with damaged bytes: not a Windows-1256 file
-    try:
-        text = data.decode("cp1256")
-    except UnicodeDecodeError:
+        return None  # mostly UTF-8 with damaged bytes: not a legacy file
+    best: tuple[float, str, str, str] | None = None
+    for codec, name in LEGACY_ENCODINGS:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _arabic_share(text) < CP1256_MIN_ARABIC_SHARE:
+            continue
+        share = _known_share(text)
+        if share >= LEGACY_MIN_KNOWN_SHARE and (best is None or share > best[0]):
+            best = (share, codec, name, text)
+    if best is None:
         return None
-    if _arabic_share(text) < CP1256_MIN_ARABIC_SHARE:
-        return None
-    warning = Repair("decode-cp1256", _line_of(data, first_bad),
-                     f"{path} is not UTF-8; read it as Windows-1256 (Arabic). "
+    _share, codec, name, text = best
+    kind = "decode-" + codec.replace("_", "-").replace("iso8859", "iso-8859")
+    warning = Repair(kind, _line_of(data, first_bad),
+                     f"{path} is not UTF-8; read it as {name} (Arabic). "
                      "Re-save it as UTF-8 (Save As > Encoding > UTF-8) to silence this warning",
                      level="warning")
-    return DecodedSeed(text, "cp1256", (warning,))
+    return DecodedSeed(text, codec, (warning,))
 
 
 def _check_mojibake(text: str, path: str) -> None:
@@ -170,7 +202,7 @@ def read_seed_bytes(data: bytes, path: str) -> DecodedSeed:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            converted = _decode_cp1256(data, path, exc.start)
+            converted = _decode_legacy(data, path, exc.start)
             if converted is None:
                 raise SeedError(path, _line_of(data, exc.start), f"byte 0x{data[exc.start]:02x} is not valid UTF-8",
                                 _RESAVE_UTF8) from None
