@@ -267,3 +267,13 @@ def test_entries_of_another_article_are_reported(tmp_path: Path) -> None:
     assert ("locales/en/LC_MESSAGES/deepseek.po: 2 translated entries have a msgctxt other than the article's slug "
             "'deepseek': 'deepseek-old' (2); they are not used") in build.log
     assert "2 untranslated (title, lede) of 12 segments" in build.log
+
+
+def test_update_names_catalogs_without_a_seed(tmp_path: Path, capsys) -> None:
+    project = make_project(tmp_path, seeds={"tea.txt": "الشاي مشروب شعبي في العالم العربي."}, copy_locales=True)
+    assert explainer(["--root", str(project), "update"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert "locales/en/LC_MESSAGES/tea.po: updated" in out
+    assert ("locales/en/LC_MESSAGES/deepseek.po: no seed has the slug 'deepseek'; left as is "
+            "(delete it if the article was removed)") in out
+    assert (project / "locales/en/LC_MESSAGES/deepseek.po").read_bytes() == (ROOT / PO_REL).read_bytes()

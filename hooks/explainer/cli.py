@@ -102,7 +102,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
 def _cmd_update(args: argparse.Namespace) -> int:
     locales = args.root / "locales"
-    for article in _articles(args.root, args.seeds):
+    articles = _articles(args.root, args.seeds)
+    for article in articles:
         extract(article, locales)
         for lang in LANGS:
             if lang == SOURCE_LANG:
@@ -114,6 +115,11 @@ def _cmd_update(args: argparse.Namespace) -> int:
         for lang in LANGS:
             changed = update_ui(locales, lang)
             print(f"locales/{lang}/LC_MESSAGES/{UI_DOMAIN}.po: {'updated' if changed else 'unchanged'}")
+        slugs = {article.slug for article in articles} | {UI_DOMAIN}
+        for orphan in sorted([*locales.glob("*.pot"), *locales.glob("*/LC_MESSAGES/*.po")]):
+            if orphan.stem not in slugs:
+                print(f"{orphan.relative_to(args.root).as_posix()}: no seed has the slug {orphan.stem!r}; "
+                      "left as is (delete it if the article was removed)")
     return 0
 
 
