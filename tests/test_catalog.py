@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
+
 from explainer.catalog import Translation, load_translations, read_catalog
 from explainer.errors import CatalogError
 from explainer.segment import article_units

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
+
 from explainer import ui
 from explainer.catalog import load_ui_strings
 from explainer.workflow import merge, render_po, ui_template

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
+
 from explainer.catalog import read_catalog
 from explainer.cli import main as explainer
 
