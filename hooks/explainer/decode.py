@@ -155,8 +155,10 @@ def _check_mojibake(text: str, path: str) -> None:
     symbol; when such pairs make up most of the non-ASCII text, it is mojibake.
     """
     suspects = list(re.finditer("[\u00d8\u00d9\u00da\u00db][\u0080-\u00bf\u0152-\u2122]", text))
-    non_ascii = sum(1 for ch in text if ord(ch) > 0x7F)
-    if len(suspects) < 3 or 2 * len(suspects) < 0.5 * non_ascii:
+    if len(suspects) < 3:  # the usual case: no need to count the non-ASCII characters
+        return
+    non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
+    if 2 * len(suspects) < 0.5 * non_ascii:
         return
     line_number = text[: suspects[0].start()].count("\n") + 1
     garbled = text.split("\n")[line_number - 1]
