@@ -16,6 +16,8 @@ from babel.messages.pofile import read_po
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from explainer.catalog import Translation, load_translations, read_catalog
+from explainer.errors import CatalogError
 from explainer.render import HOME_PAGE_SIZE
 
 from .conftest import ROOT, make_project, run_build
@@ -105,3 +107,65 @@ def test_dirty_rebuild_renders_only_what_changed(tmp_path: Path, monkeypatch: py
     page = soup(site / "en/article-0002/index.html")  # rebuilt pages keep the short navigation
     assert [a.get_text(strip=True) for a in page.select("nav.md-nav--primary a.md-nav__link")] == [
         "Articles", "Translation status"]
+
+
+CRAFTED_PO = '''msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Language: en\\n"
+"Plural-Forms: nplurals=2; plural=(n != 1);\\n"
+
+# translator comment
+#. s1-p1 paragraph
+#: seeds/x.txt:1
+#, fuzzy, python-format
+#| msgid "قديم"
+msgctxt "x"
+msgid "جديد"
+msgstr "new \\"quoted\\" \\\\ text"
+
+#, python-brace-format
+#, fuzzy
+msgctxt "x"
+msgid ""
+"سطر "
+"ثان"
+msgstr ""
+"line "
+"two"
+
+msgid "no context"
+msgstr "yes"
+
+msgctxt "x"
+msgid "empty"
+msgstr ""
+
+msgid "one"
+msgid_plural "many"
+msgstr[0] "a"
+msgstr[1] "b"
+
+#~ msgctxt "x"
+#~ msgid "gone"
+#~ msgstr "gone too"
+'''
+
+
+def test_build_time_catalog_loading_agrees_with_babel(tmp_path: Path) -> None:
+    """load_translations reads entries from the strict scan, not Babel: both must give the same translations."""
+    path = tmp_path / "x.po"
+    path.write_text(CRAFTED_PO, "utf-8")
+    expected = {(m.context or "", m.id): Translation(m.string, m.fuzzy) for m in read_catalog(path)
+                if m.id and isinstance(m.id, str) and isinstance(m.string, str) and m.string}
+    assert load_translations(path) == expected == {
+        ("x", "جديد"): Translation('new "quoted" \\ text', True),
+        ("x", "سطر ثان"): Translation("line two", True),
+        ("", "no context"): Translation("yes", False),
+    }
+    path.write_text(CRAFTED_PO.replace('msgstr "yes"', 'msgstr "changed"'), "utf-8")  # same path, new bytes
+    assert load_translations(path)[("", "no context")] == Translation("changed", False)
+    bad_header = tmp_path / "bad.po"
+    bad_header.write_text(CRAFTED_PO.replace("nplurals=2; plural=(n != 1);", "nplurals=x; plural=("), "utf-8")
+    with pytest.raises(CatalogError, match="bad.po"):
+        load_translations(bad_header)

@@ -60,6 +60,7 @@ class _Entry:
     parts: dict[str, list[str]] = field(default_factory=dict)  # keyword -> raw string literals
     order: list[str] = field(default_factory=list)
     previous: dict[str, list[str]] = field(default_factory=dict)
+    flags: frozenset[str] = frozenset()  # from the "#," line before the entry (fuzzy, python-format...)
 
     def value(self, keyword: str, source: dict[str, list[str]] | None = None) -> str | None:
         raw = (self.parts if source is None else source).get(keyword)
@@ -76,6 +77,7 @@ class PoScan:
 
     previous: dict[tuple[str, str], str]
     babel_text: str
+    translations: Translations = field(default_factory=dict)  # current entries: (msgctxt, msgid) -> msgstr, fuzzy
 
 
 def _string_literal(text: str, shown: str, lineno: int) -> str:
@@ -111,6 +113,7 @@ def scan_po(text: str, shown: str) -> PoScan:
     last_keyword: str | None = None     # keyword the next continuation string belongs to
     pending_previous: dict[str, list[str]] = {}
     previous_keyword: str | None = None
+    pending_flags: frozenset[str] = frozenset()
     babel_lines: list[str] = []
 
     def close(lineno: int) -> None:
@@ -162,6 +165,8 @@ def scan_po(text: str, shown: str) -> PoScan:
                     raise CatalogError(shown, current.line, "malformed PO file: msgid without a msgstr",
                                        "Every msgid needs a msgstr line (msgstr \"\" when untranslated).")
                 close(lineno)
+            if line.startswith("#,"):  # flags of the next entry (Babel's reader joins every "#," line)
+                pending_flags |= {flag.strip() for flag in line[2:].split(",") if flag.strip()}
         elif obsolete and not body:
             pass
         elif body.startswith('"'):
@@ -187,8 +192,8 @@ def scan_po(text: str, shown: str) -> PoScan:
                                            "Every msgid needs a msgstr line (msgstr \"\" when untranslated).")
                     close(lineno)
                 if current is None:
-                    current = _Entry(lineno, obsolete, previous=pending_previous)
-                    pending_previous, previous_keyword = {}, None
+                    current = _Entry(lineno, obsolete, previous=pending_previous, flags=pending_flags)
+                    pending_previous, previous_keyword, pending_flags = {}, None, frozenset()
             elif current is None or "msgid" not in current.parts:
                 raise CatalogError(shown, lineno, f"malformed PO file: {keyword} without a msgid before it", _HINT)
             elif keyword == "msgid_plural" and ("msgid_plural" in current.parts or current.order[-1] != "msgid"):
@@ -204,6 +209,7 @@ def scan_po(text: str, shown: str) -> PoScan:
 
     seen: dict[tuple[str | None, str], int] = {}
     previous: dict[tuple[str, str], str] = {}
+    translations: Translations = {}
     for entry in entries:
         if entry.obsolete:
             continue
@@ -218,7 +224,20 @@ def scan_po(text: str, shown: str) -> PoScan:
         old = entry.value("msgid", entry.previous)
         if old is not None:
             previous[(key[0] or "", key[1])] = old
-    return PoScan(previous, "\n".join(babel_lines) + "\n")
+        msgstr = entry.value("msgstr")  # None for plural entries (msgstr[N])
+        if key[1] and msgstr:
+            translations[(key[0] or "", key[1])] = Translation(msgstr, "fuzzy" in entry.flags)
+    return PoScan(previous, "\n".join(babel_lines) + "\n", translations)
+
+
+def _scan_bytes(data: bytes, shown: str) -> PoScan:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        lineno = data[:exc.start].count(b"\n") + 1
+        raise CatalogError(shown, lineno, f"cannot decode the PO file: byte 0x{data[exc.start]:02x} is not valid UTF-8",
+                           "PO files must be UTF-8 with 'Content-Type: text/plain; charset=UTF-8'.") from None
+    return scan_po(text.removeprefix("\ufeff"), shown)
 
 
 def read_catalog(path: Path, display_path: str | None = None) -> Catalog:
@@ -230,22 +249,8 @@ def read_catalog(path: Path, display_path: str | None = None) -> Catalog:
     cannot read.
     """
     shown = display_path or str(path)
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        lineno = data[:exc.start].count(b"\n") + 1
-        raise CatalogError(shown, lineno, f"cannot decode the PO file: byte 0x{data[exc.start]:02x} is not valid UTF-8",
-                           "PO files must be UTF-8 with 'Content-Type: text/plain; charset=UTF-8'.") from None
-    scan = scan_po(text.removeprefix("\ufeff"), shown)
-    try:
-        catalog = read_po(scan.babel_text.splitlines(keepends=True), abort_invalid=True)
-    except PoFileError as exc:
-        problem = exc.args[0].rsplit(" on ", 1)[0] if exc.args else "syntax error"
-        raise CatalogError(shown, exc.lineno + 1, f"malformed PO file: {problem}: {exc.line.strip()!r}", _HINT) from None
-    except (ValueError, LookupError) as exc:
-        raise CatalogError(shown, None, f"malformed PO file header: {exc}",
-                           "PO files must be UTF-8 with 'Content-Type: text/plain; charset=UTF-8'.") from None
+    scan = _scan_bytes(path.read_bytes(), shown)
+    catalog = _babel_read(scan.babel_text, shown)
     for message in catalog:
         if message.id and isinstance(message.id, str):
             old = scan.previous.get((message.context or "", message.id))
@@ -254,9 +259,21 @@ def read_catalog(path: Path, display_path: str | None = None) -> Catalog:
     return catalog
 
 
+def _babel_read(babel_text: str, shown: str) -> Catalog:
+    try:
+        return read_po(babel_text.splitlines(keepends=True), abort_invalid=True)
+    except PoFileError as exc:
+        problem = exc.args[0].rsplit(" on ", 1)[0] if exc.args else "syntax error"
+        raise CatalogError(shown, exc.lineno + 1, f"malformed PO file: {problem}: {exc.line.strip()!r}", _HINT) from None
+    except (ValueError, LookupError) as exc:
+        raise CatalogError(shown, None, f"malformed PO file header: {exc}",
+                           "PO files must be UTF-8 with 'Content-Type: text/plain; charset=UTF-8'.") from None
+
+
 # Translations by PO path, with the bytes they came from: `mkdocs serve` rebuilds everything on each save,
 # and reading 1,000 unchanged catalogs again (scanner + Babel) would dominate the rebuild.
 _TRANSLATIONS_MEMO: dict[tuple[Path, str | None], tuple[bytes, Translations]] = {}
+_HEADERS_READ: set[str] = set()  # header blocks Babel accepted (catalogs of one project share a few)
 
 
 def load_translations(path: Path, display_path: str | None = None) -> Translations:
@@ -266,6 +283,10 @@ def load_translations(path: Path, display_path: str | None = None) -> Translatio
     bytes stay the same within the process); entries with an empty msgstr are
     left out, fuzzy ones kept with ``fuzzy=True``. A missing file gives an empty
     dict (nothing translated). Raises :class:`CatalogError` as :func:`read_catalog` does.
+
+    The translations come from the strict scan (:func:`scan_po`, which already
+    parses every entry); Babel reads only the header block, so a catalog is
+    parsed once, not twice (1,000 catalogs a build).
     """
     if not path.exists():
         return {}
@@ -273,18 +294,14 @@ def load_translations(path: Path, display_path: str | None = None) -> Translatio
     memo = _TRANSLATIONS_MEMO.get((path, display_path))
     if memo is not None and memo[0] == data:
         return memo[1]
-    found = _translations_of(read_catalog(path, display_path))
+    shown = display_path or str(path)
+    scan = _scan_bytes(data, shown)  # the strict scan collects the translations; Babel then reads
+    header = scan.babel_text.split("\n\n", 1)[0] + "\n"
+    if header not in _HEADERS_READ:  # Babel reads only the header block, to check its fields
+        _babel_read(header, shown)
+        _HEADERS_READ.add(header)
+    found = scan.translations
     _TRANSLATIONS_MEMO[(path, display_path)] = (data, found)
-    return found
-
-
-def _translations_of(catalog: Catalog) -> Translations:
-    found: Translations = {}
-    for message in catalog:
-        if not message.id or not isinstance(message.id, str) or not isinstance(message.string, str):
-            continue
-        if message.string:
-            found[(message.context or "", message.id)] = Translation(message.string, message.fuzzy)
     return found
 
 
