@@ -6,7 +6,8 @@ neighbours:
 
 * separator lines (punctuation only: ``* * *``, ``———``) and boilerplate lines
   from the catalog (:mod:`explainer.boilerplate`): dropped and reported;
-* bulleted lines (``-``, ``•``, ``*``, ``▪``, ``◦``, ``●``, ``–`` then a space):
+* bulleted lines (``-``, ``*``, ``–`` then a space; ``•``, ``▪``, ``◦``, ``●`` with or
+  without one):
   two or more in a row with the same marker are a list; a lone one is a
   heading, unless it follows a line ending in ``:`` or ends the article (then a
   one-item list) or is too long (then a glued paragraph is looked for, see
@@ -43,7 +44,8 @@ from .glue import MAX_HEADING_WORDS, find_seam
 from .model import Article, Block, Metadata, Repair, Section
 from .punctuation import repair_spacing
 
-_BULLET_RE = re.compile(r"^(?P<mark>[-•*▪◦●–])\s+(?P<text>\S.*)$")
+# ``-``, ``*`` and ``–`` need a space after them (``-5``, ``*ملاحظة``); the bullet symbols do not.
+_BULLET_RE = re.compile(r"^(?:(?P<mark>[-*–])\s+|(?P<symbol>[•▪◦●])\s*)(?P<text>[^\s•▪◦●].*)$")
 _NUMBERED_RE = re.compile(r"^(?P<num>[0-9\u0660-\u0669\u06f0-\u06f9]{1,3})\s?(?P<mark>[.)]|\s?[-–])\s+(?P<text>\S.*)$")
 # Ordinal words that open numbered headings (أولاً: / ثانيًا - ...), with or without tanween.
 _ORDINAL_RE = re.compile(
@@ -101,7 +103,8 @@ def _classify(lines: list[str], repairs: list[Repair]) -> list[_Line]:
                                   f"dropped {rule.platform} boilerplate line", dropped=line))
             continue
         if match := _BULLET_RE.match(line):
-            found.append(_Line(number, "bullet", match.group("text"), line, mark=match.group("mark")))
+            found.append(_Line(number, "bullet", match.group("text"), line,
+                               mark=match.group("mark") or match.group("symbol")))
         elif match := _NUMBERED_RE.match(line):
             found.append(_Line(number, "numbered", match.group("text"), line, mark=match.group("num"),
                                value=_digits_value(match.group("num"))))
