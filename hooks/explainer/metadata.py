@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from .decode import normalize_text
 from .errors import SeedError
 from .model import Metadata
 
@@ -138,6 +139,8 @@ def parse_metadata(text: str, display_path: str, first_line: int = 1) -> Metadat
             raise SeedError(display_path, line, f"'{key}' must be a non-empty text value",
                             "Quote the value if it starts with a YAML sign, e.g. title: \"[مقال] عنوان\".")
         value = str(value_node.value).strip()
+        if key in ("title", "author"):  # text shown on the page: same normalization as the seed, one line
+            value = " ".join(normalize_text(value).split())
         if key == "slug":
             validate_slug(value, display_path, line)
         elif key == "date":

@@ -64,8 +64,12 @@ def load_seed(seed_path: Path, root: Path) -> Article:
     since the last call is not parsed again: the same :class:`Article` is returned.
     """
     meta_path = seed_path.with_suffix(".yml")
-    data = seed_path.read_bytes()
-    meta_data = meta_path.read_bytes() if meta_path.exists() else None
+    try:
+        data = seed_path.read_bytes()
+        meta_data = meta_path.read_bytes() if meta_path.exists() else None
+    except OSError as exc:
+        raise SeedError(_display(Path(exc.filename or seed_path), root), None,
+                        f"cannot read the file ({exc.strerror})", "Check that it exists and is readable.") from None
     memo = _SEED_MEMO.get((seed_path, root))
     if memo is not None and memo[0] == data and memo[1] == meta_data:
         return memo[2]
