@@ -39,7 +39,7 @@ def test_hostile_seed_text_gives_no_elements_or_attributes() -> None:
     for lang in ("ar", "en"):
         page = _html(render_article(article, lang, lambda _m: None, ["ar", "en"]).markdown)
         names = {el.name for el in page.find_all()}
-        assert names <= {"html", "body", "h1", "h2", "p", "ul", "ol", "li", "span", "a"}, names
+        assert names <= {"html", "body", "h1", "h2", "p", "ul", "ol", "li", "span", "a", "bdi"}, names
         for el in page.find_all():
             assert set(el.attrs) <= {"id", "class", "lang", "dir", "role", "href", "data-search-exclude"}, el.attrs
         for link in page.find_all("a"):  # only the page notice's link to the status page

@@ -4,7 +4,8 @@ Seed and catalog text is data: every string goes through :func:`escape_inline`
 (Markdown headings and link texts) or :func:`html.escape` (raw HTML blocks),
 so no character of a seed or a msgstr becomes markup. The one exception is
 deliberate: in paragraphs and list items, http(s) URLs and e-mail addresses
-become ``<a>`` links (:func:`explainer.links.linkify_html`, both languages). Paragraphs and lists are
+become ``<a>`` links (:func:`explainer.links.linkify_html`, both languages), and runs of the
+other direction are isolated in ``<bdi>`` (:mod:`explainer.bidi`). Paragraphs and lists are
 raw HTML blocks carrying the shared segment ids; headings are Markdown headings
 with an explicit id (``attr_list``) so the table of contents and search see them.
 """
@@ -19,8 +20,9 @@ from dataclasses import dataclass
 
 import yaml
 
+from .bidi import isolate_html
 from .catalog import Translation
-from .links import linkify_html
+from .links import link_spans, linkify_html
 from .model import Article, Block
 from .segment import Unit, catalog_units
 from .ui import DIRECTIONS, LANG_NAMES, SOURCE_LANG, UiStrings
@@ -78,6 +80,34 @@ def escape_inline(text: str) -> str:
     """
     escaped = html.escape(text, quote=False)
     return "".join("\\" + ch if ch in _MD_ESCAPED else ch for ch in escaped)
+
+
+def _inline(text: str, text_lang: str, escape: Callable[[str], str] | None = None) -> str:
+    """Escaped text in ``text_lang`` with runs of the other direction isolated (:mod:`explainer.bidi`).
+
+    Runs of the source language's direction inside text of another direction
+    (Arabic inside English) are also marked ``lang`` (``ar``), for fonts and
+    screen readers; Latin runs inside Arabic get no ``lang`` (a name is not English).
+    """
+    base_dir = DIRECTIONS[text_lang]
+    source_dir = DIRECTIONS[SOURCE_LANG]
+    lang_of = {source_dir: SOURCE_LANG} if base_dir != source_dir else None
+    if escape is None:
+        return isolate_html(text, base_dir, lang_of=lang_of)
+    return isolate_html(text, base_dir, escape, lang_of=lang_of)
+
+
+def _text_html(text: str, text_lang: str) -> str:
+    """HTML of a paragraph or list item: URLs and e-mail addresses as links
+    (:func:`explainer.links.link_spans`; a link's ``dir="ltr"`` isolates it), every
+    other piece escaped with its runs of the other direction isolated (:func:`_inline`)."""
+    parts = []
+    for span in link_spans(text):
+        if span.href is None:
+            parts.append(_inline(span.text, text_lang))
+        else:
+            parts.append(linkify_html(span.text))  # the span is one whole link
+    return "".join(parts)
 
 
 def _attrs(**values: str | None) -> str:
@@ -194,13 +224,13 @@ def _render_heading(level: int, seg_id: str, shown: Shown, ctx: _PageContext) ->
     for key, value in extra.items():
         if value:
             attr += f' {key}="{value}"'
-    return notice(shown, ctx.lang, ctx.ui, ctx.original(seg_id)) + f"{'#' * level} {escape_inline(shown.text)} {{{attr}}}\n\n"
+    return notice(shown, ctx.lang, ctx.ui, ctx.original(seg_id)) + f"{'#' * level} {_inline(shown.text, shown.lang, escape_inline)} {{{attr}}}\n\n"
 
 
 def _render_paragraph(seg_id: str, shown: Shown, ctx: _PageContext, css: str | None = None) -> str:
     classes = " ".join(c for c in (css, _state_class(shown)) if c) or None
     attrs = _attrs(id=seg_id, class_=classes, **_lang_attrs(shown, ctx.lang))
-    return notice(shown, ctx.lang, ctx.ui, ctx.original(seg_id)) + f"<p {attrs}>{linkify_html(shown.text)}</p>\n\n"
+    return notice(shown, ctx.lang, ctx.ui, ctx.original(seg_id)) + f"<p {attrs}>{_text_html(shown.text, shown.lang)}</p>\n\n"
 
 
 def _render_list(block: Block, ctx: _PageContext) -> str:
@@ -217,7 +247,7 @@ def _render_list(block: Block, ctx: _PageContext) -> str:
                      f'{html.escape(ctx.ui.text(key, ctx.lang))}</span> ')
         if shown.state == "fuzzy":
             fuzzy_ids.append(block.item_id(index))
-        items.append(f"<li {attrs}>{badge}{linkify_html(shown.text)}</li>")
+        items.append(f"<li {attrs}>{badge}{_text_html(shown.text, shown.lang)}</li>")
     before = "".join(notice(Shown("", ctx.lang, "fuzzy"), ctx.lang, ctx.ui, ctx.original(seg)) for seg in fuzzy_ids)
     return before + f'<{tag} id="{block.id}">' + "".join(items) + f"</{tag}>\n\n"
 
@@ -381,11 +411,11 @@ def _render_home_page(articles: Sequence[Article], number: int, count: int, lang
         lookup = lookups[article.slug]
         title = resolve(article.title, lang, lookup)
         link = relative_uri(here, article_uri(article.slug, lang))
-        body.append(f"- [{escape_inline(title.text)}]({link}){_link_attrs(title, lang)}")
+        body.append(f"- [{_inline(title.text, title.lang, escape_inline)}]({link}){_link_attrs(title, lang)}")
         if article.lede:
             lede = resolve(article.lede.text, lang, lookup)
             body.append(f"\n\n    <span class=\"ex-excerpt\" {_attrs(**_lang_attrs(lede, lang))}>"
-                        f"{escape_inline(excerpt(lede.text))}</span>")
+                        f"{_inline(excerpt(lede.text), lede.lang, escape_inline)}</span>")
         body.append("\n\n")
     if count > 1:
         body.append(_render_pager(number, count, lang, ui))
