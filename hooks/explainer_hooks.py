@@ -5,6 +5,7 @@ Nothing here parses or renders; see ``explainer.site.build_site``.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import html
 import os
@@ -24,6 +25,7 @@ from mkdocs.structure.pages import Page
 from explainer.errors import ExplainerError
 from explainer.model import Article
 from explainer.preserve import preservation_warnings
+from explainer.publish import SitemapEntry, alternates, og_locale, sitemap_xml
 from explainer.render import article_uri, language_name
 from explainer.report import format_repair
 from explainer.site import SiteBuild, build_site
@@ -70,6 +72,8 @@ class _TemplateBytecode(BytecodeCache):
 
 
 _templates = _TemplateBytecode()  # lives as long as the process, unlike the per-build state
+# Sitemap entry per generated page, kept across `serve --dirty` rebuilds (skipped pages get no page context).
+_sitemap: dict[str, SitemapEntry] = {}
 _last_built: dict[str, tuple[str, str]] = {}  # the previous successful build's pages, for `serve --dirty`
 
 
@@ -159,7 +163,8 @@ def _in_short_nav(page: Page, lang: str) -> bool:
     if page.file.src_uri in _state.article_uris:  # known without page.meta, which `--dirty` leaves unread
         return False
     meta = page.meta
-    return meta.get("lang", SOURCE_LANG) == lang and "article" not in meta and meta.get("in_nav", True) is not False
+    return (meta.get("lang", SOURCE_LANG) == lang and "article" not in meta and meta.get("in_nav", True) is not False
+            and not meta.get("not_found"))
 
 
 def _nav_for(lang: str, nav: Navigation) -> Navigation:
@@ -170,20 +175,41 @@ def _nav_for(lang: str, nav: Navigation) -> Navigation:
     return _state.navs[lang]
 
 
+def _page_head(page: Page, lang: str, config: MkDocsConfig) -> dict[str, Any]:
+    """What ``overrides/main.html`` puts in ``<head>``: hreflang alternates and Open Graph locales."""
+    urls = {other: _state.urls[uri] for other, uri in (page.meta.get("alternates") or {}).items() if uri in _state.urls}
+    links = alternates(urls, config.site_url or "/")
+    if page.canonical_url and links and not page.meta.get("not_found"):
+        _sitemap[page.file.src_uri] = SitemapEntry(page.canonical_url, links)
+    return {"alternates": links, "og_locale": og_locale(lang), "og_type": "article" if page.meta.get("article") else "website",
+            "og_locale_alternates": [og_locale(other) for other in urls if other != lang],
+            "noindex": bool(page.meta.get("not_found"))}
+
+
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     lang = page.meta.get("lang", SOURCE_LANG)
     config.theme["language"] = lang
     if _state.site is not None:
         config.site_name = _state.site.ui.text("site_name", lang)
         config.copyright = _state.site.ui.text("footer", lang)
-    alternates = page.meta.get("alternates") or {}
+    alternates_uri = page.meta.get("alternates") or {}
     config.extra["alternate"] = [
-        {"name": language_name(other), "link": _state.urls[src_uri], "lang": other}
-        for other, src_uri in alternates.items() if src_uri in _state.urls
+        {"name": language_name(other), "link": _state.urls[src_uri], "lang": other,
+         "title": _state.site.ui.text("switch_title", other) if _state.site else ""}
+        for other, src_uri in alternates_uri.items() if src_uri in _state.urls and other != lang
     ]
     context["nav"] = _nav_for(lang, nav)
     context["config"] = config
     context["page_dir"] = DIRECTIONS.get(lang, "ltr")
+    context["explainer_head"] = _page_head(page, lang, config)
+    return context
+
+
+def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+    # The root 404.html (Arabic, served by GitHub Pages for every missing path) speaks both languages.
+    if _state.site is not None:
+        context["explainer_ui"] = {key: {lang: _state.site.ui.text(key, lang) for lang in DIRECTIONS}
+                                   for key in ("not_found_title", "not_found_body", "not_found_home")}
     return context
 
 
@@ -198,3 +224,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     _last_built.clear()
     _last_built.update(_state.built)
+    # Replace MkDocs' sitemap with one that lists both languages with xhtml:link hreflang alternates.
+    entries = sorted((entry for uri, entry in _sitemap.items() if uri in _state.urls), key=lambda e: e.loc)
+    text = sitemap_xml(entries)
+    site_dir = Path(config.site_dir)
+    (site_dir / "sitemap.xml").write_text(text, "utf-8")
+    (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))

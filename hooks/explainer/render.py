@@ -473,6 +473,35 @@ def _status_numbers(counts: dict[str, int]) -> str:
     return f'{counts["translated"]} | {counts["fuzzy"]} | {counts["untranslated"]} | {percent}%'
 
 
+def not_found_uri(lang: str) -> str:
+    """src_uri of the "page not found" page of a language other than the source: ``en/404.md``.
+
+    The source language's 404 is the theme's ``404.html`` at the site root (the
+    file GitHub Pages serves for every missing path); it sends readers of a
+    missing ``/en/...`` address to this page.
+    """
+    return f"{lang}/404.md"
+
+
+def render_not_found(lang: str, langs: Sequence[str], ui: UiStrings = _SOURCE_UI) -> PageSource:
+    """Render the "page not found" page of ``lang``: kept out of search, navigation and the sitemap."""
+    meta: dict[str, object] = {
+        "title": ui.text("not_found_title", lang),
+        "lang": lang,
+        "dir": DIRECTIONS[lang],
+        "not_found": True,
+        "search": {"exclude": True},
+    }
+    links = []
+    for other in sorted(langs, key=lambda code: code != lang):
+        target = "../" + home_uri(other)  # relative to the page's folder, <lang>/
+        attrs = "" if other == lang else f'{{: lang="{other}" dir="{DIRECTIONS[other]}"}}'
+        links.append(f"- [{escape_inline(ui.text('not_found_home', other))}]({target}){attrs}\n")
+    body = [_front_matter(meta), f"# {escape_inline(ui.text('not_found_title', lang))} {{#title}}\n\n",
+            f"{escape_inline(ui.text('not_found_body', lang))}\n\n", *links]
+    return PageSource(not_found_uri(lang), lang, "".join(body))
+
+
 def language_name(lang: str) -> str:
     """Endonym of ``lang`` for the language switch (``العربية``, ``English``)."""
     return LANG_NAMES[lang]

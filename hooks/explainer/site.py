@@ -18,7 +18,7 @@ from .errors import SeedError
 from .metadata import read_metadata, split_front_matter, suggest_slug, validate_slug
 from .model import Article
 from .parse import parse_article
-from .render import Lookup, PageSource, render_article, render_home_pages, render_status, unit_states
+from .render import Lookup, PageSource, render_article, render_home_pages, render_not_found, render_status, unit_states
 from .ui import LANGS, SOURCE_LANG, UiStrings, ui_po_path
 
 
@@ -170,6 +170,8 @@ def build_site(seeds_dir: Path, locales_dir: Path, root: Path, langs: Sequence[s
     for lang in langs:
         pages.extend(render_home_pages(articles, lang, lookups[lang], langs, ui))
         pages.append(render_status(articles, lang, lookups, langs, ui))
+        if lang != SOURCE_LANG:
+            pages.append(render_not_found(lang, langs, ui))
         for article in articles:
             pages.append(render_article(article, lang, lookups[lang][article.slug], langs, ui))
             listed = [(unit.segment_id, state) for unit, state in unit_states(article, lang, lookups[lang][article.slug])]

@@ -85,6 +85,14 @@ MESSAGES: list[UiMessage] = [
     UiMessage("status_total", "Total", "Last row of the status page table."),
     UiMessage("footer", "Arabic articles with English translations kept in gettext catalogs.",
               "Footer line of every page."),
+    UiMessage("not_found_title", "Page not found", "Heading and title of the 404 page."),
+    UiMessage("not_found_body",
+              "We could not find the page you asked for. It may have moved, or the address may be mistyped.",
+              "Text of the 404 page."),
+    UiMessage("not_found_home", "Go to the home page", "Link on the 404 page to the home page of this language."),
+    UiMessage("switch_title", "Read this page in English",
+              "Tooltip of the header link that opens the same page in this catalog's language; "
+              "'English' is the name of the catalog's language (Arabic: بالعربية)."),
 ]
 
 

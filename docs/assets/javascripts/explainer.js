@@ -1,0 +1,54 @@
+/* Language switch that keeps the reader's place.
+ *
+ * An article and its mirror share their segment ids (title, lede, s1, s1-p2,
+ * s2-l1-i3), so the switch link can carry the id of the block the reader is
+ * looking at: the other page then opens at that block (the browser scrolls to
+ * the fragment; Material's `:target` scroll margin clears the header). The link
+ * is updated just before it is used (pointer, focus, click, context menu), so
+ * mouse, keyboard and "open in new tab" all carry the place. It has
+ * target="_self", which Material's instant navigation and its own language
+ * helper leave alone: switching language is a full load (new lang and dir).
+ */
+(function () {
+  "use strict";
+  var SEGMENT = /^(?:title|lede|s\d+(?:-[pl]\d+(?:-i\d+)?)?)$/;
+
+  // The segment the reader is at: the first one (innermost: a list item rather
+  // than its list) with more than a line still showing under the header.
+  function segmentInView() {
+    if (window.scrollY < 8) return "";
+    var header = document.querySelector(".md-header");
+    var top = (header ? header.getBoundingClientRect().bottom : 0) + 24;
+    var blocks = document.querySelectorAll("article [id]");
+    for (var i = 0; i < blocks.length; i++) {
+      var block = blocks[i];
+      if (!SEGMENT.test(block.id) || block.getClientRects().length === 0) continue;
+      if (block.querySelector("[id^='" + block.id + "-']")) continue;  // a list: look at its items
+      if (block.getBoundingClientRect().bottom > top) return block.id;
+    }
+    return "";
+  }
+
+  function carryPlace(event) {
+    var link = event.currentTarget;
+    var base = link.getAttribute("data-ex-href");
+    if (base === null) {
+      base = link.getAttribute("href").split("#")[0];
+      link.setAttribute("data-ex-href", base);
+    }
+    var id = segmentInView();
+    link.setAttribute("href", id ? base + "#" + id : base);
+  }
+
+  function setup() {
+    var links = document.querySelectorAll("a.ex-switch__link");
+    for (var i = 0; i < links.length; i++) {
+      ["pointerdown", "focus", "click", "contextmenu"].forEach(function (name) {
+        links[i].addEventListener(name, carryPlace);
+      });
+    }
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
+  else setup();
+})();
