@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check coverage update system-deps clean
+.PHONY: serve build test check coverage update system-deps clean node-deps fonts lighthouse screenshots
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -44,5 +44,28 @@ coverage: $(STAMP)
 update: $(STAMP)
 	$(BIN)/explainer update
 
+# Node tools (package.json / package-lock.json): the @fontsource fonts and Lighthouse.
+node-deps: node_modules/.installed
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# Refresh the self-hosted fonts in docs/assets/fonts from the npm @fontsource packages.
+fonts: node-deps
+	cp node_modules/@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-400-normal.woff2 \
+	   node_modules/@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2 docs/assets/fonts/
+	cp node_modules/@fontsource/noto-naskh-arabic/LICENSE docs/assets/fonts/LICENSE-noto-naskh-arabic.txt
+	cp node_modules/@fontsource/noto-sans/LICENSE docs/assets/fonts/LICENSE-noto-sans.txt
+
+# Lighthouse scores of the Arabic and English article pages (reports in build/lighthouse/).
+lighthouse: $(STAMP) system-deps node-deps
+	scripts/lighthouse.sh
+
+# Screenshots for the README: desktop and phone, Arabic and English, light and dark.
+screenshots: $(STAMP) system-deps
+	rm -rf build/screenshot-site
+	$(BIN)/mkdocs build --strict -q -d build/screenshot-site
+	$(BIN)/python scripts/screenshots.py build/screenshot-site screenshots
+
 clean:
-	rm -rf $(VENV) site .pytest_cache
+	rm -rf $(VENV) site .pytest_cache node_modules

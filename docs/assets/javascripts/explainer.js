@@ -40,7 +40,18 @@
     link.setAttribute("href", id ? base + "#" + id : base);
   }
 
+  // Material's search dialog (role=dialog) has no accessible name (axe
+  // aria-dialog-name): name it after its own search field's label.
+  function nameSearchDialog() {
+    var dialog = document.querySelector(".md-search[role=dialog]");
+    var input = document.querySelector(".md-search__input[aria-label]");
+    if (dialog && input && !dialog.hasAttribute("aria-label")) {
+      dialog.setAttribute("aria-label", input.getAttribute("aria-label"));
+    }
+  }
+
   function setup() {
+    nameSearchDialog();
     var links = document.querySelectorAll("a.ex-switch__link");
     for (var i = 0; i < links.length; i++) {
       ["pointerdown", "focus", "click", "contextmenu"].forEach(function (name) {
