@@ -136,7 +136,7 @@ def test_windows_1256_seed_converts_with_a_warning_that_fails_strict(project_fac
     project = project_factory(seeds={"legacy.txt": seed.encode("cp1256")})
     loose = run_build(project, tmp_path / "loose", strict=False)
     assert loose.returncode == 0, loose.log
-    assert re.search(r"WARNING .*seeds/legacy.txt:1: seeds/legacy.txt is not UTF-8; read it as Windows-1256", loose.log)
+    assert re.search(r"WARNING .*seeds/legacy.txt:1: the file is not UTF-8: read it as Windows-1256 \(Arabic\)\. Re-save it as UTF-8", loose.log)
     page = soup(tmp_path / "loose/legacy/index.html")
     assert page.select_one("#s1").get_text() == "عنوان فرعي"
     assert "\ufffd" not in page.get_text()

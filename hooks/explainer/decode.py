@@ -112,7 +112,7 @@ def _known_share(text: str) -> float:
     return sum(1 for w in words if zipf(w) > 0) / len(words) if words else 0.0
 
 
-def _decode_legacy(data: bytes, path: str, first_bad: int) -> DecodedSeed | None:
+def _decode_legacy(data: bytes, first_bad: int) -> DecodedSeed | None:
     """Read a non-UTF-8 file in the legacy Arabic code page that gives real Arabic words.
 
     Evidence, in order: most non-ASCII bytes are not valid UTF-8 (else it is UTF-8
@@ -141,7 +141,7 @@ def _decode_legacy(data: bytes, path: str, first_bad: int) -> DecodedSeed | None
     _share, codec, name, text = best
     kind = "decode-" + codec.replace("_", "-").replace("iso8859", "iso-8859")
     warning = Repair(kind, _line_of(data, first_bad),
-                     f"{path} is not UTF-8; read it as {name} (Arabic). "
+                     f"the file is not UTF-8: read it as {name} (Arabic). "
                      "Re-save it as UTF-8 (Save As > Encoding > UTF-8) to silence this warning",
                      level="warning")
     return DecodedSeed(text, codec, (warning,))
@@ -204,7 +204,7 @@ def read_seed_bytes(data: bytes, path: str) -> DecodedSeed:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            converted = _decode_legacy(data, path, exc.start)
+            converted = _decode_legacy(data, exc.start)
             if converted is None:
                 raise SeedError(path, _line_of(data, exc.start), f"byte 0x{data[exc.start]:02x} is not valid UTF-8",
                                 _RESAVE_UTF8) from None
