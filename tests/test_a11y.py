@@ -34,6 +34,9 @@ def _open(page: Page, base: str, name: str) -> None:
         box.press("End")
         expect(page.locator("a.md-search-result__link").first).to_be_visible(timeout=10_000)
     page.evaluate("document.fonts.ready")
+    # Colours are measured mid-fade otherwise (results and the dialog fade in).
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')", timeout=10_000)
+    page.wait_for_timeout(300)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
