@@ -149,33 +149,39 @@ def gzip_bytes(data: bytes) -> int:
 
 
 def search_index_bytes(site: Path) -> dict[str, int]:
-    """Bytes of the search index by language: ``{lang: raw bytes, lang+'.gz': gzip bytes}``.
+    """Bytes on disk of the search index, by language: ``{lang: bytes, lang + ".gz": gzip bytes}``.
 
-    Material's ``search/search_index.json`` is one file for every language: a
-    reader downloads all of it, so each language gets the whole file, plus its
-    own share (``share:<lang>``). A Pagefind bundle (``pagefind/``) has files
-    per language (``<lang>_<hash>`` in their names); shared files are counted
-    under ``shared``.
+    Two layouts are recognised. Per-language folders ``search/<lang>/`` (our
+    Pagefind bundles: a reader's query touches only its language's folder) are
+    summed per folder. Material's own ``search/search_index.json`` holds every
+    language in one file that every reader downloads whole: it is reported as
+    ``all`` when it holds documents, with each language's share of the
+    documents as ``share:<lang>``.
     """
     found: dict[str, int] = {}
-    material = site / "search" / "search_index.json"
+    base = site / "search"
+    for folder in sorted(p for p in base.glob("*") if p.is_dir() and re.fullmatch(r"[a-z]{2,3}", p.name)):
+        files = [p for p in folder.rglob("*") if p.is_file()]
+        found[folder.name] = sum(p.stat().st_size for p in files)
+        found[folder.name + ".gz"] = sum(_stored_bytes(p) for p in files)
+    material = base / "search_index.json"
     if material.exists():
         data = material.read_bytes()
         docs = json.loads(data).get("docs", [])
-        for lang in ("ar", "en"):
-            mine = [d for d in docs if (d["location"].startswith("en/")) == (lang == "en")]
-            found[f"share:{lang}"] = len(json.dumps(mine).encode())
-        found["all"], found["all.gz"] = len(data), gzip_bytes(data)
-    for bundle in (site / "pagefind", site / "search" / "pagefind"):
-        if not bundle.is_dir():
-            continue
-        for path in bundle.rglob("*"):
-            if not path.is_file():
-                continue
-            match = re.search(r"(?:^|[._])(ar|en)(?:_|\.)", path.name)
-            key = match.group(1) if match else "shared"
-            found[key] = found.get(key, 0) + path.stat().st_size
+        if docs:
+            for lang in ("ar", "en"):
+                mine = [d for d in docs if d["location"].startswith("en/") == (lang == "en")]
+                found[f"share:{lang}"] = len(json.dumps(mine).encode())
+            found["all"], found["all.gz"] = len(data), gzip_bytes(data)
     return found
+
+
+def _stored_bytes(path: Path) -> int:
+    """Bytes a static host sends for ``path``: gzip unless the format is compressed already."""
+    data = path.read_bytes()
+    if path.suffix in (".woff2", ".woff", ".png", ".jpg", ".webp", ".gif") or data[:2] == b"\x1f\x8b":
+        return len(data)  # Pagefind's chunks are gzip files already
+    return gzip_bytes(data)
 
 
 @dataclass
@@ -390,7 +396,8 @@ def print_table(rows: list[dict[str, object]]) -> None:
         sizes = row["sizes"]
         assert isinstance(sizes, dict)
         search = sizes["search"]
-        index = _kb(search["all.gz"]) if "all.gz" in search else ", ".join(f"{k} {_kb(v)}" for k, v in search.items())
+        index = (f"all {_kb(search['all.gz'])}" if "all.gz" in search
+                 else " / ".join(f"{lang} {_kb(search[lang + '.gz'])}" for lang in ("ar", "en") if lang + ".gz" in search))
         visit = row.get("visit") or {}
         assert isinstance(visit, dict)
         print(f"| {row['n']:,} | {row['pages']:,} | {row['build_s']:.2f} | {row['plain_s']:.2f} | {row['ratio']:.2f} |"
