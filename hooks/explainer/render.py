@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import html
 import posixpath
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -31,6 +32,7 @@ _SOURCE_UI = UiStrings()  # interface strings with no catalogs: the English msgi
 
 # Python-Markdown's backslash-escapable characters (markdown.Markdown.ESCAPED_CHARS).
 _MD_ESCAPED = set("\\`*_{}[]()>#+-.!")
+_MD_ESCAPE_RE = re.compile("[" + re.escape("".join(sorted(_MD_ESCAPED))) + "]")
 EXCERPT_WORDS = 30
 
 
@@ -79,7 +81,7 @@ def escape_inline(text: str) -> str:
     'a \\\\*b\\\\* &lt;i&gt;\\\\{\\\\#x\\\\}'
     """
     escaped = html.escape(text, quote=False)
-    return "".join("\\" + ch if ch in _MD_ESCAPED else ch for ch in escaped)
+    return _MD_ESCAPE_RE.sub(lambda match: "\\" + match.group(0), escaped)
 
 
 def _inline(text: str, text_lang: str, escape: Callable[[str], str] | None = None) -> str:
