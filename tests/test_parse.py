@@ -91,6 +91,8 @@ def test_every_letter_kept_in_order(article) -> None:
     ("الساعة 10:30 صباحا", "الساعة 10:30 صباحا"),
     ("نموذج DeepSeek-R1 و U.S.A", "نموذج DeepSeek-R1 و U.S.A"),
     ("كلمتان   بينهما  مسافات", "كلمتان بينهما مسافات"),
+    ("صندوق ص.ب 1234 وعام 300 ق.م", "صندوق ص.ب 1234 وعام 300 ق.م"),
+    ("انتهى الأمر.ثم بدأ", "انتهى الأمر. ثم بدأ"),
 ])
 def test_fix_spacing_cases(raw: str, fixed: str) -> None:
     assert fix_spacing(raw) == fixed

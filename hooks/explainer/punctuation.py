@@ -7,7 +7,8 @@ Rules (applied outside protected spans only):
   Arabic letter; never before ``.5`` or ``.com``;
 * one space after those marks when an Arabic letter follows directly
   (``DeepSeek.في`` -> ``DeepSeek. في``); a Latin letter or digit after a dot is
-  left alone (``example.com``, ``12.5``, ``U.S.``);
+  left alone (``example.com``, ``12.5``, ``U.S.``), and so is a dot after a lone
+  Arabic letter (abbreviations: ``ص.ب``, ``ق.م``);
 * runs of spaces become one space.
 
 Protected spans: URLs, e-mail addresses and clock times (``10:30``). They are
@@ -33,6 +34,13 @@ _NO_SPACE_AFTER_RE = re.compile(rf"([{re.escape(_MARKS)}])(?=[{_ARABIC_LETTER}])
 _MULTI_SPACE_RE = re.compile(r" {2,}")
 
 
+def _is_abbreviation_dot(text: str, index: int) -> bool:
+    """A dot after a lone Arabic letter is an abbreviation (``ص.ب``, ``ق.م``, ``د.``), not a sentence end."""
+    if text[index] != "." or index == 0 or not re.match(f"[{_ARABIC_LETTER}]", text[index - 1]):
+        return False
+    return index == 1 or text[index - 2] in " .\u0640" or not re.match(f"[{_ARABIC_LETTER}]", text[index - 2])
+
+
 def _fix_free_text(text: str, notes: dict[str, int]) -> str:
     def before(match: re.Match[str]) -> str:
         key = f"removed space before '{match.group(1)[0]}'"
@@ -40,6 +48,8 @@ def _fix_free_text(text: str, notes: dict[str, int]) -> str:
         return match.group(1)
 
     def after(match: re.Match[str]) -> str:
+        if _is_abbreviation_dot(match.string, match.start()):
+            return match.group(1)
         key = f"added space after '{match.group(1)}'"
         notes[key] = notes.get(key, 0) + 1
         return match.group(1) + " "
