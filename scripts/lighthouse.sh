@@ -2,6 +2,7 @@
 # Lighthouse (npm `lighthouse`, Debian's Chromium) on the Arabic and English article pages.
 #   make lighthouse            builds the site for a local address, serves it, prints the four scores
 #   PAGE=deepseek/ make lighthouse
+# The site is served gzip-compressed, as GitHub Pages does (scripts/serve_static.py).
 # Reports (HTML + JSON) go to build/lighthouse/. Scores are 0-100, mobile form factor with
 # Lighthouse's default simulated throttling.
 set -euo pipefail
@@ -14,7 +15,7 @@ mkdir -p "$OUT"
 export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
 # Build for the address it is served at, so hreflang/canonical URLs are same-origin.
 SITE_URL="http://127.0.0.1:$PORT/" NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs build --strict -q -d "$SITE"
-.venv/bin/python -m http.server "$PORT" --bind 127.0.0.1 --directory "$SITE" >/dev/null 2>&1 &
+.venv/bin/python scripts/serve_static.py "$SITE" "$PORT" &
 SERVER=$!
 trap 'kill $SERVER; rm -rf "$SITE"' EXIT
 sleep 1
