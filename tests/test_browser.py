@@ -170,3 +170,20 @@ def test_search_finds_article(page: Page, base_url: str, start: str, query: str,
     page.goto(base_url + start)
     hrefs = _search(page, query)
     assert any(expected in href for href in hrefs), hrefs
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["", "deepseek/", "en/", "en/deepseek/", "404.html", "en/404/"])
+def test_readable_on_a_phone(browser, base_url: str, path: str, scheme: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740}, color_scheme=scheme, is_mobile=True)
+    page = context.new_page()
+    try:
+        page.goto(base_url + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, "no sideways scrolling"
+        size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('article p')).fontSize)")
+        assert size >= 14
+        expect(page.locator("a.ex-switch__link" if "404" not in path else "article a").first).to_be_visible()
+        palette = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        assert palette == ("slate" if scheme == "dark" else "default")
+    finally:
+        context.close()

@@ -77,6 +77,7 @@ def test_not_found_pages_in_both_languages(real_build) -> None:
     assert (ar.html["lang"], ar.body["dir"]) == ("ar", "rtl")
     assert ar.select_one("article h1").get_text() == "الصفحة غير موجودة"
     assert ar.select_one("article [lang=en] a")["href"] == "/en/"
+    assert ar.select_one("article [lang=en] h2").get_text() == "Page not found"
     assert ar.select_one("head meta[name=robots]")["content"] == "noindex"
     en = soup(real_build.site / "en/404/index.html")
     assert (en.html["lang"], en.body["dir"]) == ("en", "ltr")
