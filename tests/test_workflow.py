@@ -18,6 +18,7 @@ from .conftest import ROOT, make_project, run_build
 from .helpers import soup
 
 SEED = (ROOT / "seeds/deepseek.txt").read_text("utf-8")
+FACTS = (ROOT / "seeds/deepseek.facts.yml").read_text("utf-8")  # the seed's key facts (their catalog: facts.po)
 OLD = "نجح في الاستيلاء على 10 آلاف شريحة"
 NEW = "نجح في الاستيلاء على عشرة آلاف شريحة"
 PO_REL = "locales/en/LC_MESSAGES/deepseek.po"
@@ -47,7 +48,7 @@ def edited(tmp_path: Path) -> Path:
 
 
 def test_update_on_the_repository_changes_nothing_twice(tmp_path: Path, capsys) -> None:
-    project = make_project(tmp_path, seeds={"deepseek.txt": SEED}, copy_locales=True)
+    project = make_project(tmp_path, seeds={"deepseek.txt": SEED, "deepseek.facts.yml": FACTS}, copy_locales=True)
     before = _snapshot(project)
     for _ in range(2):
         assert explainer(["--root", str(project), "extract"]) == 0
@@ -59,7 +60,7 @@ def test_update_on_the_repository_changes_nothing_twice(tmp_path: Path, capsys) 
 
 
 def test_pybabel_extract_with_the_mapping_file_gives_the_same_template(tmp_path: Path) -> None:
-    project = make_project(tmp_path, seeds={"deepseek.txt": SEED}, copy_locales=True)
+    project = make_project(tmp_path, seeds={"deepseek.txt": SEED, "deepseek.facts.yml": FACTS}, copy_locales=True)
     shutil.copy(ROOT / "babel.cfg", project / "babel.cfg")
     pybabel = Path(sys.executable).with_name("pybabel")
     outputs = []

@@ -1,4 +1,4 @@
-"""Command line for editors and translators: ``explainer check|extract|update|coverage``.
+"""Command line for editors and translators: ``explainer check|extract|update|coverage|facts|export``.
 
 Every command prints errors as ``file:line: problem`` and exits 1 on bad input,
 2 on a usage error; it never prints a traceback for bad input.
@@ -18,7 +18,12 @@ from .preserve import article_text, missing_words
 from .report import article_outline
 from .site import build_site, load_seed, seed_paths, stray_seed_files
 from .ui import LANGS, SOURCE_LANG, UI_DOMAIN, UI_SOURCE_LANG
-from .workflow import extract, extract_ui, update, update_ui
+from .export import export_site
+from .facts import CATALOG as FACTS_CATALOG
+from .facts import extract_candidates, fact_units, load_article_facts
+from .glossary import CATALOG, GLOSSARY_FILE, glossary_template
+from .workflow import (extract, extract_ui, pot_path, render_po, template_from_units, update, update_catalog, update_ui,
+                       write_if_changed)
 
 
 def _articles(root: Path, names: list[str]):
@@ -90,6 +95,17 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 1 if errors or (args.strict and warnings) else 0
 
 
+def _layer_templates(root: Path) -> list[tuple[str, object]]:
+    """The explainer layer's catalogs: ``facts`` (every seed's shown facts) and ``glossary`` (if any)."""
+    units = []
+    for article in _articles(root, []):
+        units.extend((unit, article.source_path) for unit in fact_units(article.slug, load_article_facts(article, root)))
+    templates: list[tuple[str, object]] = [(FACTS_CATALOG, template_from_units(units))]
+    if (root / GLOSSARY_FILE).exists():
+        templates.append((CATALOG, glossary_template(root)))
+    return templates
+
+
 def _cmd_extract(args: argparse.Namespace) -> int:
     locales = args.root / "locales"
     for article in _articles(args.root, args.seeds):
@@ -97,6 +113,9 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         print(f"locales/{article.slug}.pot: {'written' if changed else 'unchanged'}")
     if not args.seeds:
         print(f"locales/{UI_DOMAIN}.pot: {'written' if extract_ui(locales) else 'unchanged'}")
+        for name, template in _layer_templates(args.root):
+            changed = write_if_changed(pot_path(locales, name), render_po(template))
+            print(f"locales/{name}.pot: {'written' if changed else 'unchanged'}")
     return 0
 
 
@@ -115,11 +134,34 @@ def _cmd_update(args: argparse.Namespace) -> int:
         for lang in LANGS:
             changed = update_ui(locales, lang)
             print(f"locales/{lang}/LC_MESSAGES/{UI_DOMAIN}.po: {'updated' if changed else 'unchanged'}")
-        slugs = {article.slug for article in articles} | {UI_DOMAIN}
+        for name, template in _layer_templates(args.root):
+            write_if_changed(pot_path(locales, name), render_po(template))
+            for lang in LANGS:
+                if lang != SOURCE_LANG:
+                    changed = update_catalog(name, template, locales, lang)
+                    print(f"locales/{lang}/LC_MESSAGES/{name}.po: {'updated' if changed else 'unchanged'}")
+        slugs = {article.slug for article in articles} | {UI_DOMAIN, FACTS_CATALOG, CATALOG}
         for orphan in sorted([*locales.glob("*.pot"), *locales.glob("*/LC_MESSAGES/*.po")]):
             if orphan.stem not in slugs:
                 print(f"{orphan.relative_to(args.root).as_posix()}: no seed has the slug {orphan.stem!r}; "
                       "left as is (delete it if the article was removed)")
+    return 0
+
+
+def _cmd_facts(args: argparse.Namespace) -> int:
+    for article in _articles(args.root, args.seeds):
+        print(f"{article.source_path}: key-fact candidates (keys for {Path(article.source_path).stem}.facts.yml)")
+        for fact in extract_candidates(article):
+            print(f"  {fact.key:<40} line {fact.line:<4} {fact.segment_id:<8} {fact.text_ar}")
+        shown = load_article_facts(article, args.root)
+        print(f"  shown: {', '.join(f.key for f in shown) or 'none'}")
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    out = args.dest if args.dest.is_absolute() else Path.cwd() / args.dest
+    written = export_site(args.root, out)
+    print(f"{out}: {len(written)} generated pages and mkdocs.yml written; build with: cd {out} && mkdocs build")
     return 0
 
 
@@ -169,8 +211,9 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--strict", action="store_true", help="exit 1 on warnings too (like mkdocs build --strict)")
     check.set_defaults(func=_cmd_check)
     for name, func, helptext in (
-        ("extract", _cmd_extract, "write locales/<slug>.pot from each seed (and locales/ui.pot)"),
+        ("extract", _cmd_extract, "write locales/<slug>.pot from each seed (and locales/ui.pot, glossary.pot)"),
         ("update", _cmd_update, "extract, then merge templates into every PO file (fuzzy, #| msgid, #~)"),
+        ("facts", _cmd_facts, "list each seed's key-fact candidates and the facts shown"),
     ):
         cmd = sub.add_parser(name, help=helptext)
         cmd.add_argument("seeds", nargs="*", help="seed files (default: every seeds/*.txt)")
@@ -180,6 +223,9 @@ def main(argv: list[str] | None = None) -> int:
                      help="minimum percent of current (non-fuzzy) translations for every article, "
                           "the total and the interface (default 0)")
     cov.set_defaults(func=_cmd_coverage)
+    exp = sub.add_parser("export", help="write the site as plain pages + mkdocs.yml that build without hooks")
+    exp.add_argument("dest", type=Path, help="an empty or new folder")
+    exp.set_defaults(func=_cmd_export)
     args = parser.parse_args(argv)
     args.root = args.root.resolve()
     try:

@@ -29,3 +29,7 @@ class SeedError(ExplainerError):
 
 class CatalogError(ExplainerError):
     """A PO catalog is malformed or does not belong to its article."""
+
+
+class DataError(ExplainerError):
+    """A data side file (glossary, key facts) is malformed or names something unknown."""

@@ -25,8 +25,8 @@ from .model import Metadata
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Top-level names the site itself uses: an article may not take them.
-RESERVED_SLUGS = frozenset({"index", "en", "ar", "assets", "search", "404", "sitemap", "status", "glossary", "ui", "page"})
-# ui: the interface catalog domain; page: the home listing's later pages (page/2/)
+RESERVED_SLUGS = frozenset({"index", "en", "ar", "assets", "search", "404", "sitemap", "status", "glossary", "parallel", "facts", "ui", "page"})
+# ui: the interface catalog domain; parallel: the parallel views (parallel/<slug>/); facts: the key-facts catalog; page: the home listing's later pages (page/2/)
 _KEYS = ("title", "slug", "date", "source", "author")
 
 

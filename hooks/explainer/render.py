@@ -99,7 +99,12 @@ def _inline(text: str, text_lang: str, escape: Callable[[str], str] | None = Non
     return isolate_html(text, base_dir, escape, lang_of=lang_of)
 
 
-def _text_html(text: str, text_lang: str) -> str:
+def inline_html(text: str, text_lang: str) -> str:
+    """Escaped ``text`` in ``text_lang`` with its runs of the other direction isolated (no link detection)."""
+    return _inline(text, text_lang)
+
+
+def text_html(text: str, text_lang: str) -> str:
     """HTML of a paragraph or list item: URLs and e-mail addresses as links
     (:func:`explainer.links.link_spans`; a link's ``dir="ltr"`` isolates it), every
     other piece escaped with its runs of the other direction isolated (:func:`_inline`)."""
@@ -213,6 +218,7 @@ class _PageContext:
     source_uri: str     # the same article in the source language
     ui: UiStrings
     lookup: Lookup
+    mark: Callable[[str, str], str] = text_html  # (text, its lang) -> HTML; glossary markup, see Extras
 
     def original(self, anchor: str) -> str:
         return f"{relative_uri(self.src_uri, self.source_uri)}#{anchor}"
@@ -232,7 +238,7 @@ def _render_heading(level: int, seg_id: str, shown: Shown, ctx: _PageContext) ->
 def _render_paragraph(seg_id: str, shown: Shown, ctx: _PageContext, css: str | None = None) -> str:
     classes = " ".join(c for c in (css, _state_class(shown)) if c) or None
     attrs = _attrs(id=seg_id, class_=classes, **_lang_attrs(shown, ctx.lang))
-    return notice(shown, ctx.lang, ctx.ui, ctx.original(seg_id)) + f"<p {attrs}>{_text_html(shown.text, shown.lang)}</p>\n\n"
+    return notice(shown, ctx.lang, ctx.ui, ctx.original(seg_id)) + f"<p {attrs}>{ctx.mark(shown.text, shown.lang)}</p>\n\n"
 
 
 def _render_list(block: Block, ctx: _PageContext) -> str:
@@ -249,7 +255,7 @@ def _render_list(block: Block, ctx: _PageContext) -> str:
                      f'{html.escape(ctx.ui.text(key, ctx.lang))}</span> ')
         if shown.state == "fuzzy":
             fuzzy_ids.append(block.item_id(index))
-        items.append(f"<li {attrs}>{badge}{_text_html(shown.text, shown.lang)}</li>")
+        items.append(f"<li {attrs}>{badge}{ctx.mark(shown.text, shown.lang)}</li>")
     before = "".join(notice(Shown("", ctx.lang, "fuzzy"), ctx.lang, ctx.ui, ctx.original(seg)) for seg in fuzzy_ids)
     return before + f'<{tag} id="{block.id}">' + "".join(items) + f"</{tag}>\n\n"
 
@@ -285,8 +291,24 @@ def _page_notice(counts: dict[str, int], lang: str, src_uri: str, ui: UiStrings)
     return f'{text}{status}\n{{: .ex-notice .ex-notice--page role="note" data-search-exclude="" }}\n\n'
 
 
+@dataclass(frozen=True)
+class Extras:
+    """What the explainer layer adds to an article page (see :mod:`explainer.layer`).
+
+    ``header``: Markdown/HTML placed right after the title (byline, key facts);
+    ``mark``: ``(text, text_lang) -> HTML`` of a paragraph or list item with glossary
+    markup; it must escape every character it is given, keep links and isolate bidi
+    runs as :func:`text_html` does (``None``: :func:`text_html` itself); ``footer``: called after the body is rendered, returns
+    Markdown/HTML for the end of the page.
+    """
+
+    header: str = ""
+    mark: Callable[[str, str], str] | None = None
+    footer: Callable[[], str] = lambda: ""
+
+
 def render_article(article: Article, lang: str, lookup: Lookup, langs: Sequence[str],
-                   ui: UiStrings = _SOURCE_UI) -> PageSource:
+                   ui: UiStrings = _SOURCE_UI, extras: Extras | None = None) -> PageSource:
     """Render the article page in ``lang``.
 
     Input: the parsed article, the page language, a lookup for translations
@@ -296,9 +318,11 @@ def render_article(article: Article, lang: str, lookup: Lookup, langs: Sequence[
     ``alternates``: language -> src_uri of the same article). A page that is not
     fully translated starts with a notice (nothing / N of M translated) linking
     the status page; each unit that is not current carries its own notice.
+    ``extras`` adds the explainer layer's header, glossary markup and footer.
     """
+    extras = extras or Extras()
     src_uri = article_uri(article.slug, lang)
-    ctx = _PageContext(lang, src_uri, article_uri(article.slug, SOURCE_LANG), ui, lookup)
+    ctx = _PageContext(lang, src_uri, article_uri(article.slug, SOURCE_LANG), ui, lookup, extras.mark or text_html)
     title = resolve(article.title, lang, lookup)
     lede = resolve(article.lede.text, lang, lookup) if article.lede else None
     meta: dict[str, object] = {
@@ -312,6 +336,7 @@ def render_article(article: Article, lang: str, lookup: Lookup, langs: Sequence[
     body = [_front_matter(meta)]
     body.append(_page_notice(translation_state(article, lang, lookup), lang, src_uri, ui))
     body.append(_render_heading(1, "title", title, ctx))
+    body.append(extras.header)
     if lede:
         body.append(_render_paragraph("lede", lede, ctx, css="ex-lede"))
     for section in article.sections:
@@ -322,6 +347,7 @@ def render_article(article: Article, lang: str, lookup: Lookup, langs: Sequence[
                 body.append(_render_paragraph(block.id, resolve(block.text, lang, lookup), ctx))
             else:
                 body.append(_render_list(block, ctx))
+    body.append(extras.footer())
     return PageSource(src_uri, lang, "".join(body))
 
 

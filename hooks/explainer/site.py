@@ -18,6 +18,9 @@ from .errors import SeedError
 from .metadata import read_metadata, split_front_matter, suggest_slug, validate_slug
 from .model import Article
 from .parse import parse_article
+from .facts import FACTS_SUFFIX
+from .glossary import GLOSSARY_FILE
+from .layer import article_extras, layer_pages, load_layer
 from .render import Lookup, PageSource, render_article, render_home_pages, render_not_found, render_status, unit_states
 from .ui import LANGS, SOURCE_LANG, UiStrings, ui_po_path
 
@@ -110,8 +113,8 @@ def stray_seed_files(seeds_dir: Path, root: Path) -> list[str]:
     """Files in ``seeds_dir`` that the build ignores although an editor probably meant them.
 
     Output: one ``path: problem`` message per file, sorted: files that are not
-    ``*.txt`` seeds (``article.TXT``, ``article.md``) and ``.yml`` metadata files
-    without their seed. Hidden files (``.gitkeep``, editor swap files) and
+    ``*.txt`` seeds (``article.TXT``, ``article.md``) and ``.yml`` metadata or
+    ``.facts.yml`` key-facts files without their seed (``glossary.yml`` is the site glossary). Hidden files (``.gitkeep``, editor swap files) and
     folders are left alone.
     """
     messages = []
@@ -119,6 +122,13 @@ def stray_seed_files(seeds_dir: Path, root: Path) -> list[str]:
         if path.name.startswith(".") or not path.is_file() or path.suffix == ".txt":
             continue
         shown = _display(path, root)
+        if path.name == Path(GLOSSARY_FILE).name:
+            continue  # the site glossary (explainer layer)
+        if path.name.endswith(FACTS_SUFFIX):
+            seed = path.with_name(path.name.removesuffix(FACTS_SUFFIX) + ".txt")
+            if not seed.exists():
+                messages.append(f"{shown}: ignored: key facts for {seed.name}, which does not exist")
+            continue
         if path.suffix == ".yml":
             if not path.with_suffix(".txt").exists():
                 messages.append(f"{shown}: ignored: metadata for {path.with_suffix('.txt').name}, which does not exist")
@@ -164,6 +174,7 @@ def build_site(seeds_dir: Path, locales_dir: Path, root: Path, langs: Sequence[s
                 catalog_warnings += _foreign_context_warnings(article.slug, translations, _display(path, root))
             lookups[lang][article.slug] = make_lookup(article.slug, translations)
     ui = load_ui_strings(locales_dir, langs, lambda p: _display(p, root))
+    layer = load_layer(articles, root, locales_dir, langs)
     pages: list[PageSource] = []
     coverage: dict[str, dict[str, dict[str, int]]] = {}
     states: dict[str, dict[str, list[tuple[str, str]]]] = {}
@@ -172,14 +183,16 @@ def build_site(seeds_dir: Path, locales_dir: Path, root: Path, langs: Sequence[s
         pages.append(render_status(articles, lang, lookups, langs, ui))
         if lang != SOURCE_LANG:
             pages.append(render_not_found(lang, langs, ui))
-        for article in articles:
-            pages.append(render_article(article, lang, lookups[lang][article.slug], langs, ui))
+        for index, article in enumerate(articles):
+            extras = article_extras(layer, articles, index, lang, lookups[lang], ui)
+            pages.append(render_article(article, lang, lookups[lang][article.slug], langs, ui, extras))
             listed = [(unit.segment_id, state) for unit, state in unit_states(article, lang, lookups[lang][article.slug])]
             states.setdefault(article.slug, {})[lang] = listed
             counts = {"translated": 0, "fuzzy": 0, "untranslated": 0}
             for _seg, state in listed:
                 counts["translated" if state == "source" else state] += 1
             coverage.setdefault(article.slug, {})[lang] = counts
+    pages.extend(layer_pages(layer, articles, lookups, langs, ui))
     warnings = (stray_seed_files(seeds_dir, root) + catalog_warnings + _coverage_warnings(articles, states, locales_dir, root)
                 + _ui_warnings(ui, langs, locales_dir, root))
     return SiteBuild(tuple(articles), tuple(pages), coverage, states, ui, tuple(warnings))

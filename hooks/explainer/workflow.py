@@ -26,6 +26,7 @@ import io
 import os
 import re
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
@@ -34,7 +35,7 @@ from babel.messages.pofile import normalize, write_po
 from . import ui as _ui
 from .catalog import po_path, read_catalog
 from .model import Article
-from .segment import catalog_units
+from .segment import Unit, catalog_units
 from .ui import UI_DOMAIN, UI_SOURCE_LANG, ui_po_path
 
 PROJECT = "explainers"
@@ -258,3 +259,25 @@ def update_ui(locales_dir: Path, lang: str) -> bool:
     The English catalog (the domain's source language) gets new entries pre-filled with their msgid.
     """
     return _update_file(ui_po_path(locales_dir, lang), ui_template(), lang, prefill=lang == UI_SOURCE_LANG)
+
+
+def template_from_units(units: Iterable[tuple[Unit, str]]) -> Catalog:
+    """A POT of ``(unit, source path)`` pairs, for catalogs that are not an article's (glossary, facts).
+
+    Same message layout as :func:`template_for`: ``#: source_path:LINE`` and
+    ``#. <segment id> <kind>`` on each message.
+    """
+    catalog = _new_catalog()
+    for unit, source_path in units:
+        existing = catalog.get(unit.msgid, context=unit.msgctxt)
+        if existing is not None:
+            existing.locations.append((source_path, unit.line))
+            continue
+        catalog.add(unit.msgid, string="", locations=[(source_path, unit.line)],
+                    auto_comments=[f"{unit.segment_id} {unit.kind}"], context=unit.msgctxt)
+    return catalog
+
+
+def update_catalog(name: str, template: Catalog, locales_dir: Path, lang: str) -> bool:
+    """Merge ``template`` into ``locales/<lang>/LC_MESSAGES/<name>.po`` (rules of :func:`merge`)."""
+    return _update_file(po_path(locales_dir, lang, name), template, lang)

@@ -1,0 +1,476 @@
+"""Key facts: candidates extracted from the Arabic text, confirmed by an editor, shown in a box.
+
+Extraction rules (general; nothing is specific to one article):
+
+* **dates**: a day and an Arabic month name (Egyptian/Gulf ``يناير`` ... or Levantine
+  ``كانون الثاني`` ...), with an optional four-digit year; a month with a year;
+  ``عام``/``سنة`` + a year.
+* **quantities**: a number (Latin or Arabic-Indic digits) with an optional multiplier
+  word (``ألف``/``آلاف``, ``مليون``, ``مليار``) and the counted noun that follows it;
+  percentages (``%``, ``٪``, ``في المائة``).
+* **fractions**: ``نصف``, ``ثلث``, ``ربع`` anywhere; ``خمس سدس سبع ثمن تسع عشر`` only when
+  written with a damma on the first letter (``عُشر``), because undotted they are also the
+  numbers five ... ten or the word "price"; the fraction and the words that follow it up
+  to punctuation, a relative pronoun or four words in all.
+* **names**: runs of Latin-script words with a capital letter (``DeepSeek-R1``,
+  ``Donald Trump``, ``iPhone``) and the Arabic spellings listed in ``data/gazetteer.yml``.
+
+Each candidate gets a stable ``key`` (``date:--01-20`` in ISO 8601's year-less form,
+``quantity:10000 شريحة``, ``fraction:عشر قوة الحوسبة``, ``name:Nvidia``). An editor
+picks, orders, labels and adds facts in ``seeds/<name>.facts.yml``::
+
+    facts:
+      - key: date:--01-20          # a candidate, as printed by `explainer facts`
+        label: تاريخ الإطلاق         # optional Arabic label (translated via the catalog)
+      - text: فريق من حديثي التخرج   # a fact the extractor cannot find, in Arabic
+        label: الفريق
+
+Without that file the first :data:`MAX_AUTO_FACTS` candidates are shown. Labels,
+counted nouns, fraction phrases, Arabic-script names and added texts of the shown facts
+are gettext messages of the ``facts`` catalog (``locales/facts.pot``, msgctxt = article
+slug), kept apart from the article catalogs so that curating facts never changes an
+article's segments or its coverage. Numbers and dates are formatted with Babel
+(CLDR) for the page's locale with Latin digits on every page (``numbering_system="latn"``),
+the digits the seeds themselves use: ``10,000`` and ``20 يناير`` on the Arabic page,
+``10,000`` and ``January 20`` on the English one.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import html
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from babel.dates import format_skeleton
+from babel.numbers import format_decimal, format_percent
+
+from .errors import DataError
+from .model import Article
+from .segment import Unit, article_units
+from .sidefile import compose, line_of, mapping, sequence, text
+from .textmatch import Phrase, PhraseMatcher, fold_word
+
+FactKind = Literal["date", "quantity", "percent", "fraction", "name", "text"]
+MAX_AUTO_FACTS = 8
+FACTS_SUFFIX = ".facts.yml"
+CATALOG = "facts"  # catalog of every article's fact texts: locales/facts.pot, msgctxt = article slug
+
+_MONTHS = {
+    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يونيه": 6, "يوليو": 7, "يوليه": 7,
+    "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+    "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7, "اب": 8,
+    "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
+}
+_MULTIPLIERS = {"الف": 1000, "الاف": 1000, "مليون": 10**6, "ملايين": 10**6, "مليار": 10**9, "مليارات": 10**9,
+                "بليون": 10**9}
+_PERCENT_WORDS = ("في الميه", "في المايه", "بالميه", "بالمايه")  # folded forms of في المئة / في المائة
+_STOP = {"من", "في", "على", "الي", "عن", "مع", "او", "و", "ثم", "التي", "الذي", "الذين", "اللتي", "هذا", "هذه",
+         "ذلك", "تلك", "قد", "لقد", "كان", "كانت", "ان", "انه", "حيث", "حتي", "بعد", "قبل", "عام", "سنه"}
+_RELATIVE = {"التي", "الذي", "الذين", "اللتي", "اللذين", "اللواتي"}
+_FRACTIONS_PLAIN = {"نصف": 2, "ثلث": 3, "ربع": 4}
+_FRACTIONS_DAMMA = {"خمس": 5, "سدس": 6, "سبع": 7, "ثمن": 8, "تسع": 9, "عشر": 10}
+_DAMMA = "\u064f"
+_ARABIC_WORD_RE = re.compile(r"[\u0621-\u065f\u0670-\u06d3]+")
+_YEAR_WORD_RE = re.compile(r"(?:و|ف)?(?:ب|ل|ك)?(?:ال|ل)?(?:عام|سنه)")  # folded عام / سنة with clitics
+# A number standing alone, or after an attached و ف ب ل ("و40%"); never inside "R1" or "1.2.3".
+_NUMBER_RE = re.compile(r"(?<![.,٫٬\d-])(?<![^\W\dوفبل])(\d+(?:[.,٫٬]\d+)*)(?![\w-])")
+_WORD_RE = re.compile(r"(?:[^\W\d_]|[\u064b-\u065f\u0670])+")  # letters and Arabic marks
+_LATIN_NAME_RE = re.compile(r"(?<![A-Za-z0-9_-])[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?:\s[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)*(?![\w-])")
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A key fact: a candidate found in the text, or one added by an editor.
+
+    ``text_ar`` is the span as written in the seed (or the editor's text);
+    ``segment_id`` the block stating it (``""`` for added facts). Dates use
+    ``day``/``month``/``year`` (any may be ``None``); quantities and percentages
+    ``number`` (a :class:`~decimal.Decimal`) and ``unit_ar`` (the counted noun,
+    possibly empty); names ``name`` (Latin-script name, if known) and ``name_kind``.
+    """
+
+    key: str
+    kind: FactKind
+    text_ar: str
+    segment_id: str = ""
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    number: Decimal | None = None
+    unit_ar: str = ""
+    name: str = ""
+    name_kind: str = ""
+    label_ar: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """A known name: Latin-script ``name``, ``kind`` and Arabic spellings."""
+
+    name: str
+    kind: str
+    spellings_ar: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> tuple[GazetteerEntry, ...]:
+    """The packaged gazetteer (``explainer/data/gazetteer.yml``)."""
+    raw = yaml.safe_load(resources.files("explainer").joinpath("data/gazetteer.yml").read_text("utf-8")) or []
+    return tuple(GazetteerEntry(str(e["name"]), str(e["kind"]), tuple(str(s) for s in e["ar"])) for e in raw)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_matcher() -> PhraseMatcher:
+    return PhraseMatcher(Phrase(entry.name, spelling) for entry in gazetteer() for spelling in entry.spellings_ar)
+
+
+def _to_decimal(digits: str) -> Decimal:
+    """``10``, ``1,234.5``, ``١٢٫٥`` -> Decimal (``,``/``٬`` group, ``.``/``٫`` decimal).
+
+    Raises ``ValueError`` for more than one decimal point (``1.2.3``).
+    """
+    ascii_digits = "".join(str(int(ch)) if ch.isdigit() else ch for ch in digits)
+    plain = ascii_digits.replace(",", "").replace("٬", "").replace("٫", ".")
+    if plain.count(".") > 1:
+        raise ValueError(f"not a number: {digits!r}")  # a version "1.2.3" or a dotted date
+    return Decimal(plain)
+
+
+def _next_words(text_value: str, start: int, count: int) -> list[re.Match[str]]:
+    words = []
+    for match in _WORD_RE.finditer(text_value, start):
+        between = text_value[start:match.start()]
+        if between.strip():  # punctuation or a number ends the phrase
+            break
+        words.append(match)
+        start = match.end()
+        if len(words) == count:
+            break
+    return words
+
+
+def _month_at(text_value: str, start: int) -> tuple[int, int] | None:
+    """(month, end offset) when a month name starts right after ``start`` (spaces skipped)."""
+    words = _next_words(text_value, start, 2)
+    for size in (2, 1):
+        if len(words) >= size:
+            name = fold_word(" ".join(w.group(0) for w in words[:size]))
+            if name in _MONTHS:
+                return _MONTHS[name], words[size - 1].end()
+    return None
+
+
+def _year_at(text_value: str, start: int) -> tuple[int, int] | None:
+    match = re.compile(r"\s+(\d{4})(?![\w])").match(text_value, start)
+    if match and 1000 <= int(_to_decimal(match.group(1))) <= 2999:
+        return int(_to_decimal(match.group(1))), match.end()
+    return None
+
+
+def _date_key(day: int | None, month: int | None, year: int | None) -> str:
+    """ISO 8601 forms: ``2025-01-20``, ``--01-20`` (no year), ``2025-01``, ``2025``."""
+    if month is None:
+        return f"date:{year:04d}"
+    if day is None:
+        return f"date:{year:04d}-{month:02d}"
+    return f"date:{year:04d}-{month:02d}-{day:02d}" if year else f"date:--{month:02d}-{day:02d}"
+
+
+def _numbers(text_value: str, seg_id: str) -> list[tuple[int, Fact]]:
+    found: list[tuple[int, Fact]] = []
+    consumed_until = 0  # a year after a month belongs to that date
+    for match in _NUMBER_RE.finditer(text_value):
+        if match.start() < consumed_until:
+            continue
+        try:
+            value = _to_decimal(match.group(1))
+        except ValueError:
+            continue
+        month = _month_at(text_value, match.end())
+        if month and value == int(value) and 1 <= value <= 31:
+            end = month[1]
+            year = _year_at(text_value, end)
+            if year:
+                end = consumed_until = year[1]
+            day, mon, yr = int(value), month[0], year[0] if year else None
+            found.append((match.start(), Fact(_date_key(day, mon, yr), "date", text_value[match.start():end], seg_id,
+                                              day=day, month=mon, year=yr)))
+            continue
+        rest = fold_word(text_value[match.end():match.end() + 14]).lstrip()
+        if rest.startswith(("%", "٪")) or rest.startswith(_PERCENT_WORDS):
+            found.append((match.start(), Fact(f"percent:{value}", "percent", match.group(0) + "%", seg_id, number=value)))
+            continue
+        words = _next_words(text_value, match.end(), 2)
+        end = match.end()
+        if words and fold_word(words[0].group(0)) in _MULTIPLIERS:
+            value *= _MULTIPLIERS[fold_word(words[0].group(0))]
+            end = words[0].end()
+            words = words[1:]
+        else:
+            words = words[:1]
+        if len(match.group(1)) == 4 and (year_fact := _year_fact(text_value, match, seg_id)):
+            found.append(year_fact)
+            continue
+        if not words or fold_word(words[0].group(0)) in _STOP or not _ARABIC_WORD_RE.fullmatch(words[0].group(0)):
+            if end == match.end():
+                continue  # a bare number says too little to be a key fact
+            unit = ""
+        else:
+            unit = words[0].group(0)
+            end = words[0].end()
+        key = f"quantity:{value.normalize():f}" + (f" {unit}" if unit else "")
+        found.append((match.start(), Fact(key, "quantity", text_value[match.start():end], seg_id, number=value, unit_ar=unit)))
+    return found
+
+
+def _year_fact(text_value: str, match: re.Match[str], seg_id: str) -> tuple[int, Fact] | None:
+    """A year right after a month name (``يناير 2025``) or after ``عام``/``سنة`` (``في العام 2025``)."""
+    year = int(_to_decimal(match.group(1)))
+    if not 1000 <= year <= 2999:
+        return None
+    offset = max(0, match.start() - 30)
+    words = list(_WORD_RE.finditer(text_value, offset, match.start()))
+    # keep only the words joined to the year by spaces alone
+    joined: list[re.Match[str]] = []
+    end = match.start()
+    for word in reversed(words):
+        if not text_value[word.end():end].isspace():
+            break
+        joined.insert(0, word)
+        end = word.start()
+    for size in (2, 1):
+        if len(joined) >= size:
+            name = fold_word(" ".join(w.group(0) for w in joined[-size:]))
+            if name in _MONTHS:
+                month = _MONTHS[name]
+                return joined[-size].start(), Fact(_date_key(None, month, year), "date",
+                                                   text_value[joined[-size].start():match.end()], seg_id, month=month, year=year)
+    if joined and _YEAR_WORD_RE.fullmatch(fold_word(joined[-1].group(0))):
+        return match.start(), Fact(_date_key(None, None, year), "date", match.group(0), seg_id, year=year)
+    return None
+
+
+def _fractions(text_value: str, seg_id: str) -> list[tuple[int, Fact]]:
+    found: list[tuple[int, Fact]] = []
+    for word in _WORD_RE.finditer(text_value):
+        raw = word.group(0)
+        for prefix in ("", "و", "ف", "ب", "ل"):
+            if not raw.startswith(prefix):
+                continue
+            core = raw[len(prefix):]
+            folded = fold_word(core)
+            damma = len(core) > 1 and core[1] == _DAMMA
+            denominator = _FRACTIONS_PLAIN.get(folded) or (_FRACTIONS_DAMMA.get(folded) if damma else None)
+            if denominator:
+                break
+        else:
+            continue
+        following = []
+        for nxt in _next_words(text_value, word.end(), 3):
+            if fold_word(nxt.group(0)) in _RELATIVE:
+                break
+            following.append(nxt)
+        if not following:
+            continue
+        start = word.start() + len(prefix)
+        span = text_value[start:following[-1].end()]
+        found.append((start, Fact(f"fraction:{span}", "fraction", span, seg_id, number=Decimal(1) / Decimal(denominator))))
+    return found
+
+
+def _names(text_value: str, seg_id: str) -> list[tuple[int, Fact]]:
+    known = {entry.name.casefold(): entry for entry in gazetteer()}
+    found: list[tuple[int, Fact]] = []
+    for match in _LATIN_NAME_RE.finditer(text_value):
+        if match.group(0).islower():
+            continue  # a lowercase Latin word ("email") is not a name; "iPhone" and "DeepSeek" are
+        entry = known.get(match.group(0).casefold())
+        name = entry.name if entry else match.group(0)
+        found.append((match.start(), Fact(f"name:{name}", "name", match.group(0), seg_id, name=name,
+                                          name_kind=entry.kind if entry else "")))
+    by_name = {entry.name: entry for entry in gazetteer()}
+    for match in _gazetteer_matcher().find(text_value):
+        entry = by_name[match.key]
+        span = _strip_clitics(text_value[match.start:match.end], entry.spellings_ar)
+        start = match.end - len(span)
+        found.append((start, Fact(f"name:{entry.name}", "name", span, seg_id, name=entry.name, name_kind=entry.kind)))
+    return found
+
+
+def _strip_clitics(span: str, spellings: Sequence[str]) -> str:
+    """The name without attached و ب ل ال ... : the longest tail of ``span`` that folds to a spelling."""
+    folded = {fold_word(s) for s in spellings} | {fold_word(s)[2:] for s in spellings if fold_word(s).startswith("ال")}
+    for cut in range(0, min(4, len(span))):
+        if fold_word(span[cut:]) in folded:
+            return span[cut:]
+    return span
+
+
+def extract_candidates(article: Article) -> list[Fact]:
+    """Key-fact candidates of ``article`` in reading order, one per key (its first occurrence).
+
+    >>> from explainer.parse import parse_article
+    >>> art = parse_article("عنوان\\nفي 20 يناير 2025، اشترت إنفيديا 10 آلاف شريحة.", path="x.txt", slug="x")
+    >>> [f.key for f in extract_candidates(art)]
+    ['date:2025-01-20', 'name:Nvidia', 'quantity:10000 شريحة']
+    """
+    facts: list[Fact] = []
+    seen: set[str] = set()
+    for unit in article_units(article):
+        found = _numbers(unit.msgid, unit.segment_id) + _fractions(unit.msgid, unit.segment_id) + _names(unit.msgid, unit.segment_id)
+        for _, fact in sorted(found, key=lambda pair: pair[0]):
+            folded = fold_word(fact.key)
+            if folded not in seen:
+                seen.add(folded)
+                facts.append(replace(fact, line=unit.line))
+    return facts
+
+
+def facts_path(seed_path: Path) -> Path:
+    """Side file of a seed: ``seeds/x.txt`` -> ``seeds/x.facts.yml``."""
+    return seed_path.with_name(seed_path.stem + FACTS_SUFFIX)
+
+
+def read_facts_file(path: Path, display_path: str, candidates: Sequence[Fact], seed_display: str) -> list[Fact]:
+    """The editor's facts: candidates picked by ``key`` (any order, optional ``label``) and added ``text`` facts.
+
+    Raises :class:`DataError` naming file and line for a bad shape, an entry with
+    both or neither of ``key``/``text``, or a key that is not a candidate.
+    """
+    root = compose(path, display_path)
+    if root is None:
+        return []
+    top = mapping(root, display_path, "the key-facts file", ("facts",))
+    if "facts" not in top:
+        return []
+    by_key = {fold_word(c.key): c for c in candidates}
+    chosen: list[Fact] = []
+    for node in sequence(top["facts"], display_path, "'facts'"):
+        fields = mapping(node, display_path, "a fact", ("key", "text", "label"))
+        line = line_of(node)
+        label = text(fields["label"], display_path, "'label'") if "label" in fields else ""
+        if ("key" in fields) == ("text" in fields):
+            raise DataError(display_path, line, "a fact needs exactly one of 'key' (a candidate) or 'text' (your own fact)")
+        if "key" in fields:
+            key = text(fields["key"], display_path, "'key'")
+            if fold_word(key) not in by_key:
+                raise DataError(display_path, line_of(fields["key"]), f"no candidate {key!r} in {seed_display}",
+                                f"Run `explainer facts {seed_display}` to list the candidates, or write the fact as 'text:'.")
+            chosen.append(replace(by_key[fold_word(key)], label_ar=label))
+        else:
+            value = text(fields["text"], display_path, "'text'")
+            chosen.append(Fact(f"text:{value}", "text", value, label_ar=label, line=line))
+    return chosen
+
+
+def select_facts(candidates: Sequence[Fact], confirmed: Sequence[Fact] | None) -> list[Fact]:
+    """The facts to show: the editor's list when there is one, else the first candidates."""
+    return list(confirmed) if confirmed is not None else list(candidates[:MAX_AUTO_FACTS])
+
+
+def _is_latin(value: str) -> bool:
+    return not any("\u0600" <= ch <= "\u06ff" for ch in value)
+
+
+def load_article_facts(article: Article, root: Path) -> list[Fact]:
+    """The facts shown for ``article``: its ``.facts.yml`` selection, or the first candidates.
+
+    ``root`` is the project folder (the article's ``source_path`` is relative to it).
+    Raises :class:`DataError` for a bad side file.
+    """
+    candidates = extract_candidates(article)
+    side = facts_path(root / article.source_path)
+    shown_side = side.relative_to(root).as_posix() if side.is_relative_to(root) else side.as_posix()
+    confirmed = read_facts_file(side, shown_side, candidates, article.source_path) if side.exists() else None
+    return select_facts(candidates, confirmed)
+
+
+def fact_units(slug: str, facts: Sequence[Fact]) -> list[Unit]:
+    """Translation units of the shown facts (msgctxt = slug): labels, counted nouns, phrases, names."""
+    units: list[Unit] = []
+    for fact in facts:
+        for value in (fact.label_ar, fact.unit_ar, "" if fact.kind in ("date", "quantity", "percent") else fact.text_ar):
+            if value and not _is_latin(value):
+                units.append(Unit(slug, value, "facts", "fact", fact.line))
+    return units
+
+
+Translate = Callable[[str], "str | None"]
+
+
+@dataclass(frozen=True)
+class Piece:
+    """Text shown in a box, and the language it is actually in."""
+
+    text: str
+    lang: str
+
+
+def format_value(fact: Fact, lang: str, translate: Translate) -> Piece:
+    """The fact's value for a page in ``lang`` (``translate`` gives current msgstrs or ``None``).
+
+    >>> f = Fact("quantity:10000 شريحة", "quantity", "10 آلاف شريحة", number=Decimal(10000), unit_ar="شريحة")
+    >>> format_value(f, "en", {"شريحة": "chips"}.get)
+    Piece(text='10,000 chips', lang='en')
+    >>> format_value(Fact("date:--01-20", "date", "20 يناير", day=20, month=1), "ar", lambda s: None)
+    Piece(text='20 يناير', lang='ar')
+    """
+    if fact.kind == "date":
+        skeleton = ("y" if fact.year else "") + ("MMMM" if fact.month else "") + ("d" if fact.day else "")
+        when = _dt.date(fact.year or 2000, fact.month or 1, fact.day or 1)  # 2000: a leap year, for 29 February
+        return Piece(format_skeleton(skeleton, when, locale=lang), lang)
+    if fact.kind in ("quantity", "percent"):
+        assert fact.number is not None
+        if fact.kind == "percent":
+            return Piece(format_percent(fact.number / 100, locale=lang, numbering_system="latn"), lang)
+        number = format_decimal(fact.number, locale=lang, numbering_system="latn")
+        if not fact.unit_ar:
+            return Piece(number, lang)
+        unit = fact.unit_ar if lang == "ar" else translate(fact.unit_ar)
+        return Piece(f"{number} {unit or fact.unit_ar}", lang if unit else "ar")
+    if lang == "ar" or _is_latin(fact.text_ar):
+        return Piece(fact.text_ar, "ar" if lang == "ar" else lang)
+    shown = translate(fact.text_ar) or (fact.name if fact.kind == "name" and fact.name else None)
+    return Piece(shown, lang) if shown else Piece(fact.text_ar, "ar")
+
+
+def label_key(fact: Fact) -> str:
+    """UI string key of the default label of a fact without an editor's label."""
+    if fact.kind == "name":
+        return f"fact_{fact.name_kind}" if fact.name_kind else "fact_name"
+    return f"fact_{fact.kind}"
+
+
+def render_box(facts: Sequence[Fact], lang: str, translate: Translate, ui: Callable[[str, str], str],
+               directions: dict[str, str]) -> str:
+    """HTML of the key-facts box (an ``<aside>`` with a ``<dl>``); ``""`` when there are no facts.
+
+    Every text is HTML-escaped; a piece not in the page language carries ``lang``/``dir``.
+    """
+    if not facts:
+        return ""
+    rows = []
+    for fact in facts:
+        label = Piece(fact.label_ar, "ar") if fact.label_ar else Piece(ui(label_key(fact), lang), lang)
+        if fact.label_ar and lang != "ar" and (done := translate(fact.label_ar)):
+            label = Piece(done, lang)
+        value = format_value(fact, lang, translate)
+        rows.append(f'<div class="ex-fact ex-fact--{fact.kind}" data-key="{html.escape(fact.key)}">'
+                    f"<dt{_lang(label, lang, directions)}>{html.escape(label.text)}</dt>"
+                    f"<dd{_lang(value, lang, directions)}>{html.escape(value.text)}</dd></div>")
+    title = html.escape(ui("key_facts", lang))
+    return (f'<aside class="ex-facts" aria-labelledby="ex-facts-title">'
+            f'<p class="ex-facts__title" id="ex-facts-title">{title}</p><dl>{"".join(rows)}</dl></aside>\n\n')
+
+
+def _lang(piece: Piece, page_lang: str, directions: dict[str, str]) -> str:
+    return "" if piece.lang == page_lang else f' lang="{piece.lang}" dir="{directions[piece.lang]}"'

@@ -1,0 +1,49 @@
+"""Reading time of a page: words divided by a per-language silent reading rate.
+
+Rates (words per minute, adults reading standardized texts silently) come from the
+International Reading Speed Texts study: Trauzettel-Klosinski, S. & Dietz, K. (2012),
+"Standardized Assessment of Reading Performance: The New International Reading Speed
+Texts IReST", *Investigative Ophthalmology & Visual Science* 53(9), 5452-5461, which
+measured 17 languages with the same texts: Arabic 138 wpm, English 228 wpm. Arabic is
+slower per word because its words carry attached clitics (one Arabic word often
+stands for two or three English ones).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+
+from babel.units import format_unit
+
+WORDS_PER_MINUTE = {"ar": 138, "en": 228}
+_DEFAULT_WPM = 200
+_WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+def count_words(texts: Iterable[str]) -> int:
+    """Number of words (runs of letters/digits, inner hyphens and apostrophes kept) in ``texts``.
+
+    >>> count_words(["DeepSeek-R1 هو نموذج", "it's new"])
+    5
+    """
+    return sum(len(_WORD_RE.findall(text)) for text in texts)
+
+
+def reading_minutes(words: int, lang: str) -> int:
+    """Whole minutes to read ``words`` words in ``lang``, rounded up, at least 1.
+
+    >>> reading_minutes(300, "ar"), reading_minutes(300, "en")
+    (3, 2)
+    """
+    return max(1, math.ceil(words / WORDS_PER_MINUTE.get(lang, _DEFAULT_WPM)))
+
+
+def format_minutes(minutes: int, lang: str) -> str:
+    """``minutes`` as CLDR long duration in ``lang`` with its plural form (Babel).
+
+    >>> format_minutes(3, "en"), format_minutes(3, "ar")
+    ('3 minutes', '3 دقائق')
+    """
+    return format_unit(minutes, "duration-minute", length="long", locale=lang, numbering_system="latn")
