@@ -146,12 +146,12 @@ def _byline(article: Article, lang: str, lookup: Lookup, counts: dict[str, int],
     minutes = reading_minutes(count_words(_page_texts(article, lang, lookup)), lang)
     parts.append(escape_inline(ui.text("reading_time", lang, duration=format_minutes(minutes, lang))))
     parts.append(_link(ui.text("parallel_link", lang), f"parallel/{article.slug}.md"))  # relative to the article
-    line = " · ".join(parts) + "\n{: .ex-byline }\n\n"
+    line = " · ".join(parts) + "\n{: .ex-byline data-search-exclude=\"\" }\n\n"
     if lang != SOURCE_LANG:
         total = sum(counts.values()) or 1
         share = format_percent(counts["translated"] / total, locale=lang, numbering_system="latn")
         line += (escape_inline(ui.text("translated_from", lang)) + " (" + _link(ui.text("original", lang), f"../{article.slug}.md")
-                 + ") · " + escape_inline(ui.text("coverage", lang, percent=share)) + "\n{: .ex-translated }\n\n")
+                 + ") · " + escape_inline(ui.text("coverage", lang, percent=share)) + "\n{: .ex-translated data-search-exclude=\"\" }\n\n")
     return line
 
 
@@ -162,9 +162,9 @@ def _terms_footer(used: Sequence[LocalTerm], lang: str, ui: UiStrings) -> str:
         f'<div id="gl-{t.id}"><dt{_lang(t.term_lang, lang)}>{html.escape(t.term)}</dt>'
         f'<dd id="gl-{t.id}-def"{_lang(t.explanation_lang, lang)}>{html.escape(t.explanation)}</dd></div>'
         for t in used)
-    return (f'<aside class="ex-terms" aria-labelledby="ex-terms-title"><p class="ex-terms__title" id="ex-terms-title">'
+    return (f'<aside class="ex-terms" aria-labelledby="ex-terms-title" data-search-exclude><p class="ex-terms__title" id="ex-terms-title">'
             f'{html.escape(ui.text("terms_title", lang))}</p><dl>{rows}</dl></aside>\n\n'
-            f"{_link(ui.text('glossary_all', lang), 'glossary.md')}\n{{: .ex-glossary-link }}\n\n")
+            f"{_link(ui.text('glossary_all', lang), 'glossary.md')}\n{{: .ex-glossary-link data-search-exclude=\"\" }}\n\n")
 
 
 def _lang(text_lang: str, page_lang: str) -> str:
@@ -179,7 +179,7 @@ def _prev_next(articles: Sequence[Article], index: int, lang: str, titles: dict[
     if index + 1 < len(articles):
         nxt = articles[index + 1]
         links.append(escape_inline(ui.text("next", lang)) + ": " + _link(titles[nxt.slug], f"{nxt.slug}.md"))
-    return (" · ".join(links) + "\n{: .ex-prevnext }\n\n") if links else ""
+    return (" · ".join(links) + "\n{: .ex-prevnext data-search-exclude=\"\" }\n\n") if links else ""
 
 
 def _body_texts(article: Article) -> list[str]:
@@ -241,7 +241,7 @@ def render_parallel(article: Article, lang: str, lookup: Lookup, langs: Sequence
         "hide": ["toc"],
     }
     back = _link(ui.text("parallel_back", lang), f"../{article.slug}.md")
-    body = (f"# {escape_inline(str(meta['title']))} {{#ex-parallel}}\n\n{back}\n{{: .ex-byline }}\n\n"
+    body = (f"# {escape_inline(str(meta['title']))} {{#ex-parallel}}\n\n{back}\n{{: .ex-byline data-search-exclude=\"\" }}\n\n"
             + render_rows(article, lang, langs, lookup, ui.text))
     return PageSource(parallel_uri(article.slug, lang), lang, _front_matter(meta) + body)
 
