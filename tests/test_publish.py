@@ -14,7 +14,11 @@ from .helpers import soup
 SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default when SITE_URL is unset
 PAGES = {"index.html": ("ar", ""), "deepseek/index.html": ("ar", "deepseek/"),
          "en/index.html": ("en", "en/"), "en/deepseek/index.html": ("en", "en/deepseek/"),
-         "status/index.html": ("ar", "status/"), "en/status/index.html": ("en", "en/status/")}
+         "status/index.html": ("ar", "status/"), "en/status/index.html": ("en", "en/status/"),
+         # explainer layer: the glossary and the parallel view, each with its counterpart
+         "glossary/index.html": ("ar", "glossary/"), "en/glossary/index.html": ("en", "en/glossary/"),
+         "parallel/deepseek/index.html": ("ar", "parallel/deepseek/"),
+         "en/parallel/deepseek/index.html": ("en", "en/parallel/deepseek/")}
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
 
