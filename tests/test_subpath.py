@@ -159,3 +159,24 @@ def test_missing_pages_get_the_404_page_under_the_prefix(project_site: str) -> N
     hrefs = [el.get("href") or el.get("src") for el in page.select("[href], [src]")]
     local = [h for h in hrefs if not h.startswith(("http", "data:"))]
     assert local and all(h.startswith(PREFIX) for h in local), local
+
+
+@pytest.mark.browser
+def test_missing_english_address_opens_the_english_404_page(project_site: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    from .browser import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.goto(project_site + "en/no-such-page/")
+            page.wait_for_url(project_site + "en/404/")
+            assert page.locator("article h1").inner_text() == "Page not found"
+            assert page.evaluate("document.documentElement.lang") == "en"
+            page.goto(project_site + "no-such-page/")
+            assert page.locator("article h1").inner_text() == "الصفحة غير موجودة"
+            assert page.url == project_site + "no-such-page/"
+        finally:
+            browser.close()
