@@ -33,7 +33,7 @@ def _page(browser, width: int) -> Page:
 
 
 def _tip_visible(page: Page) -> bool:
-    return page.evaluate("getComputedStyle(document.activeElement, '::after').visibility") == "visible"
+    return page.evaluate("getComputedStyle(document.activeElement, '::after').display") != "none"
 
 
 @pytest.mark.parametrize(("path", "term", "explanation"), [
@@ -44,7 +44,7 @@ def test_glossary_tooltip_reachable_by_keyboard(browser, base_url: str, path: st
     page = _page(browser, 1280)
     page.goto(base_url + path)
     term_link = page.locator("article a.ex-term").first
-    assert not page.evaluate("getComputedStyle(document.querySelector('article a.ex-term'), '::after').visibility == 'visible'")
+    assert page.evaluate("getComputedStyle(document.querySelector('article a.ex-term'), '::after').display") == "none"
     for _ in range(80):  # Tab through the page until the first glossary term has the focus
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.classList.contains('ex-term')"):
@@ -68,7 +68,7 @@ def test_glossary_tooltip_on_hover(browser, base_url: str) -> None:
     page = _page(browser, 1280)
     page.goto(base_url + "en/deepseek/")
     page.locator("article a.ex-term").first.hover()
-    assert page.evaluate("getComputedStyle(document.querySelector('article a.ex-term'), '::after').visibility") == "visible"
+    assert page.evaluate("getComputedStyle(document.querySelector('article a.ex-term'), '::after').display") == "block"
     page.context.close()
 
 
@@ -105,3 +105,18 @@ def test_parallel_view_layout(browser, base_url: str, path: str, width: int, sho
     page.goto(base_url + path)
     page.screenshot(path=str(ARTIFACTS / shot))
     page.context.close()
+
+
+def test_glossary_tooltip_fits_a_phone(browser, base_url: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    page.goto(base_url + "en/deepseek/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.locator("article a.ex-term").first.focus()
+    box = page.evaluate("""(() => {
+        const s = getComputedStyle(document.activeElement, '::after');
+        return {display: s.display, position: s.position, left: s.left, right: s.right};
+    })()""")
+    assert box["display"] == "block" and box["position"] == "fixed"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    context.close()
