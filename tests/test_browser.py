@@ -180,7 +180,8 @@ def test_readable_on_a_phone(browser, base_url: str, path: str, scheme: str) -> 
     try:
         page.goto(base_url + path)
         assert page.evaluate("document.documentElement.scrollWidth") <= 360, "no sideways scrolling"
-        size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('article p')).fontSize)")
+        size = page.evaluate("""parseFloat(getComputedStyle(document.querySelector('article #lede')
+            || document.querySelector('article p')).fontSize)""")  # body text, not a byline
         assert size >= 14
         expect(page.locator("a.ex-switch__link" if "404" not in path else "article a").first).to_be_visible()
         palette = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
