@@ -59,6 +59,9 @@ BROKEN_PO = [
     ('msgstr "b"\n', 5, "msgstr without a msgid before it"),
     ('msgid "a"\nmsgstr "b" x\n', 6, "unexpected text after the string"),
     ('#, fuzzy\nmsgid "a"\nmsgstr "b"\n"\\z"\n', 8, "invalid escape sequence '\\z'"),
+    ('msgid "a\\n"\nmsgstr "b"\n', 5, "msgid and msgstr must both end with '\\n' or neither"),
+    ('#, python-brace-format\nmsgid "{n} a"\nmsgstr "b {m}"\n', 6,
+     "the msgstr must use the placeholders of the msgid (n)"),
 ]
 
 
@@ -83,3 +86,15 @@ def test_gettext_previous_and_obsolete_lines_are_read(tmp_path: Path) -> None:
     assert (message.previous_id, message.user_comments, message.fuzzy) == (["old text"], [], True)
     assert [m.string for m in catalog.obsolete.values()] == ["parti"]
     assert load_translations(good) == {("x", "new text"): Translation("nouveau", True)}
+
+
+def test_control_characters_and_bad_headers_are_reported(tmp_path: Path) -> None:
+    control = tmp_path / "control.po"
+    control.write_text(HEADER + 'msgid "a"\nmsgstr "b\x01"\n', "utf-8")
+    with pytest.raises(CatalogError, match=r"^x.po:6: malformed PO file: control character U\+0001 in the text"):
+        load_translations(control, "x.po")
+    header = tmp_path / "header.po"
+    header.write_text(HEADER.replace('\n\n', '\n"Plural-Forms: nplurals=x; plural=;\\n"\n\n', 1)
+                      + 'msgid "a"\nmsgstr "b"\n', "utf-8")
+    with pytest.raises(CatalogError, match=r"^x.po:4: malformed PO file header: "):
+        load_translations(header, "x.po")

@@ -45,6 +45,8 @@ _HINT = "Fix the entry (msgfmt --check shows it too), or restore the file from g
 _STRING_RE = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')  # unrolled loop: one pass, no per-character alternation
 _ESCAPE_RE = re.compile(r"\\(.)")
 _VALID_ESCAPES = set('\\"abfnrtv')
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_PLACEHOLDER_RE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _KEYWORD_RE = re.compile(r"^(msgctxt|msgid|msgid_plural|msgstr|msgstr\[(\d+)\])(?:\s+(.*))?$")
 
 
@@ -221,6 +223,8 @@ def scan_po(text: str, shown: str) -> PoScan:
                                f"is already defined on line {seen[key]}",
                                "Keep one of the two entries (msgfmt rejects duplicates).")
         seen[key] = entry.line
+        _check_newlines(entry, key[1], shown)
+        _check_placeholders(entry, key[1], shown)
         old = entry.value("msgid", entry.previous)
         if old is not None:
             previous[(key[0] or "", key[1])] = old
@@ -230,6 +234,33 @@ def scan_po(text: str, shown: str) -> PoScan:
     return PoScan(previous, "\n".join(babel_lines) + "\n", translations)
 
 
+def _check_newlines(entry: _Entry, msgid: str, shown: str) -> None:
+    """gettext rule (``msgfmt --check``): msgid and a non-empty msgstr both begin, and both end, with ``\\n`` or neither."""
+    if not msgid:
+        return
+    for keyword in entry.order:
+        string = entry.value(keyword) if keyword.startswith("msgstr") else None
+        if not string:
+            continue
+        for where, test in (("begin", str.startswith), ("end", str.endswith)):
+            if test(msgid, "\n") != test(string, "\n"):
+                raise CatalogError(shown, entry.line, f"malformed PO file: msgid and {keyword} must both {where} "
+                                   "with '\\n' or neither", "Add or remove the '\\n' in the msgstr (msgfmt --check).")
+
+
+def _check_placeholders(entry: _Entry, msgid: str, shown: str) -> None:
+    """A current ``python-brace-format`` msgstr uses the same ``{name}`` placeholders as its msgid."""
+    if "python-brace-format" not in entry.flags or "fuzzy" in entry.flags:
+        return
+    wanted = set(_PLACEHOLDER_RE.findall(msgid))
+    for keyword in entry.order:
+        string = entry.value(keyword) if keyword.startswith("msgstr") else None
+        if string and set(_PLACEHOLDER_RE.findall(string)) != wanted:
+            raise CatalogError(shown, entry.line, f"malformed PO file: the msgstr must use the placeholders of "
+                               f"the msgid ({', '.join(sorted(wanted)) or 'none'})",
+                               "Keep each {name} as in the msgid; translate the words around it.")
+
+
 def _scan_bytes(data: bytes, shown: str) -> PoScan:
     try:
         text = data.decode("utf-8")
@@ -237,7 +268,12 @@ def _scan_bytes(data: bytes, shown: str) -> PoScan:
         lineno = data[:exc.start].count(b"\n") + 1
         raise CatalogError(shown, lineno, f"cannot decode the PO file: byte 0x{data[exc.start]:02x} is not valid UTF-8",
                            "PO files must be UTF-8 with 'Content-Type: text/plain; charset=UTF-8'.") from None
-    return scan_po(text.removeprefix("\ufeff"), shown)
+    text = text.removeprefix("\ufeff")
+    if control := _CONTROL_RE.search(text):
+        lineno = text.count("\n", 0, control.start()) + 1
+        raise CatalogError(shown, lineno, f"malformed PO file: control character U+{ord(control.group()):04X} in the text",
+                           "Delete it (PO text may contain tabs and newlines only, written as \\t and \\n).")
+    return scan_po(text, shown)
 
 
 def read_catalog(path: Path, display_path: str | None = None) -> Catalog:
@@ -266,8 +302,12 @@ def _babel_read(babel_text: str, shown: str) -> Catalog:
         problem = exc.args[0].rsplit(" on ", 1)[0] if exc.args else "syntax error"
         raise CatalogError(shown, exc.lineno + 1, f"malformed PO file: {problem}: {exc.line.strip()!r}", _HINT) from None
     except (ValueError, LookupError) as exc:
-        raise CatalogError(shown, None, f"malformed PO file header: {exc}",
-                           "PO files must be UTF-8 with 'Content-Type: text/plain; charset=UTF-8'.") from None
+        lines = babel_text.splitlines()
+        header_line = next((i + 1 for i, line in enumerate(lines) if "Plural-Forms:" in line),
+                           next((i + 1 for i, line in enumerate(lines) if "charset=" in line), 1))
+        raise CatalogError(shown, header_line, f"malformed PO file header: {exc}",
+                           "Check the header's Plural-Forms and Content-Type lines "
+                           "('Content-Type: text/plain; charset=UTF-8'), or copy them from another catalog.") from None
 
 
 # Translations by PO path, with the bytes they came from: `mkdocs serve` rebuilds everything on each save,
