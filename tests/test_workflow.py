@@ -279,3 +279,19 @@ def test_update_names_catalogs_without_a_seed(tmp_path: Path, capsys) -> None:
     assert ("locales/en/LC_MESSAGES/deepseek.po: no seed has the slug 'deepseek'; left as is "
             "(delete it if the article was removed)") in out
     assert (project / "locales/en/LC_MESSAGES/deepseek.po").read_bytes() == (ROOT / PO_REL).read_bytes()
+
+
+def test_seed_text_is_never_flagged_as_a_format_string(tmp_path: Path) -> None:
+    seed = "ارتفع السهم 10% of القيمة، والرمز { x } والقالب {name} نص عادي.\n- عنوان {title}\nفقرة فيها 5%s أيضا.\n"
+    project = make_project(tmp_path, seeds={"fmt.txt": seed})
+    assert explainer(["--root", str(project), "update"]) == 0
+    po = project / "locales/en/LC_MESSAGES/fmt.po"
+    text = po.read_text("utf-8")
+    assert "python-format" not in text and "python-brace-format" not in text
+    po.write_text(text.replace('msgstr ""\n\n#.', 'msgstr "translated without the marks"\n\n#.'), "utf-8")
+    assert explainer(["--root", str(project), "update"]) == 0
+    assert "python-" not in po.read_text("utf-8")
+    result = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po)], capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    assert "translated without the marks" in po.read_text("utf-8")

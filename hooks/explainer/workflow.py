@@ -43,6 +43,8 @@ _EPOCH = _dt.datetime(2026, 1, 1, tzinfo=_dt.UTC)
 _TIMESTAMP_RE = re.compile(r'^"(?:POT-Creation-Date|PO-Revision-Date): .*\\n"\n', re.MULTILINE)
 WIDTH = 76
 FUZZY_CUTOFF = 0.6
+# Flags Babel adds by guessing from a msgid's text; msgfmt --check then validates the msgstr against them.
+_FORMAT_FLAGS = frozenset({"python-format", "python-brace-format"})
 
 
 def _epoch() -> _dt.datetime:
@@ -79,8 +81,9 @@ def template_for(article: Article) -> Catalog:
             existing.locations.append((article.source_path, unit.line))
             existing.auto_comments.append(comment)
             continue
-        catalog.add(unit.msgid, string="", locations=[(article.source_path, unit.line)],
-                    auto_comments=[comment], context=unit.msgctxt)
+        message = catalog.add(unit.msgid, string="", locations=[(article.source_path, unit.line)],
+                              auto_comments=[comment], context=unit.msgctxt)
+        message.flags -= _FORMAT_FLAGS  # seed text is prose: "10% of" or "{ x }" are not format strings
     return catalog
 
 
@@ -93,8 +96,9 @@ def ui_template() -> Catalog:
     catalog = _new_template()
     for message in _ui.MESSAGES:  # looked up at call time: feature modules may register more
         flags = ["python-brace-format"] if message.placeholders else []
-        catalog.add(message.source, string="", auto_comments=[message.comment] if message.comment else [],
-                    flags=flags, context=message.key)
+        added = catalog.add(message.source, string="", auto_comments=[message.comment] if message.comment else [],
+                            flags=flags, context=message.key)
+        added.flags = set(flags)  # only the flags we mean (Babel guesses format flags from the text)
     return catalog
 
 
@@ -215,9 +219,11 @@ def merge(old: Catalog, template: Catalog, prefill: bool = False) -> Catalog:
             previous = list(prior.previous_id) if prior.fuzzy and prior.previous_id else [prior.id]
         if prefill and not string:
             string = tmsg.id
-        new.add(tmsg.id, string=string, locations=list(tmsg.locations), flags=sorted(flags),
-                auto_comments=list(tmsg.auto_comments), user_comments=user_comments,
-                previous_id=previous, context=tmsg.context)
+        flags -= _FORMAT_FLAGS - set(tmsg.flags)  # format flags come from the template only
+        added = new.add(tmsg.id, string=string, locations=list(tmsg.locations), flags=sorted(flags),
+                        auto_comments=list(tmsg.auto_comments), user_comments=user_comments,
+                        previous_id=previous, context=tmsg.context)
+        added.flags = set(flags)
     gone = [obsolete[k] for k in obsolete if k not in wanted_keys]
     gone += [m for j, m in enumerate(vanished) if j not in used_old]
     for message in gone:
