@@ -6,8 +6,9 @@ lays out two projects, and builds them alternately, several times:
 * **ours**: this repository's config, hooks, theme overrides and docs, with the
   generated ``seeds/`` and ``locales/``;
 * **plain**: the very Markdown pages our pipeline generates, written as static
-  files into ``docs/``, built by the same ``mkdocs.yml`` with the hooks removed
-  and a navigation of the two home pages (the same shape as ours).
+  files into ``docs/``, built by the same ``mkdocs.yml`` with the hooks and the
+  template overrides (``custom_dir``) removed and a navigation of the two home
+  pages (the same shape as ours).
 
 It prints medians, the ratio ours / plain (same run, same machine load), and
 sizes read from the built site. ``--browser`` loads an article in Debian's
@@ -97,7 +98,7 @@ def _strip_top_level(config_text: str, keys: set[str]) -> str:
 
 
 def make_plain_project(ours: Path, dest: Path) -> Path:
-    """The same pages as static Markdown files, same config minus hooks, nav = the home pages."""
+    """The same pages as static Markdown files; same config minus hooks and template overrides; nav = the homes."""
     _copy_project_files(dest)
     site = build_site(ours / "seeds", ours / "locales", ours)
     docs = dest / "docs"
@@ -108,6 +109,8 @@ def make_plain_project(ours: Path, dest: Path) -> Path:
     homes = [page.src_uri for page in site.pages if page.src_uri.rsplit("/", 1)[-1] == "index.md"
              and page.src_uri.count("/") <= 1]
     config = _strip_top_level((ours / "mkdocs.yml").read_text("utf-8"), {"hooks", "watch", "nav"})
+    # Material's own templates: our overrides read context that only the hooks provide.
+    config = re.sub(r"(?m)^\s+custom_dir:.*\n", "", config)
     config += "nav:\n" + "".join(f"  - {uri}\n" for uri in homes[:2])
     (dest / "mkdocs.yml").write_text(config, "utf-8")
     return dest
@@ -192,20 +195,32 @@ class SiteSizes:
     article_en_bytes: int
     max_article_bytes: int
     max_home_bytes: int
+    max_other_bytes: int
+    other_pages: dict[str, int] = field(default_factory=dict)
     search: dict[str, int] = field(default_factory=dict)
 
 
 def site_sizes(site: Path, slug: str) -> SiteSizes:
-    """Sizes read from a built site; ``slug`` names the article whose HTML is reported."""
-    homes = [p for p in site.rglob("index.html") if p.parent == site or p.parent.name == "en"
-             or "page" in p.relative_to(site).parts]
-    articles = [p for p in site.rglob("index.html") if p not in homes]
+    """Sizes read from a built site; ``slug`` names the article whose HTML is reported.
+
+    Pages are grouped as home listing pages (``/``, ``/en/``, ``.../page/N/``),
+    article pages (folders named like the generated slugs, ``article-NNNN``)
+    and the rest (status, 404), whose largest is reported with its path.
+    """
+    pages = {p.relative_to(site).as_posix(): p.stat().st_size for p in site.rglob("*.html")}
+    homes = {rel: size for rel, size in pages.items()
+             if rel in ("index.html", "en/index.html") or re.search(r"(^|/)page/\d+/index\.html$", rel)}
+    articles = {rel: size for rel, size in pages.items() if re.search(r"(^|/)article-\d+/index\.html$", rel)}
+    others = {rel: size for rel, size in pages.items() if rel not in homes and rel not in articles}
+    largest_other = max(others, key=lambda rel: others[rel]) if others else ""
     return SiteSizes(
         total_bytes=_tree_bytes(site),
-        article_ar_bytes=(site / slug / "index.html").stat().st_size,
-        article_en_bytes=(site / "en" / slug / "index.html").stat().st_size,
-        max_article_bytes=max((p.stat().st_size for p in articles), default=0),
-        max_home_bytes=max(p.stat().st_size for p in homes),
+        article_ar_bytes=pages[f"{slug}/index.html"],
+        article_en_bytes=pages[f"en/{slug}/index.html"],
+        max_article_bytes=max(articles.values(), default=0),
+        max_home_bytes=max(homes.values()),
+        max_other_bytes=others.get(largest_other, 0),
+        other_pages={largest_other: others.get(largest_other, 0)},
         search=search_index_bytes(site),
     )
 
@@ -408,9 +423,9 @@ def measure_size(n: int, runs: int, work: Path, browser: bool) -> dict[str, obje
 def print_table(rows: list[dict[str, object]]) -> None:
     """Print the benchmark table (Markdown) for the README and the closing note."""
     print("| N | pages | build s (wall) | plain s (wall) | ratio wall | build CPU s | plain CPU s | ratio CPU | ms/page"
-          " | peak RSS | site | article HTML ar / en | largest home | search index (gz) | first visit (gz)"
-          " | search query (gz) |")
-    print("|" + "---|" * 16)
+          " | peak RSS | site | article HTML ar / en (largest) | largest home page | largest other page"
+          " | search index (gz) | first visit (gz) | search query (gz) |")
+    print("|" + "---|" * 17)
     for row in rows:
         sizes = row["sizes"]
         assert isinstance(sizes, dict)
@@ -422,7 +437,8 @@ def print_table(rows: list[dict[str, object]]) -> None:
         print(f"| {row['n']:,} | {row['pages']:,} | {row['build_s']:.2f} | {row['plain_s']:.2f} | {row['ratio']:.2f} |"
               f" {row['cpu_s']:.2f} | {row['plain_cpu_s']:.2f} | {row['cpu_ratio']:.2f} |"
               f" {row['ms_per_page']:.1f} | {_mb(float(row['peak_rss']))} | {_mb(sizes['total_bytes'])} |"  # type: ignore[arg-type]
-              f" {_kb(sizes['article_ar_bytes'])} / {_kb(sizes['article_en_bytes'])} | {_kb(sizes['max_home_bytes'])} |"
+              f" {_kb(sizes['article_ar_bytes'])} / {_kb(sizes['article_en_bytes'])} ({_kb(sizes['max_article_bytes'])}) |"
+              f" {_kb(sizes['max_home_bytes'])} | {_kb(sizes['max_other_bytes'])} {', '.join(sizes['other_pages'])} |"
               f" {index} | {_kb(visit['first_visit_gz']) if visit else '-'} |"
               f" {_kb(visit['search_query_gz']) if visit else '-'} |")
 
