@@ -207,6 +207,8 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
     # The root 404.html (Arabic, served by GitHub Pages for every missing path) speaks both languages.
+    if template_name.endswith(".html") and isinstance(context.get("nav"), Navigation):
+        context["nav"] = _nav_for(SOURCE_LANG, context["nav"])  # not every page of the site (sitemap.xml keeps them)
     if _state.site is not None:
         context["explainer_ui"] = {key: {lang: _state.site.ui.text(key, lang) for lang in DIRECTIONS}
                                    for key in ("not_found_title", "not_found_body", "not_found_home")}

@@ -28,6 +28,9 @@ _CONJUNCTIONS = ("", "و", "ف")
 _PREPOSITIONS = ("", "ب", "ل", "ك")
 
 
+_DROPPED_RE = re.compile("[\u064b-\u065f\u0670\u0640\u06d6-\u06ed]+")  # runs of what _is_dropped drops
+
+
 def _is_dropped(ch: str) -> bool:
     code = ord(ch)
     return 0x064B <= code <= 0x065F or code == 0x0670 or code == 0x0640 or 0x06D6 <= code <= 0x06ED
@@ -41,6 +44,20 @@ def fold(text: str) -> tuple[str, list[int]]:
     >>> fold("Nvidia")[0]
     'nvidia'
     """
+    lowered_text = text.lower()
+    if len(lowered_text) == len(text) and "Σ" not in text:
+        # Fast path (most texts): every character lowercases to one character, so whole-string calls give
+        # what the loop below gives (str.lower's only context rule is final sigma); dropped runs are cut out.
+        pieces: list[str] = []
+        kept: list[int] = []
+        start = 0
+        for run in _DROPPED_RE.finditer(text):
+            pieces.append(lowered_text[start:run.start()])
+            kept.extend(range(start, run.start()))
+            start = run.end()
+        pieces.append(lowered_text[start:])
+        kept.extend(range(start, len(text)))
+        return "".join(pieces).translate(_FOLD), kept
     chars: list[str] = []
     offsets: list[int] = []
     for index, ch in enumerate(text):
