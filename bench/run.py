@@ -357,7 +357,7 @@ def serve_latency(project: Path, slug: str, edits: int, mode: str = "--livereloa
         time.sleep(1.0)
         original = seed.read_text("utf-8")
         for index in range(edits):
-            marker = f"علامة{index}تجربة"
+            marker = "علامة" + "ب" * (index + 1) + "تجربة"  # letters only: digits would be bidi-isolated
             before = len(built)
             start = time.perf_counter()
             lines = original.split("\n")
