@@ -28,6 +28,7 @@ from explainer.preserve import preservation_warnings
 from explainer.publish import SitemapEntry, alternates, og_locale, sitemap_xml
 from explainer.render import article_uri, language_name
 from explainer.report import format_repair
+from explainer.search_index import write_search_indexes
 from explainer.site import SiteBuild, build_site
 from explainer.ui import DIRECTIONS, LANGS, SOURCE_LANG, UI_DOMAIN
 
@@ -44,6 +45,7 @@ class _BuildState:
         self.article_uris: set[str] = set()
         self.built: dict[str, tuple[str, str]] = {}  # src_uri -> (chrome fingerprint, Markdown) of this build
         self.defaults: dict[str, Any] = {}
+        self.page_langs: dict[str, str] = {}  # page URL -> language, for the search index
 
     def article(self, slug: Any) -> Article | None:
         return next((a for a in self.site.articles if a.slug == slug), None) if self.site else None
@@ -134,6 +136,7 @@ def _add_pages(site: SiteBuild, files: Files, config: MkDocsConfig, root: Path) 
         file.unchanged = page.src_uri in _state.article_uris and _last_built.get(page.src_uri) == (chrome, page.markdown)
         files.append(file)
         _state.urls[page.src_uri] = file.url or "./"
+        _state.page_langs[file.url] = page.lang  # also for pages a dirty rebuild skips
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -188,6 +191,7 @@ def _page_head(page: Page, lang: str, config: MkDocsConfig) -> dict[str, Any]:
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     lang = page.meta.get("lang", SOURCE_LANG)
+    _state.page_langs[page.url] = lang
     config.theme["language"] = lang
     if _state.site is not None:
         config.site_name = _state.site.ui.text("site_name", lang)
@@ -232,3 +236,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     (site_dir / "sitemap.xml").write_text(text, "utf-8")
     (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+    # Material's search plugin has written search/search_index.json: turn it into per-language Pagefind bundles.
+    try:
+        report = write_search_indexes(Path(config.site_dir), _state.page_langs, SOURCE_LANG)
+    except ExplainerError as exc:
+        raise PluginError(str(exc)) from None
+    for lang, count in report.records.items():
+        log.info("search index %s: %d records, %d bytes", lang, count, report.bytes_on_disk[lang])

@@ -430,6 +430,9 @@ def _render_home_page(articles: Sequence[Article], number: int, count: int, lang
         "lang": lang,
         "dir": DIRECTIONS[lang],
         "alternates": {other: home_page_uri(other, number) for other in langs},
+        # A listing repeats the articles' titles and ledes: searching it would only
+        # push the articles themselves down the results (Material's search front matter).
+        "search": {"exclude": True},
     }
     if number > 1:
         meta["in_nav"] = False
@@ -474,6 +477,7 @@ def render_status(articles: Sequence[Article], lang: str, lookups: dict[str, dic
         "lang": lang,
         "dir": DIRECTIONS[lang],
         "alternates": {other: status_uri(other) for other in langs},
+        "search": {"exclude": True},  # a listing of article titles, like the home pages
     }
     body = [_front_matter(meta), f"# {escape_inline(ui.text('status_title', lang))} {{#title}}\n\n",
             f"{escape_inline(ui.text('status_intro', lang))}\n\n"]

@@ -1,0 +1,355 @@
+"""Search text rules: folding, tokenizing and Arabic clitic variants, plus search records.
+
+The same rules run twice: here, on the text that goes into the search index, and
+in ``docs/assets/javascripts/explainer/search-rules.js`` on what a reader types.
+A browser test (``tests/test_search_rules.py``) checks that both give the same
+output, so change them together.
+
+Rules (what a reader can rely on; README "Search"):
+
+* Folding (:func:`fold`): Unicode NFKC (Arabic presentation forms become letters);
+  lowercase; ``أ إ آ ٱ`` -> ``ا``; ``ى`` -> ``ي``; ``ة`` -> ``ه`` (a final ta marbuta
+  and ha are written interchangeably, so they match; the cost, ``كتابة`` matching
+  ``كتابه``, is accepted); ``ؤ ئ`` -> ``ء`` (so ``مسئول`` matches ``مسؤول``); the
+  Persian letters ``ک ی`` -> ``ك ي``; Arabic-Indic ``٠-٩`` and Extended ``۰-۹`` digits
+  -> ``0-9``; then every nonspacing mark (Unicode category Mn: tashkeel U+064B-U+0652,
+  superscript alef U+0670, Latin accents) is removed, and so are tatweel U+0640,
+  zero-width joiners and bidi marks.
+* Words (:func:`words`): runs of letters, marks and decimal digits (Unicode categories
+  L*, M*, Nd). Everything else splits words, including the Arabic comma, semicolon and
+  question mark (U+060C, U+061B, U+061F) and guillemets. A word joined by ``-`` ``'``
+  ``.`` or the Arabic decimal/thousands separators (``DeepSeek-R1``, ``٣٫٥``) is also
+  indexed whole, without the joiner.
+* Attached prefixes (:func:`variants`): an Arabic word is indexed with and without the
+  clitics a reader may or may not type: a conjunction (``و ف``), a preposition
+  (``ب ك ل``) and the article (``ال``, with ``ل`` + ``ال`` written ``لل``), in that order.
+  A stem keeps at least 2 letters after an article and 3 otherwise.
+* Queries (:func:`query_alternatives`): each typed word is folded; an article-bearing
+  prefix is dropped; a word starting with a bare conjunction or preposition is also
+  tried without it. Every query word then matches as a prefix, so results follow the
+  reader's typing.
+"""
+
+from __future__ import annotations
+
+import itertools
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+# -- folding ---------------------------------------------------------------------------
+
+_LETTER_MAP = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
+    "ى": "ي", "ة": "ه", "ؤ": "ء", "ئ": "ء",
+    "ک": "ك", "ی": "ي",
+    **{chr(0x0660 + d): str(d) for d in range(10)},
+    **{chr(0x06F0 + d): str(d) for d in range(10)},
+}
+_FOLD_TABLE = str.maketrans(_LETTER_MAP)
+# Tatweel, zero-width non-joiner/joiner, LRM/RLM, Arabic letter mark, word joiner, BOM.
+_IGNORED = frozenset("\u0640\u200c\u200d\u200e\u200f\u061c\u2060\ufeff")
+
+
+def fold(text: str) -> str:
+    """Fold ``text`` for matching (rules in the module docstring); length may change.
+
+    >>> fold("أَعْلَنَتْ الـشركة ٢٠٢٤ DeepSeek")
+    'اعلنت الشركه 2024 deepseek'
+    >>> fold("مستشفى") == fold("مستشفي"), fold("مسئول") == fold("مسؤول")
+    (True, True)
+    """
+    text = unicodedata.normalize("NFKC", text).lower().translate(_FOLD_TABLE)
+    text = unicodedata.normalize("NFD", text)
+    text = "".join(ch for ch in text if ch not in _IGNORED and unicodedata.category(ch) != "Mn")
+    return unicodedata.normalize("NFC", text)
+
+
+# -- words -----------------------------------------------------------------------------
+
+_JOINERS = frozenset("-'’.٫٬_")
+
+
+def _is_word_char(ch: str) -> bool:
+    category = unicodedata.category(ch)
+    return category[0] in "LM" or category == "Nd"
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` character offsets of each word of ``text`` (rules in the module docstring).
+
+    >>> text = "الصناعة، وقد «DeepSeek»"
+    >>> [text[a:b] for a, b in word_spans(text)]
+    ['الصناعة', 'وقد', 'DeepSeek']
+    """
+    spans: list[tuple[int, int]] = []
+    start = None
+    for index, ch in enumerate(text):
+        if _is_word_char(ch):
+            if start is None:
+                start = index
+        elif start is not None:
+            spans.append((start, index))
+            start = None
+    if start is not None:
+        spans.append((start, len(text)))
+    return spans
+
+
+def words(text: str) -> list[str]:
+    """The folded words of ``text``, in order, plus each joined compound once more.
+
+    >>> words("نموذج DeepSeek-R1 في ٢٠ يناير")
+    ['نموذج', 'deepseek', 'r1', 'deepseekr1', 'في', '20', 'يناير']
+    """
+    folded = fold(text)
+    spans = word_spans(folded)
+    out: list[str] = []
+    run: list[str] = []
+    for index, (start, end) in enumerate(spans):
+        out.append(folded[start:end])
+        run.append(folded[start:end])
+        joined = (index + 1 < len(spans) and spans[index + 1][0] == end + 1 and folded[end] in _JOINERS)
+        if not joined:
+            if len(run) > 1:
+                out.append("".join(run))
+            run = []
+    return out
+
+
+# -- Arabic clitics --------------------------------------------------------------------
+
+_CONJUNCTIONS = ("", "و", "ف")
+_PREPOSITIONS = ("", "ب", "ك", "ل")
+_ARTICLE = "ال"
+
+
+def _clitic_prefixes() -> tuple[tuple[str, bool], ...]:
+    """Every prefix (conjunction? preposition? article?), longest first, with 'has article'."""
+    found: set[tuple[str, bool]] = set()
+    for conj, prep in itertools.product(_CONJUNCTIONS, _PREPOSITIONS):
+        if conj or prep:
+            found.add((conj + prep, False))
+        found.add((conj + ("لل" if prep == "ل" else prep + _ARTICLE), True))
+    return tuple(sorted(found, key=lambda item: (-len(item[0]), item[0])))
+
+
+CLITIC_PREFIXES = _clitic_prefixes()
+MIN_STEM_AFTER_ARTICLE = 2
+MIN_STEM = 3
+
+
+def _is_arabic_word(word: str) -> bool:
+    return bool(word) and all("\u0620" <= ch <= "\u064a" for ch in word)
+
+
+def _stem_ok(stem: str, has_article: bool) -> bool:
+    return len(stem) >= (MIN_STEM_AFTER_ARTICLE if has_article else MIN_STEM)
+
+
+def variants(word: str) -> list[str]:
+    """A folded word and its stems without attached clitics, longest first, no duplicates.
+
+    Input: one folded word (see :func:`fold`). Non-Arabic words come back alone.
+
+    >>> variants("والكتاب")
+    ['والكتاب', 'الكتاب', 'كتاب']
+    >>> variants("للطلاب")
+    ['للطلاب', 'الطلاب', 'لطلاب', 'طلاب']
+    >>> variants("tesla")
+    ['tesla']
+    """
+    out = [word]
+    if not _is_arabic_word(word):
+        return out
+    for prefix, has_article in CLITIC_PREFIXES:
+        if word.startswith(prefix) and len(word) > len(prefix):
+            stem = word[len(prefix):]
+            if _stem_ok(stem, has_article):
+                out.append(stem)
+                if prefix.endswith("لل"):
+                    out.append(_ARTICLE + stem)
+    seen: set[str] = set()
+    return [w for w in sorted(out, key=len, reverse=True) if not (w in seen or seen.add(w))]  # type: ignore[func-returns-value]
+
+
+def query_forms(word: str) -> list[str]:
+    """What one typed (folded) word is looked up as: its forms, preferred first.
+
+    An article-bearing prefix (``ال وال بال فال كال لل ...``) is always dropped. A word
+    that starts with a bare conjunction or preposition is looked up as typed first, then
+    without them (shortest prefix first), since ``وزير`` and ``كتاب`` start with letters
+    that only look like clitics.
+
+    >>> query_forms("الاقتصاد"), query_forms("وكتاب"), query_forms("كتب"), query_forms("tesla")
+    (['اقتصاد'], ['وكتاب', 'كتاب', 'تاب'], ['كتب'], ['tesla'])
+    """
+    if not _is_arabic_word(word):
+        return [word]
+    for prefix, has_article in CLITIC_PREFIXES:
+        stem = word[len(prefix):]
+        if has_article and word.startswith(prefix) and _stem_ok(stem, True):
+            return [stem]
+    forms = [word]
+    for prefix, has_article in sorted(CLITIC_PREFIXES, key=lambda item: len(item[0])):
+        stem = word[len(prefix):]
+        if not has_article and word.startswith(prefix) and _stem_ok(stem, False):
+            forms.append(stem)
+    return forms
+
+
+MAX_QUERY_ALTERNATIVES = 4
+
+
+def query_alternatives(query: str) -> list[list[str]]:
+    """The look-ups for a typed query: lists of forms, one per word, preferred list first.
+
+    At most :data:`MAX_QUERY_ALTERNATIVES` lists (only the first ambiguous words expand).
+
+    >>> query_alternatives("الذَّكَاءُ الاصطناعي")
+    [['ذكاء', 'اصطناعي']]
+    >>> query_alternatives("وكتاب الاقتصاد")
+    [['وكتاب', 'اقتصاد'], ['كتاب', 'اقتصاد'], ['تاب', 'اقتصاد']]
+    """
+    per_word = [query_forms(w) for w in words(query)]
+    combos: list[list[str]] = [[]]
+    for forms in per_word:
+        if len(combos) * len(forms) > MAX_QUERY_ALTERNATIVES:
+            forms = forms[:1]
+        combos = [combo + [form] for combo in combos for form in forms]
+    return [c for c in combos if c]
+
+
+def index_terms(text: str) -> list[str]:
+    """Every term the index holds for ``text``: each word, folded, with its variants.
+
+    >>> index_terms("وأعلنت الشركة")
+    ['واعلنت', 'اعلنت', 'الشركه', 'شركه']
+    """
+    out: list[str] = []
+    for word in words(text):
+        out.extend(variants(word))
+    return out
+
+
+# -- records ---------------------------------------------------------------------------
+
+#: Separates the text as written from the extra index terms in a record's content.
+TERMS_SEPARATOR = "\u2063"
+
+
+@dataclass(frozen=True)
+class SearchRecord:
+    """One searchable unit: a page (``location`` without ``#``) or one of its sections.
+
+    ``title``, ``page_title`` and ``text`` are plain text as written (never folded);
+    ``lang`` is the BCP 47 code of the page the unit is on.
+    """
+
+    location: str
+    lang: str
+    title: str
+    page_title: str
+    text: str
+
+    @property
+    def page(self) -> str:
+        """The page part of ``location`` (before ``#``)."""
+        return self.location.split("#", 1)[0]
+
+    def content(self) -> str:
+        """Text for the indexer: title and text as written, then the extra folded terms.
+
+        Terms equal to a written word with its marks stripped are left out: the engine
+        (Pagefind) already finds those.
+        """
+        written = f"{self.title}\n{self.text}".strip()
+        plain = {_strip_marks(w.lower()) for w in _raw_words(written)}
+        extra = [t for t in dict.fromkeys(index_terms(written)) if t not in plain]
+        return f"{written} {TERMS_SEPARATOR} {' '.join(extra)}".rstrip()
+
+
+def _strip_marks(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn"))
+
+
+def _raw_words(text: str) -> list[str]:
+    return [text[a:b] for a, b in word_spans(text)]
+
+
+class _TextExtractor(HTMLParser):
+    _BLOCKS = frozenset({"p", "li", "ul", "ol", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6",
+                         "table", "tr", "td", "th", "pre", "blockquote", "dd", "dt"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._BLOCKS:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._BLOCKS:
+            self.parts.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def html_to_text(fragment: str) -> str:
+    """Plain text of an HTML fragment: tags dropped, entities decoded, blanks collapsed.
+
+    >>> html_to_text("<p>أعلنت &amp; <b>قالت</b></p><ul><li>أ</li><li>ب</li></ul>")
+    'أعلنت & قالت أ ب'
+    """
+    parser = _TextExtractor()
+    parser.feed(fragment)
+    parser.close()
+    return " ".join("".join(parser.parts).split())
+
+
+def records_from_index(docs: Iterable[Mapping[str, str]], page_langs: Mapping[str, str],
+                       default_lang: str) -> list[SearchRecord]:
+    """Search records from Material's ``search_index.json`` documents.
+
+    Input: the ``docs`` list (each with ``location``, ``title``, ``text`` as HTML) and
+    the language of each page keyed by page URL (``""``, ``"deepseek/"``, ``"en/deepseek/"``);
+    a page missing from ``page_langs`` gets ``default_lang``.
+    Output: one record per document, in the given order.
+    """
+    docs = list(docs)
+    page_titles: dict[str, str] = {}
+    for doc in docs:
+        location = doc.get("location", "")
+        if "#" not in location:
+            page_titles[location] = html_to_text(doc.get("title", ""))
+    records = []
+    for doc in docs:
+        location = doc.get("location", "")
+        page = location.split("#", 1)[0]
+        title = html_to_text(doc.get("title", ""))
+        records.append(SearchRecord(
+            location=location,
+            lang=page_langs.get(page, default_lang),
+            title=title,
+            page_title=page_titles.get(page, title),
+            text=html_to_text(doc.get("text", "")),
+        ))
+    return records
+
+
+def by_language(records: Sequence[SearchRecord]) -> dict[str, list[SearchRecord]]:
+    """Records grouped by ``lang``, each group in the given order, languages sorted."""
+    groups: dict[str, list[SearchRecord]] = {}
+    for record in records:
+        groups.setdefault(record.lang, []).append(record)
+    return {lang: groups[lang] for lang in sorted(groups)}
+
+
+__all__ = [
+    "CLITIC_PREFIXES", "SearchRecord", "TERMS_SEPARATOR", "by_language", "fold", "html_to_text", "index_terms",
+    "query_alternatives", "query_forms", "records_from_index", "variants", "word_spans", "words",
+]

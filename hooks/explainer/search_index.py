@@ -1,0 +1,121 @@
+"""Write the per-language Pagefind search bundles of a built site.
+
+Input: the site folder after Material's search plugin wrote ``search/search_index.json``
+(its documents are our source of pages and sections) and the language of each page.
+Output: ``search/<lang>/`` for every language, holding only what a browser fetches
+(``pagefind.js``, the entry and meta files, the language's WebAssembly, ``index/`` and
+``fragment/`` chunks); and ``search/search_index.json`` rewritten to a stub without
+documents, because Material's page script fetches it on every page load.
+
+Pagefind (PyPI ``pagefind[bin]``, the binary ships in the wheel) tokenizes, stems and
+chunks; what it is given is decided by :mod:`explainer.search`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import shutil
+import tempfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from .errors import ExplainerError
+from .search import SearchRecord, by_language, records_from_index
+
+INDEX_DIR = "search"
+MATERIAL_INDEX = "search/search_index.json"
+#: Files of Pagefind's output that a browser running our worker fetches.
+_KEPT_TOP_LEVEL = ("pagefind.js", "pagefind-entry.json")
+_KEPT_PREFIXES = ("pagefind.", "wasm.", "index/", "fragment/")
+_DROPPED = ("pagefind-", "wasm.unknown.")
+
+
+class SearchIndexError(ExplainerError):
+    """The search index could not be written; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class SearchIndexReport:
+    """What was written: records and bytes on disk per language (``search/<lang>/``)."""
+
+    records: dict[str, int]
+    bytes_on_disk: dict[str, int]
+
+
+def _keep(path: str, lang: str) -> bool:
+    name = PurePosixPath(path).as_posix()
+    if name in _KEPT_TOP_LEVEL:
+        return True
+    if any(name.startswith(p) for p in _DROPPED):
+        return False
+    if name.startswith("wasm."):
+        return name == f"wasm.{lang}.pagefind"
+    return any(name.startswith(p) for p in _KEPT_PREFIXES)
+
+
+async def _bundle(lang: str, records: Sequence[SearchRecord], out: Path) -> None:
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    # Leaving the context writes the bundle to ``out`` (Pagefind advises against
+    # reading large indexes back through its pipe with get_files()).
+    async with PagefindIndex(config=IndexConfig(output_path=str(out))) as index:
+        for record in records:
+            await index.add_custom_record(
+                url=record.location,
+                content=record.content(),
+                language=lang,
+                meta={"title": record.title, "page": record.page_title},
+            )
+
+
+async def _bundles(groups: Mapping[str, Sequence[SearchRecord]], scratch: Path) -> None:
+    await asyncio.gather(*(_bundle(lang, records, scratch / lang) for lang, records in groups.items()))
+
+
+def _copy_kept(source: Path, target: Path, lang: str) -> int:
+    if target.exists():
+        shutil.rmtree(target)
+    total = 0
+    for path in sorted(p for p in source.rglob("*") if p.is_file()):
+        rel = path.relative_to(source).as_posix()
+        if _keep(rel, lang):
+            dest = target / rel
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, dest)
+            total += dest.stat().st_size
+    return total
+
+
+def _stub(material_index: dict) -> dict:
+    return {"config": material_index.get("config", {}), "docs": []}
+
+
+def write_search_indexes(site_dir: Path, page_langs: Mapping[str, str], default_lang: str) -> SearchIndexReport:
+    """Build ``search/<lang>/`` bundles in ``site_dir`` from Material's index; stub that index.
+
+    Raises :class:`SearchIndexError` when Material's index is missing (the ``search``
+    plugin must stay enabled: it renders the search box) or Pagefind fails.
+    """
+    index_path = site_dir / MATERIAL_INDEX
+    if not index_path.is_file():
+        raise SearchIndexError(MATERIAL_INDEX, None, "Material's search index was not written",
+                               "Keep '- search' under 'plugins:' in mkdocs.yml: Material's search box and result "
+                               "list need it (the explainer hooks replace its index with Pagefind's).")
+    material_index = json.loads(index_path.read_text("utf-8"))
+    records = records_from_index(material_index.get("docs", []), page_langs, default_lang)
+    groups = by_language(records)
+    sizes: dict[str, int] = {}
+    with tempfile.TemporaryDirectory(prefix="explainer-search-") as tmp:
+        scratch = Path(tmp)
+        try:
+            asyncio.run(_bundles(groups, scratch))
+        except (OSError, AssertionError, RuntimeError) as exc:
+            raise SearchIndexError("pagefind", None, f"Pagefind could not index the site: {exc}",
+                                   "Check that the 'pagefind[bin]' package is installed (make test and make serve "
+                                   "install it from requirements.lock).") from None
+        for lang in groups:
+            sizes[lang] = _copy_kept(scratch / lang, site_dir / INDEX_DIR / lang, lang)
+    index_path.write_text(json.dumps(_stub(material_index), ensure_ascii=False, separators=(",", ":")), "utf-8")
+    return SearchIndexReport({lang: len(group) for lang, group in groups.items()}, sizes)
