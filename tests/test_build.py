@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 from urllib.parse import urljoin
@@ -86,11 +87,23 @@ def test_home_pages_list_articles(real_build) -> None:
     assert en.select_one("article a[href='deepseek/']").get_text().startswith("There is a new kid")
 
 
-def test_search_index_holds_both_languages(real_build) -> None:
-    index = json.loads((real_build.site / "search/search_index.json").read_text("utf-8"))
-    by_location = {doc["location"]: doc["text"] for doc in index["docs"]}
-    assert "ستارغيت" in " ".join(v for k, v in by_location.items() if k.startswith("deepseek/"))
-    assert "Stargate" in " ".join(v for k, v in by_location.items() if k.startswith("en/deepseek/"))
+def _fragments(bundle: Path) -> list[dict]:
+    """Pagefind fragments of a search bundle (gzip, then a 12-byte 'pagefind_dcd' signature, then JSON)."""
+    out = []
+    for path in sorted((bundle / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        assert data[:12] == b"pagefind_dcd"
+        out.append(json.loads(data[12:]))
+    return out
+
+
+def test_search_index_keeps_each_language_to_itself(real_build) -> None:
+    ar = _fragments(real_build.site / "search" / "ar")
+    en = _fragments(real_build.site / "search" / "en")
+    assert {f["url"].split("#")[0] for f in ar} == {"deepseek/"}
+    assert {f["url"].split("#")[0] for f in en} == {"en/deepseek/"}
+    assert "ستارغيت" in " ".join(f["content"] for f in ar)
+    assert "Stargate" in " ".join(f["content"] for f in en) and "ستارغيت" not in " ".join(f["content"] for f in en)
 
 
 def test_serve_watches_seeds_and_locales() -> None:

@@ -1,0 +1,131 @@
+"""Search rules on strings, records from Material's index, and the built site's search files."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from explainer.search import (
+    TERMS_SEPARATOR,
+    SearchRecord,
+    by_language,
+    fold,
+    index_terms,
+    query_alternatives,
+    query_forms,
+    records_from_index,
+    variants,
+    words,
+)
+
+
+@pytest.mark.parametrize(("written", "typed"), [
+    ("أَعْلَنَتْ", "اعلنت"),        # tashkeel (fatha, sukun) and hamza on alef
+    ("الذَّكَاءُ", "الذكاء"),       # shadda, damma
+    ("هٰذا", "هذا"),                # superscript alef U+0670
+    ("الـمـسـتـقـبـل", "المستقبل"),  # tatweel
+    ("إستراتيجية", "استراتيجية"),
+    ("آمنة", "امنه"),               # madda; ta marbuta / ha
+    ("ٱلمشروع", "المشروع"),         # alef wasla
+    ("مستشفى", "مستشفي"),           # alef maqsura / ya
+    ("المسؤولون", "المسئولون"),     # hamza seats
+    ("٢٠٢٤", "2024"),               # Arabic-Indic digits
+    ("۲۰۲۴", "2024"),               # Extended Arabic-Indic (Persian) digits
+    ("کتاب", "كتاب"),               # Persian kaf
+    ("Tesla", "tesla"),
+    ("café", "cafe"),
+    ("ﻻ", "لا"),                    # presentation form (NFKC)
+])
+def test_fold_makes_written_and_typed_forms_equal(written: str, typed: str) -> None:
+    assert fold(written) == fold(typed)
+
+
+@pytest.mark.parametrize(("a", "b"), [("كتب", "كتاب"), ("علم", "عالم"), ("ب", "ت")])
+def test_fold_keeps_different_words_apart(a: str, b: str) -> None:
+    assert fold(a) != fold(b)
+
+
+def test_arabic_punctuation_splits_words() -> None:
+    assert words("الرياضيات،الفيزياء؛الكيمياء؟«قدوة»") == ["الرياضيات", "الفيزياء", "الكيمياء", "قدوه"]
+
+
+def test_latin_and_digits_inside_arabic_are_words() -> None:
+    assert words("تعمل Tesla على GPT-4 منذ ٢٠٢٣") == ["تعمل", "tesla", "علي", "gpt", "4", "gpt4", "منذ", "2023"]
+
+
+@pytest.mark.parametrize(("word", "stem"), [
+    ("والكتاب", "كتاب"), ("بالمدرسة", "مدرسه"), ("فالمعلمون", "معلمون"), ("للطلاب", "طلاب"),
+    ("الطلاب", "طلاب"), ("وكتابهم", "كتابهم"), ("لبيتهم", "بيتهم"), ("بسيارة", "سياره"),
+    ("كعادتهم", "عادتهم"), ("فسافروا", "سافروا"), ("وبالكتاب", "كتاب"), ("كالبحر", "بحر"),
+])
+def test_attached_prefixes_give_the_stem(word: str, stem: str) -> None:
+    assert stem in variants(fold(word))
+    assert variants(fold(word))[0] == fold(word)
+
+
+def test_short_stems_are_not_split_off() -> None:
+    assert variants("بل") == ["بل"]
+    assert variants("ولد") == ["ولد"]          # 'لد' would be too short a stem
+    assert "ه" not in variants("اله")
+
+
+def test_query_drops_the_article_and_tries_bare_clitics_second() -> None:
+    assert query_forms(fold("الاقتصاد")) == ["اقتصاد"]
+    assert query_forms(fold("والكتاب")) == ["كتاب"]
+    assert query_forms(fold("وزير")) == ["وزير", "زير"]
+    assert query_forms("openai") == ["openai"]
+    assert query_alternatives("   ") == []
+
+
+def test_every_query_form_is_an_index_term_of_the_same_word() -> None:
+    for word in ["والكتاب", "بالمدرسة", "للطلاب", "وسيارة", "الاقتصاد", "فالمعلمون", "كعادتهم"]:
+        terms = index_terms(word)
+        for forms in query_alternatives(word):
+            assert any(term.startswith(forms[0]) for term in terms), (word, forms, terms)
+
+
+def test_index_terms_keep_the_written_word_and_add_stems() -> None:
+    assert index_terms("وأعلنت الشركة") == ["واعلنت", "اعلنت", "الشركه", "شركه"]
+
+
+def test_record_content_keeps_text_as_written_then_extra_terms() -> None:
+    record = SearchRecord("a/#s1", "ar", "أخبار", "مقالة", "أَعْلَنَتْ الشركة في ٢٠٢٤")
+    written, extra = record.content().split(TERMS_SEPARATOR)
+    assert written.strip() == "أخبار\nأَعْلَنَتْ الشركة في ٢٠٢٤"
+    extra_terms = extra.split()
+    assert {"الشركه", "شركه", "2024"} <= set(extra_terms)
+    # Left to Pagefind, which indexes words with their marks stripped: the word as written, and 'اعلنت'.
+    assert "في" not in extra_terms and "اعلنت" not in extra_terms
+
+
+def test_records_from_material_index() -> None:
+    docs = [
+        {"location": "x/", "title": "عنوان &amp; آخر", "text": "<p>مقدمة</p>"},
+        {"location": "x/#s1", "title": "قسم", "text": "<p>نص <b>عريض</b></p><ul><li>أ</li><li>ب</li></ul>"},
+        {"location": "en/x/", "title": "Title", "text": "<p>Intro</p>"},
+        {"location": "about/", "title": "حول", "text": ""},
+    ]
+    records = records_from_index(docs, {"x/": "ar", "en/x/": "en"}, "ar")
+    assert [(r.location, r.lang, r.page_title) for r in records] == [
+        ("x/", "ar", "عنوان & آخر"), ("x/#s1", "ar", "عنوان & آخر"), ("en/x/", "en", "Title"), ("about/", "ar", "حول")]
+    assert records[1].text == "نص عريض أ ب"
+    assert list(by_language(records)) == ["ar", "en"]
+
+
+def test_built_site_has_one_bundle_per_language_and_a_stub_index(real_build) -> None:
+    site = real_build.site
+    stub = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    assert stub["docs"] == [] and "separator" in stub["config"]
+    for lang in ("ar", "en"):
+        bundle = site / "search" / lang
+        entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
+        assert list(entry["languages"]) == [lang]
+        # The article page and its two sections; the home page is a listing and is not indexed.
+        assert entry["languages"][lang]["page_count"] == 3
+        assert (bundle / f"wasm.{lang}.pagefind").is_file() and (bundle / "pagefind.js").is_file()
+        assert not list(bundle.glob("pagefind-ui*")) and not list(bundle.glob("wasm.unknown*"))
+        assert list((bundle / "fragment").iterdir()) and list((bundle / "index").iterdir())
+    page = (site / "deepseek" / "index.html").read_text("utf-8")
+    assert "assets/javascripts/explainer/search-worker.js" in page
+    assert '"search/ar/"' in page.replace("../", "")
