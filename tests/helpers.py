@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 import unicodedata
 from pathlib import Path
@@ -31,3 +33,16 @@ def segment_text(page: BeautifulSoup, include_title: bool = False) -> str:
         if SEGMENT_ID_RE.match(seg) and (include_title or seg != "title"):
             parts.append(element.get_text(" "))
     return " ".join(parts)
+
+
+def pagefind_fragments(bundle: Path) -> list[dict]:
+    """The records of a Pagefind bundle (``site/search/<lang>/``): url, content, meta.
+
+    Each fragment file is gzip, then the 12-byte signature ``pagefind_dcd``, then JSON.
+    """
+    out = []
+    for path in sorted((bundle / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        assert data[:12] == b"pagefind_dcd", path
+        out.append(json.loads(data[12:]))
+    return out

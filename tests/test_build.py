@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 from pathlib import Path
 from urllib.parse import urljoin
@@ -11,7 +10,7 @@ from mkdocs.config import load_config
 from babel.messages.pofile import read_po
 
 from .conftest import ROOT, run_build
-from .helpers import SEGMENT_ID_RE, letters, segment_text, soup
+from .helpers import SEGMENT_ID_RE, letters, pagefind_fragments, segment_text, soup
 
 AR = "deepseek/index.html"
 EN = "en/deepseek/index.html"
@@ -87,19 +86,9 @@ def test_home_pages_list_articles(real_build) -> None:
     assert en.select_one("article a[href='deepseek/']").get_text().startswith("There is a new kid")
 
 
-def _fragments(bundle: Path) -> list[dict]:
-    """Pagefind fragments of a search bundle (gzip, then a 12-byte 'pagefind_dcd' signature, then JSON)."""
-    out = []
-    for path in sorted((bundle / "fragment").glob("*.pf_fragment")):
-        data = gzip.decompress(path.read_bytes())
-        assert data[:12] == b"pagefind_dcd"
-        out.append(json.loads(data[12:]))
-    return out
-
-
 def test_search_index_keeps_each_language_to_itself(real_build) -> None:
-    ar = _fragments(real_build.site / "search" / "ar")
-    en = _fragments(real_build.site / "search" / "en")
+    ar = pagefind_fragments(real_build.site / "search" / "ar")
+    en = pagefind_fragments(real_build.site / "search" / "en")
     assert {f["url"].split("#")[0] for f in ar} == {"deepseek/"}
     assert {f["url"].split("#")[0] for f in en} == {"en/deepseek/"}
     assert "ستارغيت" in " ".join(f["content"] for f in ar)
