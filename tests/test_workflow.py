@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 import sys
@@ -15,7 +14,7 @@ from explainer.catalog import read_catalog
 from explainer.cli import main as explainer
 
 from .conftest import ROOT, make_project, run_build
-from .helpers import soup
+from .helpers import pagefind_fragments, soup
 
 SEED = (ROOT / "seeds/deepseek.txt").read_text("utf-8")
 FACTS = (ROOT / "seeds/deepseek.facts.yml").read_text("utf-8")  # the seed's key facts (their catalog: facts.po)
@@ -169,8 +168,8 @@ def test_fuzzy_paragraph_is_marked_on_the_built_page(edited: Path, tmp_path: Pat
     top = page.select_one(".ex-notice--page")
     assert top.get_text(" ", strip=True).startswith("11 of 12 passages of this article are translated")
     assert len(page.select(".ex-notice")) == 2
-    index = json.loads((build.site / "search/search_index.json").read_text("utf-8"))
-    english = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("en/deepseek/"))
+    records = pagefind_fragments(build.site / "search" / "en")
+    english = " ".join(r["content"] for r in records if r["url"].startswith("en/deepseek/"))
     assert "With that in mind" in english and "may be outdated" not in english and "passages" not in english
 
 
