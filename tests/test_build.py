@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -89,8 +88,8 @@ def test_home_pages_list_articles(real_build) -> None:
 def test_search_index_keeps_each_language_to_itself(real_build) -> None:
     ar = pagefind_fragments(real_build.site / "search" / "ar")
     en = pagefind_fragments(real_build.site / "search" / "en")
-    assert {f["url"].split("#")[0] for f in ar} == {"deepseek/"}
-    assert {f["url"].split("#")[0] for f in en} == {"en/deepseek/"}
+    assert "deepseek/" in {f["url"].split("#")[0] for f in ar}
+    assert all(not f["url"].startswith("en/") for f in ar) and all(f["url"].startswith("en/") for f in en)
     assert "ستارغيت" in " ".join(f["content"] for f in ar)
     assert "Stargate" in " ".join(f["content"] for f in en) and "ستارغيت" not in " ".join(f["content"] for f in en)
 

@@ -19,6 +19,8 @@ from explainer.search import (
     words,
 )
 
+from .helpers import pagefind_fragments
+
 
 @pytest.mark.parametrize(("written", "typed"), [
     ("أَعْلَنَتْ", "اعلنت"),        # tashkeel (fatha, sukun) and hamza on alef
@@ -121,8 +123,13 @@ def test_built_site_has_one_bundle_per_language_and_a_stub_index(real_build) -> 
         bundle = site / "search" / lang
         entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
         assert list(entry["languages"]) == [lang]
-        # The article page and its two sections; the home page is a listing and is not indexed.
-        assert entry["languages"][lang]["page_count"] == 3
+        prefix = "" if lang == "ar" else "en/"
+        urls = {f["url"] for f in pagefind_fragments(bundle)}
+        assert {f"{prefix}deepseek/", f"{prefix}deepseek/#s1", f"{prefix}deepseek/#s2"} <= urls
+        # Home and status pages are listings of the articles: not indexed.
+        assert not urls & {prefix, f"{prefix}status/"}
+        assert all(url.startswith("en/") == (lang == "en") for url in urls)
+        assert entry["languages"][lang]["page_count"] == len(urls)
         assert (bundle / f"wasm.{lang}.pagefind").is_file() and (bundle / "pagefind.js").is_file()
         assert not list(bundle.glob("pagefind-ui*")) and not list(bundle.glob("wasm.unknown*"))
         assert list((bundle / "fragment").iterdir()) and list((bundle / "index").iterdir())
