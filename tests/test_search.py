@@ -136,3 +136,21 @@ def test_built_site_has_one_bundle_per_language_and_a_stub_index(real_build) -> 
     page = (site / "deepseek" / "index.html").read_text("utf-8")
     assert "assets/javascripts/explainer/search-worker.js" in page
     assert '"search/ar/"' in page.replace("../", "")
+
+
+def test_missing_material_index_is_a_clear_error(tmp_path) -> None:
+    from explainer.search_index import SearchIndexError, write_search_indexes
+
+    with pytest.raises(SearchIndexError, match=r"search/search_index.json: Material's search index was not written\n.*'- search'"):
+        write_search_indexes(tmp_path, {}, "ar")
+
+
+def test_missing_pagefind_binary_is_a_clear_error(tmp_path, monkeypatch) -> None:
+    from explainer.search_index import SearchIndexError, write_search_indexes
+
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text(
+        json.dumps({"config": {}, "docs": [{"location": "x/", "title": "t", "text": "نص"}]}), "utf-8")
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-such-pagefind"))
+    with pytest.raises(SearchIndexError, match=r"pagefind: Pagefind could not index the site.*\n.*pagefind\[bin\]"):
+        write_search_indexes(tmp_path, {}, "ar")

@@ -38,10 +38,12 @@ class SearchIndexError(ExplainerError):
 
 @dataclass(frozen=True)
 class SearchIndexReport:
-    """What was written: records and bytes on disk per language (``search/<lang>/``)."""
+    """What was written: records and bytes on disk per language (``search/<lang>/``), and
+    the size Material's own index had (every page load fetched it whole) before the stub."""
 
     records: dict[str, int]
     bytes_on_disk: dict[str, int]
+    material_index_bytes: int
 
 
 def _keep(path: str, lang: str) -> bool:
@@ -103,6 +105,7 @@ def write_search_indexes(site_dir: Path, page_langs: Mapping[str, str], default_
         raise SearchIndexError(MATERIAL_INDEX, None, "Material's search index was not written",
                                "Keep '- search' under 'plugins:' in mkdocs.yml: Material's search box and result "
                                "list need it (the explainer hooks replace its index with Pagefind's).")
+    material_bytes = index_path.stat().st_size
     material_index = json.loads(index_path.read_text("utf-8"))
     records = records_from_index(material_index.get("docs", []), page_langs, default_lang)
     groups = by_language(records)
@@ -118,4 +121,4 @@ def write_search_indexes(site_dir: Path, page_langs: Mapping[str, str], default_
         for lang in groups:
             sizes[lang] = _copy_kept(scratch / lang, site_dir / INDEX_DIR / lang, lang)
     index_path.write_text(json.dumps(_stub(material_index), ensure_ascii=False, separators=(",", ":")), "utf-8")
-    return SearchIndexReport({lang: len(group) for lang, group in groups.items()}, sizes)
+    return SearchIndexReport({lang: len(group) for lang, group in groups.items()}, sizes, material_bytes)
