@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT))
 
 from babel.messages.catalog import Catalog  # noqa: E402
-from babel.messages.pofile import write_po  # noqa: E402
+from babel.messages.pofile import read_po, write_po  # noqa: E402
 from wordfreq import top_n_list  # noqa: E402
 
 from explainer.segment import article_units  # noqa: E402
@@ -173,15 +173,13 @@ def main(sizes: tuple[int, ...]) -> None:
             site, log = build(project)
             records = dict(re.findall(r"search index (\w+): (\d+) records", log))
             lunr = re.search(r"Material's index was (\d+) bytes", log)
-            seed_words = {
-                "ar": (project / "seeds" / "article-0000.txt").read_text("utf-8").split(),
-                "en": [],
-            }
-            po = (project / "locales/en/LC_MESSAGES/article-0000.po").read_text("utf-8")
-            seed_words["en"] = re.findall(r'msgstr "([A-Za-z]+)', po)
+            lines = {"ar": (project / "seeds" / "article-0000.txt").read_text("utf-8").splitlines()[1:]}
+            catalog = read_po((project / "locales/en/LC_MESSAGES/article-0000.po").open("rb"))
+            lines["en"] = [m.string for m in catalog if m.id and m.string]
             for lang in ("ar", "en"):
-                words = [w.strip(".") for w in seed_words[lang] if len(w.strip(".")) > 4]
-                queries = [words[3], words[len(words) // 2][:4], f"{words[5]} {words[9]}"]
+                line = max(lines[lang], key=len).replace(".", " ").split()
+                words = [w for w in line if len(w) > 4]
+                queries = [words[0], words[len(words) // 2][:4], f"{line[2]} {line[3]}"]
                 path = "article-0000/" if lang == "ar" else "en/article-0000/"
                 raw, gz = query_bytes(site, path, queries)
                 print(f"| {n} | {lang} | {records.get(lang, '?')} | {dir_bytes(site / 'search' / lang)} "
