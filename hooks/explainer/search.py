@@ -118,6 +118,28 @@ def words(text: str) -> list[str]:
     return out
 
 
+def query_words(text: str) -> list[str]:
+    """The folded words of a typed query; a joined compound counts once, without its parts.
+
+    Pagefind drops one-character words such as the ``4`` of ``GPT-4``, so the whole
+    compound (indexed too, see :func:`words`) is what a query looks up.
+
+    >>> query_words("GPT-4 الذَّكَاء")
+    ['gpt4', 'الذكاء']
+    """
+    folded = fold(text)
+    spans = word_spans(folded)
+    out: list[str] = []
+    run: list[str] = []
+    for index, (start, end) in enumerate(spans):
+        run.append(folded[start:end])
+        joined = (index + 1 < len(spans) and spans[index + 1][0] == end + 1 and folded[end] in _JOINERS)
+        if not joined:
+            out.append("".join(run))
+            run = []
+    return out
+
+
 # -- Arabic clitics --------------------------------------------------------------------
 
 _CONJUNCTIONS = ("", "و", "ف")
@@ -212,7 +234,7 @@ def query_alternatives(query: str) -> list[list[str]]:
     >>> query_alternatives("وكتاب الاقتصاد")
     [['وكتاب', 'اقتصاد'], ['كتاب', 'اقتصاد'], ['تاب', 'اقتصاد']]
     """
-    per_word = [query_forms(w) for w in words(query)]
+    per_word = [query_forms(w) for w in query_words(query)]
     combos: list[list[str]] = [[]]
     for forms in per_word:
         if len(combos) * len(forms) > MAX_QUERY_ALTERNATIVES:
@@ -351,5 +373,5 @@ def by_language(records: Sequence[SearchRecord]) -> dict[str, list[SearchRecord]
 
 __all__ = [
     "CLITIC_PREFIXES", "SearchRecord", "TERMS_SEPARATOR", "by_language", "fold", "html_to_text", "index_terms",
-    "query_alternatives", "query_forms", "records_from_index", "variants", "word_spans", "words",
+    "query_alternatives", "query_forms", "query_words", "records_from_index", "variants", "word_spans", "words",
 ]

@@ -72,6 +72,23 @@
     return out
   }
 
+  /** Folded words of a typed query, a joined compound once (Python: search.query_words). */
+  function queryWords(text) {
+    const folded = fold(text)
+    const spans = wordSpans(folded)
+    const out = []
+    let run = []
+    spans.forEach(([start, end], i) => {
+      run.push(folded.slice(start, end))
+      const joined = i + 1 < spans.length && spans[i + 1][0] === end + 1 && JOINERS.has(folded[end])
+      if (!joined) {
+        out.push(run.join(""))
+        run = []
+      }
+    })
+    return out
+  }
+
   const CONJUNCTIONS = ["", "و", "ف"]
   const PREPOSITIONS = ["", "ب", "ك", "ل"]
   const ARTICLE = "ال"
@@ -142,7 +159,7 @@
   /** Look-ups for a typed query, preferred first (Python: search.query_alternatives). */
   function queryAlternatives(query) {
     let combos = [[]]
-    for (let forms of words(query).map(queryForms)) {
+    for (let forms of queryWords(query).map(queryForms)) {
       if (combos.length * forms.length > MAX_QUERY_ALTERNATIVES) forms = forms.slice(0, 1)
       combos = combos.flatMap(combo => forms.map(form => [...combo, form]))
     }
@@ -164,6 +181,7 @@
     fold,
     wordSpans,
     words,
+    queryWords,
     variants,
     queryForms,
     queryAlternatives,
