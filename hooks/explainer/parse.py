@@ -94,21 +94,57 @@ def _digits_value(digits: str) -> int:
     return value
 
 
+BOILERPLATE_MAX_WORDS = 8
+
+
+def _boilerplate_edges(lines: list[str]) -> set[int]:
+    """0-based indexes of the lines a boilerplate rule may drop.
+
+    Platform chrome sits around an article, never inside it: only the leading and
+    trailing runs of lines that are blank, punctuation-only or short catalog
+    matches (at most ``BOILERPLATE_MAX_WORDS`` words, no sentence-final mark)
+    qualify. A matching line inside the article is kept (and reported).
+    """
+    def chrome(line: str) -> bool:
+        line = line.strip()
+        if not line or _is_separator(line):
+            return True
+        short = len(line.split()) <= BOILERPLATE_MAX_WORDS and not line.endswith((".", "!", "\u061f", "?"))
+        return short and match_boilerplate(line) is not None
+
+    edges: set[int] = set()
+    for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):
+        for index in order:
+            if not chrome(lines[index]):
+                break
+            edges.add(index)
+    return edges
+
+
+def _is_separator(line: str) -> bool:
+    return all(ch.isspace() or ch in _SEPARATOR_CHARS or unicodedata.category(ch)[0] == "P" for ch in line)
+
+
 def _classify(lines: list[str], repairs: list[Repair]) -> list[_Line]:
     found: list[_Line] = []
+    droppable = _boilerplate_edges(lines)
     for number, raw in enumerate(lines, start=1):
         line = raw.strip()
         if not line:
             continue
-        if all(ch.isspace() or ch in _SEPARATOR_CHARS or unicodedata.category(ch)[0] == "P" for ch in line):
+        if _is_separator(line):
             repairs.append(Repair("drop-separator", number, "dropped a separator line (punctuation only)",
                                   dropped=line))
             continue
         rule = match_boilerplate(line)
-        if rule is not None:
+        if rule is not None and number - 1 in droppable:
             repairs.append(Repair("drop-boilerplate", number,
                                   f"dropped {rule.platform} boilerplate line", dropped=line))
             continue
+        if rule is not None:
+            repairs.append(Repair("kept-boilerplate-like", number,
+                                  f"kept a line that looks like {rule.platform} boilerplate: it is inside the "
+                                  "article or reads as a sentence"))
         if match := _BULLET_RE.match(line):
             found.append(_Line(number, "bullet", match.group("text"), line,
                                mark=match.group("mark") or match.group("symbol")))
