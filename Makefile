@@ -11,11 +11,11 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: serve bench build test check coverage update system-deps clean node-deps fonts lighthouse screenshots
 
 $(STAMP): pyproject.toml requirements.lock
+	@echo "Setting up $(VENV) from requirements.lock (first run only, a few minutes)..."
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.lock
-	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e . || \
-	  $(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
 # make serve rebuilds the whole site on every save (exact navigation and search index).

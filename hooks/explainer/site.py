@@ -105,8 +105,11 @@ def _parse_seed(seed_path: Path, root: Path, data: bytes) -> Article:
 
 
 def seed_paths(seeds_dir: Path) -> list[Path]:
-    """Every seed file (``*.txt``) in ``seeds_dir``, sorted by name."""
-    return sorted(p for p in seeds_dir.glob("*.txt") if p.is_file())
+    """Every seed file (``*.txt``) in ``seeds_dir``, sorted by name.
+
+    Hidden files (``.draft.txt``, macOS ``._article.txt`` copies) are not seeds.
+    """
+    return sorted(p for p in seeds_dir.glob("*.txt") if p.is_file() and not p.name.startswith("."))
 
 
 def stray_seed_files(seeds_dir: Path, root: Path) -> list[str]:
@@ -114,14 +117,20 @@ def stray_seed_files(seeds_dir: Path, root: Path) -> list[str]:
 
     Output: one ``path: problem`` message per file, sorted: files that are not
     ``*.txt`` seeds (``article.TXT``, ``article.md``) and ``.yml`` metadata or
-    ``.facts.yml`` key-facts files without their seed (``glossary.yml`` is the site glossary). Hidden files (``.gitkeep``, editor swap files) and
-    folders are left alone.
+    ``.facts.yml`` key-facts files without their seed (``glossary.yml`` is the site
+    glossary), and sub-folders (seeds are read from ``seeds/`` itself only).
+    Hidden files (``.gitkeep``, ``._article.txt``, editor swap files) are left alone.
     """
     messages = []
     for path in sorted(seeds_dir.iterdir()) if seeds_dir.is_dir() else []:
-        if path.name.startswith(".") or not path.is_file() or path.suffix == ".txt":
+        if path.name.startswith("."):
             continue
         shown = _display(path, root)
+        if path.is_dir():
+            messages.append(f"{shown}/: ignored: sub-folders are not read; move its seeds into seeds/ itself")
+            continue
+        if not path.is_file() or path.suffix == ".txt":
+            continue
         if path.name == Path(GLOSSARY_FILE).name:
             continue  # the site glossary (explainer layer)
         if path.name.endswith(FACTS_SUFFIX):
@@ -133,9 +142,23 @@ def stray_seed_files(seeds_dir: Path, root: Path) -> list[str]:
             if not path.with_suffix(".txt").exists():
                 messages.append(f"{shown}: ignored: metadata for {path.with_suffix('.txt').name}, which does not exist")
         else:
-            messages.append(f"{shown}: ignored: only *.txt files are seeds (rename it to {path.stem}.txt "
-                            "if it is an article)")
+            target = path.with_name(path.name.split(".", 1)[0] + ".txt")
+            if target.exists():
+                messages.append(f"{shown}: ignored: only *.txt files are seeds; this looks like a copy or backup "
+                                f"of {target.name}")
+            else:
+                messages.append(f"{shown}: ignored: only *.txt files are seeds (rename it to "
+                                f"{suggest_slug(target.stem) or 'article-name'}.txt if it is an article)")
     return messages
+
+
+def _duplicate_slug(second: Article, first: Article, taken: set[str]) -> SeedError:
+    """The error for two seeds sharing a slug, blaming the one whose metadata chose it."""
+    culprit, other = (first, second) if first.metadata.slug and not second.metadata.slug else (second, first)
+    free = next(f"{culprit.slug}-{n}" for n in range(2, 1000) if f"{culprit.slug}-{n}" not in taken)
+    origin = "its metadata sets" if culprit.metadata.slug else "its file name gives"
+    return SeedError(culprit.source_path, None, f"{origin} the slug {culprit.slug!r}, already used by {other.source_path}",
+                     f"Give it another slug in its metadata (front matter or .yml file), e.g. 'slug: {free}'.")
 
 
 def make_lookup(slug: str, translations: Translations) -> Lookup:
@@ -158,8 +181,7 @@ def build_site(seeds_dir: Path, locales_dir: Path, root: Path, langs: Sequence[s
     for path in seed_paths(seeds_dir):
         article = load_seed(path, root)
         if article.slug in seen:
-            raise SeedError(article.source_path, None, f"slug {article.slug!r} is already used by {seen[article.slug]}",
-                            "Give one of them another slug in its metadata (front matter or .yml file).")
+            raise _duplicate_slug(article, next(a for a in articles if a.slug == article.slug), set(seen))
         seen[article.slug] = article.source_path
         articles.append(article)
     lookups: dict[str, dict[str, Lookup]] = {lang: {} for lang in langs}
