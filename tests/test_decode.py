@@ -121,3 +121,14 @@ def test_arabic_looking_nonsense_in_a_legacy_code_page_is_an_error() -> None:
     nonsense = " ".join(["ظظظغ", "غظظظ", "ضضضض", "ظغضظ"] * 10).encode("cp1256")
     with pytest.raises(SeedError, match=r"^seeds/x.txt:1: byte 0x\w\w is not valid UTF-8"):
         read_seed_bytes(nonsense, "seeds/x.txt")
+
+
+def test_zero_width_space_between_known_words_becomes_a_space() -> None:
+    # "كلمة" + "بمسافة" are words, "كلمةبمسافة" is not: the ZWSP separated them.
+    assert normalize_text("نص فيه كلمة\u200bبمسافة\u200bصفرية") == "نص فيه كلمة بمسافة صفرية"
+    # inside a word it is only dropped
+    assert normalize_text("ا\u200bب") == "اب"
+
+
+def test_every_kashida_of_a_run_is_removed_but_la_before_latin_kept() -> None:
+    assert normalize_text("كلمات عاديـــــة لـ OpenAI") == "كلمات عادية لـ OpenAI"

@@ -260,7 +260,7 @@ def _keep_joiner(line: str, index: int) -> bool:
 def _is_kashida(line: str, index: int) -> bool:
     """Tatweel drawn between two Arabic letters only stretches the word (and breaks
     search); before a space or a Latin word (``لـ OpenAI``) it is a writing device."""
-    before = line[index - 1] if index > 0 else " "
+    before = line[:index].rstrip(_TATWEEL)[-1:] or " "
     after = line[index + 1:].lstrip(_TATWEEL)[:1] or " "
     return bool(_ARABIC_LETTERS_RE.match(before)) and bool(_ARABIC_LETTERS_RE.match(after))
 
@@ -273,6 +273,24 @@ _NEEDS_WORK_RE = re.compile(
     + "]")
 
 
+def _zwsp_separates_words(line: str, index: int) -> bool:
+    """Is the zero width space at ``index`` a word separator (pasted text uses it so)?
+
+    Lexical evidence, as for glued headings: the words on either side are known
+    to the word-frequency lexicon while the word they would form is not.
+    """
+    before = re.search(r"\w+$", line[:index])
+    after = re.match(r"\w+", line[index + 1:])
+    if not before or not after:
+        return False
+    from .glue import zipf
+
+    left, right = before.group(0), after.group(0)
+    if left.isdigit() or right.isdigit():
+        return False
+    return min(zipf(left), zipf(right)) >= 1.0 and zipf(left + right) == 0.0
+
+
 def _normalize_line(line: str) -> tuple[str, list[str]]:
     if not _NEEDS_WORK_RE.search(line):
         return unicodedata.normalize("NFC", line), []
@@ -282,12 +300,15 @@ def _normalize_line(line: str) -> tuple[str, list[str]]:
         notes[name] = notes.get(name, 0) + 1
 
     first: list[str] = []
-    for ch in line:
+    for index, ch in enumerate(line):
         if _is_presentation_form(ch) and ch != "\ufeff":
             folded = unicodedata.normalize("NFKC", ch)
             if folded != ch:
                 note("presentation forms folded")
             first.append(folded)
+        elif ch == "\u200b" and _zwsp_separates_words(line, index):
+            note("zero width space between words -> space")
+            first.append(" ")
         elif ch in _DROP_CHARS:
             note(_DROP_CHARS[ch])
         else:
@@ -315,7 +336,8 @@ def normalize_seed(text: str) -> tuple[str, tuple[Repair, ...]]:
     Applies: compatibility folding of Arabic presentation forms only
     (U+FB50–U+FDFF, U+FE70–U+FEFF, NFKC on those characters); removal of
     zero-width and bidi control characters (UAX #9 explicit formatting
-    characters), of ZWNJ/ZWJ where they join nothing, and of tatweel between
+    characters; a zero width space between two words becomes a space, as pasted
+    text uses it as a word separator), of ZWNJ/ZWJ where they join nothing, and of tatweel between
     two Arabic letters; tabs, no-break and other Unicode spaces (category Zs)
     to U+0020; then NFC (UAX #15).
 
