@@ -103,6 +103,14 @@ def _chrome_fingerprint(config: MkDocsConfig, root: Path) -> str:
     return digest.hexdigest()
 
 
+_serving = False  # set by on_startup: `mkdocs serve` keeps previewing when one input is bad
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _state
     _state = _BuildState()
@@ -114,10 +122,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).parent
     try:
-        site = build_site(root / "seeds", root / "locales", root)
+        site = build_site(root / "seeds", root / "locales", root, tolerant=_serving)
     except ExplainerError as exc:
         raise PluginError(str(exc)) from None
     _state.site = site
+    for error in site.errors:  # only under `serve`: MkDocs' server would hang on a failed rebuild
+        log.error("%s\n  (left out of this preview; the rest of the site is served: fix the file and save)", error)
     for warning in site.warnings:
         log.warning(warning)
     for article in site.articles:

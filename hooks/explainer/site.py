@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .catalog import Translation, Translations, load_translations, load_ui_strings, po_path
 from .decode import normalize_seed, read_seed_bytes
-from .errors import SeedError
+from .errors import ExplainerError, SeedError
 from .metadata import read_metadata, split_front_matter, suggest_slug, validate_slug
 from .model import Article
 from .parse import parse_article
@@ -32,7 +32,8 @@ class SiteBuild:
     ``coverage[slug][lang]`` counts units by state (``translated``, ``fuzzy``,
     ``untranslated``); ``states[slug][lang]`` lists ``(segment_id, state)`` in
     reading order; ``ui`` holds the interface strings; ``warnings`` are
-    ``path: problem`` lines the engine should log as warnings (incomplete translations).
+    ``path: problem`` lines the engine should log as warnings (incomplete translations);
+    ``errors`` are the messages of bad inputs skipped in tolerant mode (see :func:`build_site`).
     """
 
     articles: tuple[Article, ...]
@@ -41,6 +42,7 @@ class SiteBuild:
     states: dict[str, dict[str, list[tuple[str, str]]]] = field(default_factory=dict)
     ui: UiStrings = field(default_factory=UiStrings)
     warnings: tuple[str, ...] = ()
+    errors: tuple[str, ...] = ()
 
 
 def _display(path: Path, root: Path) -> str:
@@ -168,20 +170,30 @@ def make_lookup(slug: str, translations: Translations) -> Lookup:
     return lookup
 
 
-def build_site(seeds_dir: Path, locales_dir: Path, root: Path, langs: Sequence[str] = LANGS) -> SiteBuild:
+def build_site(seeds_dir: Path, locales_dir: Path, root: Path, langs: Sequence[str] = LANGS,
+               tolerant: bool = False) -> SiteBuild:
     """Run the pipeline over every seed.
 
     Output: a :class:`SiteBuild` with one page per article and language plus a
     home listing per language (paginated, ``render.HOME_PAGE_SIZE`` articles a page). Raises :class:`SeedError` / :class:`CatalogError`
     (from :mod:`explainer.errors`) on the first bad input, and ``SeedError``
-    for two seeds with the same slug.
+    for two seeds with the same slug. With ``tolerant=True`` (a live preview) a
+    bad seed is left out and a malformed catalog read as empty instead; their
+    messages are in ``SiteBuild.errors`` and the rest of the site is built.
     """
     articles: list[Article] = []
     seen: dict[str, str] = {}
+    errors: list[str] = []
     for path in seed_paths(seeds_dir):
-        article = load_seed(path, root)
-        if article.slug in seen:
-            raise _duplicate_slug(article, next(a for a in articles if a.slug == article.slug), set(seen))
+        try:
+            article = load_seed(path, root)
+            if article.slug in seen:
+                raise _duplicate_slug(article, next(a for a in articles if a.slug == article.slug), set(seen))
+        except ExplainerError as exc:
+            if not tolerant:
+                raise
+            errors.append(str(exc))
+            continue
         seen[article.slug] = article.source_path
         articles.append(article)
     lookups: dict[str, dict[str, Lookup]] = {lang: {} for lang in langs}
@@ -192,7 +204,13 @@ def build_site(seeds_dir: Path, locales_dir: Path, root: Path, langs: Sequence[s
                 translations: Translations = {}
             else:
                 path = po_path(locales_dir, lang, article.slug)
-                translations = load_translations(path, _display(path, root))
+                try:
+                    translations = load_translations(path, _display(path, root))
+                except ExplainerError as exc:
+                    if not tolerant:
+                        raise
+                    errors.append(str(exc))
+                    translations = {}
                 catalog_warnings += _foreign_context_warnings(article.slug, translations, _display(path, root))
             lookups[lang][article.slug] = make_lookup(article.slug, translations)
     ui = load_ui_strings(locales_dir, langs, lambda p: _display(p, root))
@@ -217,7 +235,7 @@ def build_site(seeds_dir: Path, locales_dir: Path, root: Path, langs: Sequence[s
     pages.extend(layer_pages(layer, articles, lookups, langs, ui))
     warnings = (stray_seed_files(seeds_dir, root) + catalog_warnings + _coverage_warnings(articles, states, locales_dir, root)
                 + _ui_warnings(ui, langs, locales_dir, root))
-    return SiteBuild(tuple(articles), tuple(pages), coverage, states, ui, tuple(warnings))
+    return SiteBuild(tuple(articles), tuple(pages), coverage, states, ui, tuple(warnings), tuple(errors))
 
 
 def _foreign_context_warnings(slug: str, translations: Translations, shown: str) -> list[str]:

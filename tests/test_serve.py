@@ -1,0 +1,64 @@
+"""`mkdocs serve` keeps previewing while one seed is bad (MkDocs' server hangs on a failed rebuild)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+GOOD = "عنوان المقالة الجيدة\nهذه فقرة أولى طويلة بما يكفي لتكون مقدمة للمقالة الجيدة في الاختبار.\n"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _get(url: str, timeout_s: float) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout_s) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, ""
+
+
+def test_serve_previews_the_site_and_names_the_bad_seed(project_factory, tmp_path: Path) -> None:
+    project = project_factory(seeds={"good.txt": GOOD, "empty.txt": ""})
+    port = _free_port()
+    log_path = tmp_path / "serve.log"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=f"http://127.0.0.1:{port}/")
+    with log_path.open("w") as log:
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+                                  cwd=project, stdout=log, stderr=subprocess.STDOUT, env=env)
+    try:
+        status, body = 0, ""
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and status != 200:
+            try:
+                status, body = _get(f"http://127.0.0.1:{port}/good/", 10)
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                time.sleep(0.5)
+        assert status == 200, log_path.read_text()
+        assert "عنوان المقالة الجيدة" in body
+        log = log_path.read_text()
+        assert "seeds/empty.txt: the seed is empty" in log
+        assert "left out of this preview" in log
+        assert "Traceback" not in log
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def test_build_still_fails_on_the_bad_seed(project_factory, tmp_path: Path) -> None:
+    from .conftest import run_build
+
+    project = project_factory(seeds={"good.txt": GOOD, "empty.txt": ""})
+    build = run_build(project, tmp_path / "out", strict=False)
+    assert build.returncode == 1
+    assert "seeds/empty.txt: the seed is empty" in build.log
