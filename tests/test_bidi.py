@@ -31,6 +31,11 @@ def _isolated(text: str, base_dir: str) -> list[tuple[str, str]]:
     ("راسلونا على info@example.org، شكرًا", [("info@example.org", "email")]),
     ("نفذ `pip install x` ثم", [("`pip install x`", "code")]),
     ("شركة (OpenAI) الأمريكية", [("OpenAI", "latin")]),
+    # code-like text quoted in Arabic stays one isolate, so its brackets keep their order
+    ("نص خطير <script>alert(1)</script> و {{ x }} و", [("<script>alert(1)</script>", "markup"),
+                                                    ("{{ x }}", "markup")]),
+    ("الرابط [a](javascript:alert(1)) و <img src=x onerror=alert(2)>.", [
+        ("[a](javascript:alert(1))", "markup"), ("<img src=x onerror=alert(2)>", "markup")]),
     ("نص عربي خالص بلا أرقام", []),
     ("٢٠٢٤ بالأرقام الهندية", []),
 ])

@@ -60,7 +60,7 @@ class Run:
     ``"ltr"`` / ``"rtl"`` for an isolated run, ``"auto"`` for a code span
     (direction from its first strong character, HTML ``dir=auto``). ``kind``
     says what the run is: ``text``, ``latin``, ``arabic``, ``number``, ``url``,
-    ``email`` or ``code``.
+    ``email``, ``code`` or ``markup`` (a code-like stretch such as ``<b>x</b>``).
     """
 
     text: str
@@ -148,6 +148,34 @@ def _extend_rtl(text: str, start: int, stop: int) -> int:
     return last
 
 
+_MARKUP_CHARS = frozenset("<>{}[]=*|\\~^")
+_CALL_RE = re.compile(r"[A-Za-z0-9_]\(")
+_STRETCH_TRAILING = " \u00a0.,:;!?"
+
+
+def _markup_end(text: str, start: int, stop: int) -> int:
+    """End of a code-like stretch (``<script>alert(1)</script>``, ``{{ x }}``, ``[a](b)``) at ``start``.
+
+    In right-to-left text such a stretch must be displayed as one left-to-right
+    isolate: isolating its Latin words one by one lets UAX #9 reorder the
+    brackets and symbols between them. The stretch runs to the next Arabic
+    letter or Arabic punctuation mark, without trailing spaces and sentence
+    marks; it counts only if it holds a Latin letter and a markup character or
+    a call-like ``name(``. Returns ``start`` when there is no such stretch.
+    """
+    end = start
+    while end < stop and not _is_rtl_core(text[end]) and text[end] not in _RTL_PUNCT and text[end] != "\n":
+        end += 1
+    while end > start and text[end - 1] in _STRETCH_TRAILING:
+        end -= 1
+    stretch = text[start:end]
+    if not any(_is_latin_letter(ch) for ch in stretch):
+        return start
+    if not (any(ch in _MARKUP_CHARS for ch in stretch) or _CALL_RE.search(stretch)):
+        return start
+    return end
+
+
 def _split(text: str, start: int, stop: int, base_dir: str, runs: list[Run]) -> None:
     """Append the runs of ``text[start:stop]`` (no protected span inside) to ``runs``."""
     plain_from = start
@@ -155,7 +183,9 @@ def _split(text: str, start: int, stop: int, base_dir: str, runs: list[Run]) -> 
     while i < stop:
         ch = text[i]
         end = i
-        if base_dir == "rtl":
+        if base_dir == "rtl" and not ch.isspace() and (end := _markup_end(text, i, stop)) > i:
+            kind, direction = "markup", "ltr"
+        elif base_dir == "rtl":
             signed = ch in _LTR_LEADING and i + 1 < stop and _bidi(text[i + 1]) == "EN" and (
                 i == start or not _is_ltr_core(text[i - 1]))
             if _is_ltr_core(ch) or signed:
@@ -229,7 +259,7 @@ def isolate_html(text: str, base_dir: str, escape: Callable[[str], str] = _escap
     ``escape`` and the only tags are ``<bdi dir="...">`` wrappers.
 
     >>> isolate_html("شركة OpenAI، وشركة <Google>.", "rtl")
-    'شركة <bdi dir="ltr">OpenAI</bdi>، وشركة &lt;<bdi dir="ltr">Google</bdi>&gt;.'
+    'شركة <bdi dir="ltr">OpenAI</bdi>، وشركة <bdi dir="ltr">&lt;Google&gt;</bdi>.'
     >>> isolate_html("Say مرحبًا!", "ltr", lang_of={"rtl": "ar"})
     'Say <bdi dir="rtl" lang="ar">مرحبًا</bdi>!'
     """
