@@ -174,6 +174,16 @@ def resolve(msgid: str, lang: str, lookup: Lookup) -> Shown:
 _resolve = resolve
 
 
+def resolve_current(msgid: str, lang: str, lookup: Lookup) -> Shown:
+    """Like :func:`resolve`, for places with no room for a notice (listings, meta description).
+
+    A fuzzy translation is not current (gettext), and there is no notice to say
+    so there: such places show the source text instead, marked as untranslated.
+    """
+    shown = resolve(msgid, lang, lookup)
+    return Shown(msgid, SOURCE_LANG, "untranslated") if shown.state == "fuzzy" else shown
+
+
 def notice(shown: Shown, page_lang: str, ui: UiStrings, original: str | None = None) -> str:
     """Markdown for the notice above a unit that is not current (empty string otherwise).
 
@@ -325,9 +335,10 @@ def render_article(article: Article, lang: str, lookup: Lookup, langs: Sequence[
     ctx = _PageContext(lang, src_uri, article_uri(article.slug, SOURCE_LANG), ui, lookup, extras.mark or text_html)
     title = resolve(article.title, lang, lookup)
     lede = resolve(article.lede.text, lang, lookup) if article.lede else None
+    summary = resolve_current(article.lede.text if article.lede else article.title, lang, lookup)
     meta: dict[str, object] = {
         "title": title.text,
-        "description": excerpt(lede.text if lede else title.text, 40),
+        "description": excerpt(summary.text, 40),
         "lang": lang,
         "dir": DIRECTIONS[lang],
         "article": article.slug,
@@ -440,11 +451,11 @@ def _render_home_page(articles: Sequence[Article], number: int, count: int, lang
             f"{escape_inline(ui.text('home_intro', lang))}\n\n"]
     for article in articles:
         lookup = lookups[article.slug]
-        title = resolve(article.title, lang, lookup)
+        title = resolve_current(article.title, lang, lookup)
         link = relative_uri(here, article_uri(article.slug, lang))
         body.append(f"- [{_inline(title.text, title.lang, escape_inline)}]({link}){_link_attrs(title, lang)}")
         if article.lede:
-            lede = resolve(article.lede.text, lang, lookup)
+            lede = resolve_current(article.lede.text, lang, lookup)
             body.append(f"\n\n    <span class=\"ex-excerpt\" {_attrs(**_lang_attrs(lede, lang))}>"
                         f"{_inline(excerpt(lede.text), lede.lang, escape_inline)}</span>")
         body.append("\n\n")
