@@ -16,7 +16,7 @@ from .errors import ExplainerError, SeedError
 from .model import Article
 from .preserve import article_text, missing_words
 from .report import article_outline
-from .site import build_site, load_seed, seed_paths, stray_seed_files
+from .site import build_site, duplicate_slug_error, load_seed, seed_paths, stray_seed_files
 from .ui import LANGS, SOURCE_LANG, UI_DOMAIN, UI_SOURCE_LANG
 from .export import export_site
 from .facts import CATALOG as FACTS_CATALOG
@@ -61,7 +61,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     paths = [Path(n) for n in args.seeds] if args.seeds else seed_paths(args.root / "seeds")
     errors = warnings = 0
     outlines: list[dict[str, object]] = []
-    seen: dict[str, str] = {}
+    seen: dict[str, Article] = {}
     strays = [] if args.seeds else stray_seed_files(args.root / "seeds", args.root)
     warnings += len(strays)
     for message in strays:
@@ -73,8 +73,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 raise SeedError(str(given), None, "no such seed file", "Give the path of a .txt file, e.g. seeds/x.txt.")
             article = load_seed(path, args.root)
             if article.slug in seen:
-                raise SeedError(article.source_path, None, f"slug {article.slug!r} is already used by "
-                                f"{seen[article.slug]}", "Give one of them another slug in its metadata (front matter or .yml file).")
+                raise duplicate_slug_error(article, seen[article.slug], set(seen))
+            load_article_facts(article, args.root)  # a bad <slug>.facts.yml stops the build: report it here too
         except ExplainerError as exc:
             errors += 1
             if args.json:
@@ -82,7 +82,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
             else:
                 print(f"error: {exc}")
             continue
-        seen[article.slug] = article.source_path
+        seen[article.slug] = article
         if args.json:
             outlines.append(article_outline(article))
             warnings += sum(1 for r in article.repairs if r.level == "warning")

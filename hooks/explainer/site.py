@@ -154,7 +154,7 @@ def stray_seed_files(seeds_dir: Path, root: Path) -> list[str]:
     return messages
 
 
-def _duplicate_slug(second: Article, first: Article, taken: set[str]) -> SeedError:
+def duplicate_slug_error(second: Article, first: Article, taken: set[str]) -> SeedError:
     """The error for two seeds sharing a slug, blaming the one whose metadata chose it."""
     culprit, other = (first, second) if first.metadata.slug and not second.metadata.slug else (second, first)
     free = next(f"{culprit.slug}-{n}" for n in range(2, 1000) if f"{culprit.slug}-{n}" not in taken)
@@ -188,7 +188,7 @@ def build_site(seeds_dir: Path, locales_dir: Path, root: Path, langs: Sequence[s
         try:
             article = load_seed(path, root)
             if article.slug in seen:
-                raise _duplicate_slug(article, next(a for a in articles if a.slug == article.slug), set(seen))
+                raise duplicate_slug_error(article, next(a for a in articles if a.slug == article.slug), set(seen))
         except ExplainerError as exc:
             if not tolerant:
                 raise
