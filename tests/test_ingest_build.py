@@ -209,10 +209,11 @@ def test_stray_files_in_seeds_are_warned_about(tmp_path: Path) -> None:
 
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    for name in ("a.txt", "a.yml", "b.TXT", "c.md", "d.yml", ".gitkeep"):
+    for name in ("a.txt", "a.yml", "b.TXT", "c.md", "d.yml", ".gitkeep", "._a.txt", "a.txt~"):
         (seeds / name).write_text("title: عنوان\n" if name.endswith(".yml") else "نص.", "utf-8")
     (seeds / "drafts").mkdir()
     assert stray_seed_files(seeds, tmp_path) == [
+        "seeds/a.txt~: ignored: only *.txt files are seeds; this looks like a copy or backup of a.txt",
         "seeds/b.TXT: ignored: only *.txt files are seeds (rename it to b.txt if it is an article)",
         "seeds/c.md: ignored: only *.txt files are seeds (rename it to c.txt if it is an article)",
         "seeds/d.yml: ignored: metadata for d.txt, which does not exist",
@@ -220,6 +221,6 @@ def test_stray_files_in_seeds_are_warned_about(tmp_path: Path) -> None:
     cmd = [sys.executable, "-m", "explainer", "--root", str(tmp_path), "check"]
     result = subprocess.run(cmd, capture_output=True, text=True, check=False)
     assert result.returncode == 0
-    assert "warning: seeds/d.yml: ignored" in result.stdout and "1 seed(s): 0 error(s), 3 warning(s)" in result.stdout
+    assert "warning: seeds/d.yml: ignored" in result.stdout and "1 seed(s): 0 error(s), 4 warning(s)" in result.stdout
     missing = subprocess.run([*cmd, "seeds/nope.txt"], capture_output=True, text=True, check=False)
     assert missing.returncode == 1 and "error: seeds/nope.txt: no such seed file" in missing.stdout

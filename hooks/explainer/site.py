@@ -120,17 +120,15 @@ def stray_seed_files(seeds_dir: Path, root: Path) -> list[str]:
     Output: one ``path: problem`` message per file, sorted: files that are not
     ``*.txt`` seeds (``article.TXT``, ``article.md``) and ``.yml`` metadata or
     ``.facts.yml`` key-facts files without their seed (``glossary.yml`` is the site
-    glossary), and sub-folders (seeds are read from ``seeds/`` itself only).
-    Hidden files (``.gitkeep``, ``._article.txt``, editor swap files) are left alone.
+    glossary). Hidden files (``.gitkeep``, ``._article.txt``, editor swap files)
+    and sub-folders (a place for drafts: seeds are read from ``seeds/`` itself
+    only) are left alone.
     """
     messages = []
     for path in sorted(seeds_dir.iterdir()) if seeds_dir.is_dir() else []:
         if path.name.startswith("."):
             continue
         shown = _display(path, root)
-        if path.is_dir():
-            messages.append(f"{shown}/: ignored: sub-folders are not read; move its seeds into seeds/ itself")
-            continue
         if not path.is_file() or path.suffix == ".txt":
             continue
         if path.name == Path(GLOSSARY_FILE).name:
