@@ -76,3 +76,12 @@ def test_fuzzy_heading_and_list_item_link_the_original() -> None:
     assert page.select_one("#s1").find_previous_sibling()["class"] == ["ex-notice", "ex-notice--fuzzy"]
     assert page.select_one("#s1-l1-i2 .ex-badge").get_text().startswith("Translation may be outdated")
     assert page.select_one(".ex-notice--page").get_text().startswith("5 of 7 passages")
+
+
+def test_bidi_override_in_a_msgstr_never_reaches_the_page(tmp_path) -> None:
+    from explainer.catalog import load_translations
+
+    po = tmp_path / "x.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                  'msgctxt "x"\nmsgid "نص"\nmsgstr "Phase \u202eRTLO\u202c one\u200b"\n', "utf-8")
+    assert load_translations(po)[("x", "نص")].text == "Phase RTLO one"

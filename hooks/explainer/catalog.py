@@ -322,7 +322,8 @@ def load_translations(path: Path, display_path: str | None = None) -> Translatio
     Output: a dict (read-only: the same dict is returned again while the file's
     bytes stay the same within the process); entries with an empty msgstr are
     left out, fuzzy ones kept with ``fuzzy=True``. A missing file gives an empty
-    dict (nothing translated). Raises :class:`CatalogError` as :func:`read_catalog` does.
+    dict (nothing translated). Each msgstr is normalized like seed text (see
+    ``_clean``). Raises :class:`CatalogError` as :func:`read_catalog` does.
 
     The translations come from the strict scan (:func:`scan_po`, which already
     parses every entry); Babel reads only the header block, so a catalog is
@@ -340,9 +341,19 @@ def load_translations(path: Path, display_path: str | None = None) -> Translatio
     if header not in _HEADERS_READ:  # Babel reads only the header block, to check its fields
         _babel_read(header, shown)
         _HEADERS_READ.add(header)
-    found = scan.translations
+    found = {key: _clean(value) for key, value in scan.translations.items()}
     _TRANSLATIONS_MEMO[(path, display_path)] = (data, found)
     return found
+
+
+def _clean(translation: Translation) -> Translation:
+    """A msgstr gets the seed's normalization (:func:`explainer.decode.normalize_text`):
+    NFC, and no bidi overrides or zero-width characters, which would reorder or
+    hide text on the page (an RLO in a msgstr reverses the rest of its line)."""
+    from .decode import normalize_text
+
+    text = normalize_text(translation.text)
+    return translation if text == translation.text else Translation(text, translation.fuzzy)
 
 
 def load_ui_strings(locales_dir: Path, langs: Sequence[str], display=str) -> UiStrings:
