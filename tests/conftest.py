@@ -80,3 +80,26 @@ def project_factory(tmp_path: Path):
     def factory(**kwargs):
         return make_project(tmp_path, **kwargs)
     return factory
+
+
+@pytest.fixture(scope="module")
+def base_url(real_build):
+    """The repository's built site served on localhost (module scope); its URL ends in ``/``."""
+    from .browser import serve_directory
+
+    with serve_directory(real_build.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium driven by Playwright (module scope). Fails, never skips, when it is missing."""
+    from playwright.sync_api import sync_playwright
+
+    from .browser import CHROMIUM, CHROMIUM_ARGS
+
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} not found: run `make test`, which installs Debian's chromium"
+    with sync_playwright() as pw:
+        instance = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()

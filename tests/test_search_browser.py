@@ -20,12 +20,12 @@ from pathlib import Path
 import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page
 
 from explainer.segment import article_units
 from explainer.site import load_seed
 
-from .browser import CHROMIUM, CHROMIUM_ARGS, serve_directory
+from .browser import serve_directory
 from .conftest import make_project, run_build
 
 pytestmark = pytest.mark.browser
@@ -89,15 +89,6 @@ def sites(real_build, tmp_path_factory):
     assert build.returncode == 0, build.log
     with serve_directory(real_build.site) as sample_url, serve_directory(build.site) as rules_url:
         yield {"sample": sample_url, "rules": rules_url}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    assert Path(CHROMIUM).exists(), f"{CHROMIUM} not found: run `make test`, which installs Debian's chromium"
-    with sync_playwright() as pw:
-        instance = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture(scope="module")
