@@ -57,8 +57,39 @@ def _keep(path: str, lang: str) -> bool:
     return any(name.startswith(p) for p in _KEPT_PREFIXES)
 
 
+class _NoPollDelay:
+    """Stands in for ``asyncio`` inside ``pagefind.service`` (pagefind 1.5, Python API).
+
+    Its response loop sleeps 0.1 s before reading each reply, so every
+    ``add_custom_record`` costs 100 ms of wall time however fast the indexer is:
+    600 records per language at N = 100 articles took a minute, N = 1,000 over ten.
+    The read after the sleep blocks until a reply arrives, so the sleep is only
+    a delay; this proxy makes it yield to the event loop instead. Measured:
+    3,000 records in 0.7 s instead of about 300 s (``make bench``).
+    """
+
+    def __init__(self, real: object) -> None:
+        self._real = real
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._real, name)
+
+    @staticmethod
+    async def sleep(delay: float, result: object = None) -> object:
+        return await asyncio.sleep(0, result)
+
+
+def _without_poll_delay() -> None:
+    import pagefind.service as service
+
+    if not isinstance(service.asyncio, _NoPollDelay):
+        service.asyncio = _NoPollDelay(asyncio)  # type: ignore[assignment]
+
+
 async def _bundle(lang: str, records: Sequence[SearchRecord], out: Path) -> None:
     from pagefind.index import IndexConfig, PagefindIndex
+
+    _without_poll_delay()
 
     # Leaving the context writes the bundle to ``out`` (Pagefind advises against
     # reading large indexes back through its pipe with get_files()).
