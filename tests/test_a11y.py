@@ -10,7 +10,6 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from .test_browser import base_url, browser  # noqa: F401 - shared fixtures
 
 pytestmark = pytest.mark.browser
 BLOCKING = ("serious", "critical")
