@@ -152,9 +152,6 @@ class Shown:
     state: str
 
 
-_Shown = Shown  # old name
-
-
 def resolve(msgid: str, lang: str, lookup: Lookup) -> Shown:
     """Decide what the ``lang`` page shows for ``msgid`` (gettext rules: fuzzy is never current).
 
@@ -169,9 +166,6 @@ def resolve(msgid: str, lang: str, lookup: Lookup) -> Shown:
     if found is None:
         return Shown(msgid, SOURCE_LANG, "untranslated")
     return Shown(found.text, lang, "fuzzy" if found.fuzzy else "translated")
-
-
-_resolve = resolve
 
 
 def resolve_current(msgid: str, lang: str, lookup: Lookup) -> Shown:
@@ -203,10 +197,6 @@ def notice(shown: Shown, page_lang: str, ui: UiStrings, original: str | None = N
                      f'{{: hreflang="{SOURCE_LANG}" target="_self" }}')
         return f'{text}\n{{: .ex-notice .ex-notice--fuzzy role="note" data-search-exclude="" }}\n\n'
     return ""
-
-
-def _notice(shown: Shown, page_lang: str, ui: UiStrings = _SOURCE_UI, original: str | None = None) -> str:
-    return notice(shown, page_lang, ui, original)
 
 
 def _lang_attrs(shown: Shown, page_lang: str) -> dict[str, str | None]:
