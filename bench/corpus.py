@@ -8,7 +8,7 @@ list (always after a paragraph, so the parser reads it as a list and not as a
 heading). Output is deterministic for a given ``(n, seed)``.
 
 The seeds go through the project's own parser and the PO files are written by
-the project's own catalog workflow (:func:`explainer.workflow.template_for`),
+the project's own catalog workflow (:func:`explainer.translate.workflow.template_for`),
 so they are byte-for-byte what ``explainer update`` would make, with every
 ``msgstr`` filled in.
 
@@ -29,10 +29,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from explainer.catalog import po_path  # noqa: E402
-from explainer.segment import article_units  # noqa: E402
+from explainer.translate.catalog import po_path  # noqa: E402
+from explainer.translate.segment import article_units  # noqa: E402
 from explainer.site import load_seed  # noqa: E402
-from explainer.workflow import pot_path, render_po, template_for  # noqa: E402
+from explainer.translate.workflow import pot_path, render_po, template_for  # noqa: E402
 
 # Parallel slot fillers: (Arabic, English).
 TOPICS = [
@@ -124,7 +124,7 @@ def _fill(pair: tuple[str, str], slots: dict[str, tuple[str, str]], rng: random.
 def make_article(index: int, rng: random.Random) -> SyntheticArticle:
     """Build article number ``index``: seed text (one paragraph per line) and its English units.
 
-    The English units follow :func:`explainer.segment.article_units` order:
+    The English units follow :func:`explainer.translate.segment.article_units` order:
     title, lede, then per section its heading, paragraphs and list items.
     """
     slots = {"topic": rng.choice(TOPICS), "actor": rng.choice(ACTORS), "place": rng.choice(PLACES),

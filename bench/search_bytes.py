@@ -44,7 +44,7 @@ from babel.messages.catalog import Catalog  # noqa: E402
 from babel.messages.pofile import read_po, write_po  # noqa: E402
 from wordfreq import top_n_list  # noqa: E402
 
-from explainer.segment import article_units  # noqa: E402
+from explainer.translate.segment import article_units  # noqa: E402
 from explainer.site import load_seed  # noqa: E402
 
 SIZES = (1, 100, 1000)

@@ -24,13 +24,13 @@ from mkdocs.structure.pages import Page
 
 from explainer.errors import ExplainerError
 from explainer.model import Article
-from explainer.preserve import preservation_warnings
-from explainer.publish import SitemapEntry, alternates, og_locale, sitemap_xml
-from explainer.render import article_uri, language_name
-from explainer.report import format_repair
-from explainer.search_index import write_search_indexes
+from explainer.ingest.preserve import preservation_warnings
+from explainer.render.publish import SitemapEntry, alternates, og_locale, sitemap_xml
+from explainer.render.pages import article_uri, language_name
+from explainer.ingest.report import format_repair
+from explainer.search.bundle import write_search_indexes
 from explainer.site import SiteBuild, build_site
-from explainer.ui import DIRECTIONS, LANGS, SOURCE_LANG, UI_DOMAIN
+from explainer.translate.ui import DIRECTIONS, LANGS, SOURCE_LANG, UI_DOMAIN
 
 log = get_plugin_logger("explainer")
 

@@ -1,15 +1,15 @@
-"""Bidi isolation (explainer.bidi): which runs get isolated, and that text stays text."""
+"""Bidi isolation (explainer.render.bidi): which runs get isolated, and that text stays text."""
 
 from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
 
-from explainer.bidi import bidi_runs, isolate_html
-from explainer.catalog import Translation
-from explainer.decode import normalize_text
-from explainer.parse import parse_article
-from explainer.render import render_article
+from explainer.render.bidi import bidi_runs, isolate_html
+from explainer.translate.catalog import Translation
+from explainer.ingest.decode import normalize_text
+from explainer.ingest.parse import parse_article
+from explainer.render.pages import render_article
 
 from .test_render import HOSTILE, _html
 

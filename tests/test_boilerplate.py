@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from explainer.boilerplate import load_rules, match_boilerplate, parse_rules
+from explainer.ingest.boilerplate import load_rules, match_boilerplate, parse_rules
 
 ARTICLE_LINES = [
     "تعمل الشركات الناشئة في مجال الطاقة على تطوير حلول جديدة لتخزين الكهرباء.",

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from explainer.catalog import Translation, load_translations, read_catalog
+from explainer.translate.catalog import Translation, load_translations, read_catalog
 from explainer.errors import CatalogError
-from explainer.segment import article_units
+from explainer.translate.segment import article_units
 from explainer.site import load_seed
 
 ROOT = Path(__file__).resolve().parent.parent

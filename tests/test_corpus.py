@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from explainer.errors import ExplainerError
-from explainer.preserve import article_text, missing_words
-from explainer.report import article_outline
+from explainer.ingest.preserve import article_text, missing_words
+from explainer.ingest.report import article_outline
 from explainer.site import build_site, load_seed
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -72,11 +72,11 @@ def test_random_mixtures_of_corpus_lines_lose_no_word() -> None:
 
     import markdown
 
-    from explainer.decode import normalize_seed
-    from explainer.metadata import split_front_matter
-    from explainer.parse import parse_article
-    from explainer.preserve import html_text
-    from explainer.render import render_article
+    from explainer.ingest.decode import normalize_seed
+    from explainer.ingest.metadata import split_front_matter
+    from explainer.ingest.parse import parse_article
+    from explainer.ingest.preserve import html_text
+    from explainer.render.pages import render_article
 
     pool: list[str] = ["", "- ", "1.", "١) ", "أولاً:", "؟", "* * *", "—", "http://", "www.", "a@b", "\ue000",
                        "\ue0011\ue001", "ـــ", "لـ", "---", "{{", "<", "&", "؟ويرى", "-عنوان", "•", "▪ ▪"]

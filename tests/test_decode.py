@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from explainer.decode import decode_seed, normalize_text
+from explainer.ingest.decode import decode_seed, normalize_text
 from explainer.errors import SeedError
 
 ARABIC = "مرحبا بالعالم"
@@ -61,7 +61,7 @@ def test_nfc_and_spaces() -> None:
 
 # --- ingestion issue: legacy encodings, documents, invisible characters ---------------------------
 
-from explainer.decode import normalize_seed, read_seed_bytes
+from explainer.ingest.decode import normalize_seed, read_seed_bytes
 
 PARAGRAPH = "تعمل الشركات الناشئة على تطوير حلول جديدة لتخزين الكهرباء.\nسطر ثان."
 

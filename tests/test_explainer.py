@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from explainer.facts import Fact, format_value
+from explainer.render.facts import Fact, format_value
 from explainer.textmatch import Phrase, PhraseMatcher
 
 from .conftest import ROOT, run_build
@@ -86,8 +86,8 @@ def test_key_facts_of_the_deepseek_seed(real_build, rel: str, lang: str) -> None
 
 
 def test_fact_extraction_general_rules() -> None:
-    from explainer.facts import extract_candidates
-    from explainer.parse import parse_article
+    from explainer.render.facts import extract_candidates
+    from explainer.ingest.parse import parse_article
 
     text = ("عنوان\nأعلنت جوجل في 3 مارس 2024 عن 2.5 مليون مستخدم، وبلغت الحصة 40% بعد أن خفضت التكلفة إلى ثلث "
             "الميزانية السابقة. وقالت خمس شركات إن Gemini Pro أفضل.\n")

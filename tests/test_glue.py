@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from explainer.glue import find_seam, is_known_word
+from explainer.ingest.glue import find_seam, is_known_word
 
 REST = "ويرى الخبراء أن هذه المسألة تستحق الدراسة"
 

@@ -16,9 +16,9 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
-from explainer.decode import normalize_seed
-from explainer.parse import parse_article
-from explainer.segment import article_units
+from explainer.ingest.decode import normalize_seed
+from explainer.ingest.parse import parse_article
+from explainer.translate.segment import article_units
 
 from .conftest import ROOT, run_build
 from .helpers import pagefind_fragments, soup

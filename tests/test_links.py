@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from explainer.links import link_spans, linkify_html
+from explainer.render.links import link_spans, linkify_html
 
 
 @pytest.mark.parametrize(("text", "links"), [

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from explainer.punctuation import fix_spacing
+from explainer.ingest.punctuation import fix_spacing
 from explainer.site import load_seed
 
 from .helpers import letters

@@ -5,10 +5,10 @@ from __future__ import annotations
 import markdown
 from bs4 import BeautifulSoup
 
-from explainer.catalog import Translation
-from explainer.decode import normalize_text
-from explainer.parse import parse_article
-from explainer.render import escape_inline, render_article
+from explainer.translate.catalog import Translation
+from explainer.ingest.decode import normalize_text
+from explainer.ingest.parse import parse_article
+from explainer.render.pages import escape_inline, render_article
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -79,7 +79,7 @@ def test_fuzzy_heading_and_list_item_link_the_original() -> None:
 
 
 def test_bidi_override_in_a_msgstr_never_reaches_the_page(tmp_path) -> None:
-    from explainer.catalog import load_translations
+    from explainer.translate.catalog import load_translations
 
     po = tmp_path / "x.po"
     po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'

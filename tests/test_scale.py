@@ -16,9 +16,9 @@ from babel.messages.pofile import read_po
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from explainer.catalog import Translation, load_translations, read_catalog
+from explainer.translate.catalog import Translation, load_translations, read_catalog
 from explainer.errors import CatalogError
-from explainer.render import HOME_PAGE_SIZE
+from explainer.render.pages import HOME_PAGE_SIZE
 
 from .conftest import ROOT, make_project, run_build
 from .helpers import soup

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from explainer.search import (
+from explainer.search.rules import (
     TERMS_SEPARATOR,
     SearchRecord,
     by_language,
@@ -139,14 +139,14 @@ def test_built_site_has_one_bundle_per_language_and_a_stub_index(real_build) -> 
 
 
 def test_missing_material_index_is_a_clear_error(tmp_path) -> None:
-    from explainer.search_index import SearchIndexError, write_search_indexes
+    from explainer.search.bundle import SearchIndexError, write_search_indexes
 
     with pytest.raises(SearchIndexError, match=r"search/search_index.json: Material's search index was not written\n.*'- search'"):
         write_search_indexes(tmp_path, {}, "ar")
 
 
 def test_missing_pagefind_binary_is_a_clear_error(tmp_path, monkeypatch) -> None:
-    from explainer.search_index import SearchIndexError, write_search_indexes
+    from explainer.search.bundle import SearchIndexError, write_search_indexes
 
     (tmp_path / "search").mkdir()
     (tmp_path / "search" / "search_index.json").write_text(

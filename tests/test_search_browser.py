@@ -22,7 +22,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 from playwright.sync_api import Page
 
-from explainer.segment import article_units
+from explainer.translate.segment import article_units
 from explainer.site import load_seed
 
 from .browser import serve_directory

@@ -1,4 +1,4 @@
-"""The query transform in JavaScript gives what hooks/explainer/search.py gives, word for word.
+"""The query transform in JavaScript gives what hooks/explainer/search/rules.py gives, word for word.
 
 The index is built by the Python rules and queries go through the JavaScript copy;
 any difference would make a word unfindable. Runs the JS in Debian's Chromium.
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from explainer.search import CLITIC_PREFIXES, fold, query_alternatives, variants, words
+from explainer.search.rules import CLITIC_PREFIXES, fold, query_alternatives, variants, words
 
 from .browser import CHROMIUM, CHROMIUM_ARGS
 from .test_search_browser import ROWS

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from explainer import ui
-from explainer.catalog import load_ui_strings
-from explainer.workflow import merge, render_po, ui_template
+from explainer.translate import ui
+from explainer.translate.catalog import load_ui_strings
+from explainer.translate.workflow import merge, render_po, ui_template
 
 from .conftest import ROOT, make_project, run_build
 from .helpers import soup
@@ -61,7 +61,7 @@ def test_interface_text_comes_from_the_catalog(tmp_path: Path) -> None:
 def test_reworded_source_makes_the_arabic_entry_fuzzy_and_shows_english(monkeypatch, tmp_path: Path) -> None:
     reworded = ui.UiMessage("home_title", "All articles", ui.message_for("home_title").comment)
     monkeypatch.setattr(ui, "MESSAGES", [reworded if m.key == "home_title" else m for m in ui.MESSAGES])
-    from explainer.catalog import read_catalog
+    from explainer.translate.catalog import read_catalog
     merged = merge(read_catalog(AR_UI), ui_template())
     message = merged.get("All articles", context="home_title")
     assert message.fuzzy and message.string == "المقالات" and message.previous_id == ["Articles"]

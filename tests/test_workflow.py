@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from explainer.catalog import read_catalog
+from explainer.translate.catalog import read_catalog
 from explainer.cli import main as explainer
 
 from .conftest import ROOT, make_project, run_build

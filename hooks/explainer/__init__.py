@@ -3,12 +3,15 @@
 Every stage is a small module of pure functions over plain data, with no MkDocs
 import, so the pipeline can feed another static-site engine unchanged:
 
-    decode     bytes of a seed          -> normalized text (str)
-    parse      normalized text          -> Article (title, lede, sections, report)
-    segment    Article                  -> translation units (msgctxt, msgid)
-    catalog    PO files (Babel)         -> translations keyed by (msgctxt, msgid)
-    render     Article + translations   -> Markdown pages for each language
-    site       seeds/ + locales/        -> every generated page of the site
+    ingest/     seed bytes -> normalized text -> Article (title, lede, sections, report);
+                the preservation check (every seed word reaches the Arabic page)
+    translate/  Article -> units (msgctxt, msgid); PO catalogs (Babel) -> translations;
+                the extract/update workflow and the interface strings
+    render/     Article + translations -> pages for each language, the explainer layer
+                (key facts, glossary, parallel view, reading time), publishing metadata
+    search/     Arabic search rules and the per-language Pagefind bundles
+    site        seeds/ + locales/ -> every generated page of the site
+    cli         the editors' and translators' command line
 """
 
 __all__ = ["__version__"]

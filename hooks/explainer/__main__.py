@@ -1,5 +1,5 @@
 """``python -m explainer``: the editors' and translators' command line."""
 
-from .cli import main
+from explainer.cli import main
 
 raise SystemExit(main())

@@ -12,17 +12,17 @@ import math
 import sys
 from pathlib import Path
 
-from .errors import ExplainerError, SeedError
-from .model import Article
-from .preserve import article_text, missing_words
-from .report import article_outline
-from .site import build_site, duplicate_slug_error, load_seed, seed_paths, stray_seed_files
-from .ui import LANGS, SOURCE_LANG, UI_DOMAIN, UI_SOURCE_LANG
-from .export import export_site
-from .facts import CATALOG as FACTS_CATALOG
-from .facts import extract_candidates, fact_units, load_article_facts
-from .glossary import CATALOG, GLOSSARY_FILE, glossary_template
-from .workflow import (extract, extract_ui, pot_path, render_po, template_from_units, update, update_catalog, update_ui,
+from explainer.errors import ExplainerError, SeedError
+from explainer.model import Article
+from explainer.ingest.preserve import article_text, missing_words
+from explainer.ingest.report import article_outline
+from explainer.site import build_site, duplicate_slug_error, load_seed, seed_paths, stray_seed_files
+from explainer.translate.ui import LANGS, SOURCE_LANG, UI_DOMAIN, UI_SOURCE_LANG
+from explainer.render.export import export_site
+from explainer.render.facts import CATALOG as FACTS_CATALOG
+from explainer.render.facts import extract_candidates, fact_units, load_article_facts
+from explainer.render.glossary import CATALOG, GLOSSARY_FILE, glossary_template
+from explainer.translate.workflow import (extract, extract_ui, pot_path, render_po, template_from_units, update, update_catalog, update_ui,
                        write_if_changed)
 
 

@@ -12,17 +12,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .catalog import Translation, Translations, load_translations, load_ui_strings, po_path
-from .decode import normalize_seed, read_seed_bytes
-from .errors import ExplainerError, SeedError
-from .metadata import read_metadata, split_front_matter, suggest_slug, validate_slug
-from .model import Article
-from .parse import parse_article
-from .facts import FACTS_SUFFIX
-from .glossary import GLOSSARY_FILE
-from .layer import article_extras, layer_pages, load_layer
-from .render import Lookup, PageSource, render_article, render_home_pages, render_not_found, render_status, unit_states
-from .ui import LANGS, SOURCE_LANG, UiStrings, ui_po_path
+from explainer.translate.catalog import Translation, Translations, load_translations, load_ui_strings, po_path
+from explainer.ingest.decode import normalize_seed, read_seed_bytes
+from explainer.errors import ExplainerError, SeedError
+from explainer.ingest.metadata import read_metadata, split_front_matter, suggest_slug, validate_slug
+from explainer.model import Article
+from explainer.ingest.parse import parse_article
+from explainer.render.facts import FACTS_SUFFIX
+from explainer.render.glossary import GLOSSARY_FILE
+from explainer.render.layer import article_extras, layer_pages, load_layer
+from explainer.render.pages import Lookup, PageSource, render_article, render_home_pages, render_not_found, render_status, unit_states
+from explainer.translate.ui import LANGS, SOURCE_LANG, UiStrings, ui_po_path
 
 
 @dataclass(frozen=True)

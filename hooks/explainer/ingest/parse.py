@@ -5,13 +5,13 @@ line is first classified by its own form, then given a role from its
 neighbours:
 
 * separator lines (punctuation only: ``* * *``, ``———``) and boilerplate lines
-  from the catalog (:mod:`explainer.boilerplate`): dropped and reported;
+  from the catalog (:mod:`explainer.ingest.boilerplate`): dropped and reported;
 * bulleted lines (``-``, ``*``, ``–`` then a space; ``•``, ``▪``, ``◦``, ``●`` with or
   without one):
   two or more in a row with the same marker are a list; a lone one is a
   heading, unless it follows a line ending in ``:`` or ends the article (then a
   one-item list) or is too long (then a glued paragraph is looked for, see
-  :mod:`explainer.glue`, else it stays a paragraph);
+  :mod:`explainer.ingest.glue`, else it stays a paragraph);
 * numbered lines (``1.``, ``1)``, ``1-``, ``١.``, ``١)``): two or more in a row
   numbered 1, 2, 3 ... are an ordered list (the markers become its numbering,
   reported); any other numbered line is a paragraph that keeps its number;
@@ -28,7 +28,7 @@ neighbours:
 The first paragraph is the lede; paragraphs before the first heading form the
 untitled section ``s0``. The title comes from metadata, else from a first line
 that reads as a title, else from the lede's first sentence. Spacing around
-punctuation is repaired in every text (:mod:`explainer.punctuation`). Every
+punctuation is repaired in every text (:mod:`explainer.ingest.punctuation`). Every
 repair, drop and inferred structure is reported with its seed line.
 """
 
@@ -38,11 +38,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .boilerplate import match_boilerplate
-from .errors import SeedError
-from .glue import MAX_HEADING_WORDS, find_seam
-from .model import Article, Block, Metadata, Repair, Section
-from .punctuation import repair_spacing
+from explainer.ingest.boilerplate import match_boilerplate
+from explainer.errors import SeedError
+from explainer.ingest.glue import MAX_HEADING_WORDS, find_seam
+from explainer.model import Article, Block, Metadata, Repair, Section
+from explainer.ingest.punctuation import repair_spacing
 
 # ``-``, ``*`` and ``–`` need a space after them (``-5``, ``*ملاحظة``); the bullet symbols do not.
 _BULLET_RE = re.compile(r"^(?:(?P<mark>[-*–])\s+|(?P<symbol>[•▪◦●])\s*)(?P<text>[^\s•▪◦●].*)$")
@@ -376,7 +376,7 @@ def _take_title(lines: list[_Line], metadata: Metadata, repairs: list[Repair]) -
 def parse_article(text: str, *, path: str, slug: str, metadata: Metadata | None = None) -> Article:
     """Parse normalized seed text into an :class:`Article`.
 
-    Input: text from :func:`explainer.decode.normalize_seed` (front matter
+    Input: text from :func:`explainer.ingest.decode.normalize_seed` (front matter
     already blanked), the seed's display ``path`` and its ``slug``; optional
     :class:`Metadata` (its title wins). Output: a frozen :class:`Article` whose
     ``repairs`` list every change made, with seed line numbers, and whose

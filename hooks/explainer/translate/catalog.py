@@ -4,7 +4,7 @@ Layout (GNU gettext / Babel convention)::
 
     locales/<slug>.pot                      template, made from the seed
     locales/<lang>/LC_MESSAGES/<slug>.po    one catalog per article and language
-    locales/ui.pot, locales/<lang>/LC_MESSAGES/ui.po   the interface (see :mod:`explainer.ui`)
+    locales/ui.pot, locales/<lang>/LC_MESSAGES/ui.po   the interface (see :mod:`explainer.translate.ui`)
 
 A translation is *current* only when its msgstr is non-empty and the entry is
 not marked ``fuzzy`` (gettext semantics: fuzzy entries are not used by msgfmt).
@@ -27,8 +27,8 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import PoFileError, read_po, unescape
 
-from .errors import CatalogError
-from .ui import UiStrings, message_for, ui_po_path
+from explainer.errors import CatalogError
+from explainer.translate.ui import UiStrings, message_for, ui_po_path
 
 
 @dataclass(frozen=True)
@@ -347,10 +347,10 @@ def load_translations(path: Path, display_path: str | None = None) -> Translatio
 
 
 def _clean(translation: Translation) -> Translation:
-    """A msgstr gets the seed's normalization (:func:`explainer.decode.normalize_text`):
+    """A msgstr gets the seed's normalization (:func:`explainer.ingest.decode.normalize_text`):
     NFC, and no bidi overrides or zero-width characters, which would reorder or
     hide text on the page (an RLO in a msgstr reverses the rest of its line)."""
-    from .decode import normalize_text
+    from explainer.ingest.decode import normalize_text
 
     text = normalize_text(translation.text)
     return translation if text == translation.text else Translation(text, translation.fuzzy)
@@ -359,7 +359,7 @@ def _clean(translation: Translation) -> Translation:
 def load_ui_strings(locales_dir: Path, langs: Sequence[str], display=str) -> UiStrings:
     """Read the interface catalogs ``locales/<lang>/LC_MESSAGES/ui.po`` of every language.
 
-    Output: a :class:`~explainer.ui.UiStrings` holding the current (non-empty,
+    Output: a :class:`~explainer.translate.ui.UiStrings` holding the current (non-empty,
     non-fuzzy) translations whose msgctxt names a registered key and whose
     msgid is that key's current English source. A missing file means nothing
     translated. ``display`` maps a path to the text shown in errors. Raises

@@ -19,8 +19,8 @@ from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
-from .segment import catalog_units
-from .site import load_seed
+from explainer.translate.segment import catalog_units
+from explainer.site import load_seed
 
 
 def extract_seed(fileobj: IO[bytes], keywords: Mapping[str, Any], comment_tags: Collection[str],

@@ -23,8 +23,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .errors import SeedError
-from .model import Repair
+from explainer.errors import SeedError
+from explainer.model import Repair
 
 # Zero-width and bidi controls copied in from web pages and word processors.
 # ZWNJ (U+200C) and ZWJ (U+200D) are handled in context by _keep_joiner.
@@ -106,7 +106,7 @@ _LEGACY_SAMPLE_WORDS = 300
 
 def _known_share(text: str) -> float:
     """Share of the Arabic words of ``text`` (first ``_LEGACY_SAMPLE_WORDS``) known to wordfreq."""
-    from .glue import zipf  # the lexicon is loaded only for files that need it
+    from explainer.ingest.glue import zipf  # the lexicon is loaded only for files that need it
 
     words = [w for w in re.findall("[\u0621-\u064a]+", text)][:_LEGACY_SAMPLE_WORDS]
     return sum(1 for w in words if zipf(w) > 0) / len(words) if words else 0.0
@@ -283,7 +283,7 @@ def _zwsp_separates_words(line: str, index: int) -> bool:
     after = re.match(r"\w+", line[index + 1:])
     if not before or not after:
         return False
-    from .glue import zipf
+    from explainer.ingest.glue import zipf
 
     left, right = before.group(0), after.group(0)
     if left.isdigit() or right.isdigit():

@@ -4,8 +4,8 @@ Seed and catalog text is data: every string goes through :func:`escape_inline`
 (Markdown headings and link texts) or :func:`html.escape` (raw HTML blocks),
 so no character of a seed or a msgstr becomes markup. The one exception is
 deliberate: in paragraphs and list items, http(s) URLs and e-mail addresses
-become ``<a>`` links (:func:`explainer.links.linkify_html`, both languages), and runs of the
-other direction are isolated in ``<bdi>`` (:mod:`explainer.bidi`). Paragraphs and lists are
+become ``<a>`` links (:func:`explainer.render.links.linkify_html`, both languages), and runs of the
+other direction are isolated in ``<bdi>`` (:mod:`explainer.render.bidi`). Paragraphs and lists are
 raw HTML blocks carrying the shared segment ids; headings are Markdown headings
 with an explicit id (``attr_list``) so the table of contents and search see them.
 """
@@ -21,12 +21,12 @@ from dataclasses import dataclass
 
 import yaml
 
-from .bidi import isolate_html
-from .catalog import Translation
-from .links import link_spans, linkify_html
-from .model import Article, Block
-from .segment import Unit, catalog_units
-from .ui import DIRECTIONS, LANG_NAMES, SOURCE_LANG, UiStrings
+from explainer.render.bidi import isolate_html
+from explainer.translate.catalog import Translation
+from explainer.render.links import link_spans, linkify_html
+from explainer.model import Article, Block
+from explainer.translate.segment import Unit, catalog_units
+from explainer.translate.ui import DIRECTIONS, LANG_NAMES, SOURCE_LANG, UiStrings
 
 _SOURCE_UI = UiStrings()  # interface strings with no catalogs: the English msgids
 
@@ -85,7 +85,7 @@ def escape_inline(text: str) -> str:
 
 
 def _inline(text: str, text_lang: str, escape: Callable[[str], str] | None = None) -> str:
-    """Escaped text in ``text_lang`` with runs of the other direction isolated (:mod:`explainer.bidi`).
+    """Escaped text in ``text_lang`` with runs of the other direction isolated (:mod:`explainer.render.bidi`).
 
     Runs of the source language's direction inside text of another direction
     (Arabic inside English) are also marked ``lang`` (``ar``), for fonts and
@@ -106,7 +106,7 @@ def inline_html(text: str, text_lang: str) -> str:
 
 def text_html(text: str, text_lang: str) -> str:
     """HTML of a paragraph or list item: URLs and e-mail addresses as links
-    (:func:`explainer.links.link_spans`; a link's ``dir="ltr"`` isolates it), every
+    (:func:`explainer.render.links.link_spans`; a link's ``dir="ltr"`` isolates it), every
     other piece escaped with its runs of the other direction isolated (:func:`_inline`)."""
     parts = []
     for span in link_spans(text):
@@ -261,7 +261,7 @@ def _render_list(block: Block, ctx: _PageContext) -> str:
 
 
 def unit_states(article: Article, lang: str, lookup: Lookup) -> list[tuple[Unit, str]]:
-    """Each catalog unit of ``article`` (:func:`~explainer.segment.catalog_units`) with its state in ``lang``.
+    """Each catalog unit of ``article`` (:func:`~explainer.translate.segment.catalog_units`) with its state in ``lang``.
 
     States as in :class:`Shown`; on the source-language page every unit is ``"source"``.
     """
@@ -293,7 +293,7 @@ def _page_notice(counts: dict[str, int], lang: str, src_uri: str, ui: UiStrings)
 
 @dataclass(frozen=True)
 class Extras:
-    """What the explainer layer adds to an article page (see :mod:`explainer.layer`).
+    """What the explainer layer adds to an article page (see :mod:`explainer.render.layer`).
 
     ``header``: Markdown/HTML placed right after the title (byline, key facts);
     ``mark``: ``(text, text_lang) -> HTML`` of a paragraph or list item with glossary

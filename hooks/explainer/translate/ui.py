@@ -115,7 +115,7 @@ def message_for(key: str) -> UiMessage:
     for message in MESSAGES:
         if message.key == key:
             return message
-    raise KeyError(f"unknown interface string {key!r}; add it to explainer.ui.MESSAGES")
+    raise KeyError(f"unknown interface string {key!r}; add it to explainer.translate.ui.MESSAGES")
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ Output: ``search/<lang>/`` for every language, holding only what a browser fetch
 documents, because Material's page script fetches it on every page load.
 
 Pagefind (PyPI ``pagefind[bin]``, the binary ships in the wheel) tokenizes, stems and
-chunks; what it is given is decided by :mod:`explainer.search`.
+chunks; what it is given is decided by :mod:`explainer.search.rules`.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .errors import ExplainerError
-from .search import SearchRecord, by_language, records_from_index
+from explainer.errors import ExplainerError
+from explainer.search.rules import SearchRecord, by_language, records_from_index
 
 INDEX_DIR = "search"
 MATERIAL_INDEX = "search/search_index.json"

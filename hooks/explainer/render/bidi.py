@@ -253,7 +253,7 @@ def isolate_html(text: str, base_dir: str, escape: Callable[[str], str] = _escap
     """Render ``text`` for a block of direction ``base_dir`` with every run isolated.
 
     Input: plain text, ``"rtl"``/``"ltr"``, the escaper for text pieces (default
-    HTML text escaping; pass :func:`explainer.render.escape_inline` for Markdown)
+    HTML text escaping; pass :func:`explainer.render.pages.escape_inline` for Markdown)
     and optionally a language per run direction (``{"rtl": "ar"}`` marks Arabic
     runs ``lang="ar"``). Output: HTML where every piece of ``text`` went through
     ``escape`` and the only tags are ``<bdi dir="...">`` wrappers.

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import DataError
+from explainer.errors import DataError
 
 
 def compose(path: Path, display_path: str) -> yaml.Node | None:

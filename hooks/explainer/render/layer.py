@@ -1,7 +1,7 @@
 """The explainer layer: key facts, byline furniture, glossary markup, parallel and glossary pages.
 
 :func:`load_layer` reads the side data (``glossary.yml``, ``seeds/*.facts.yml`` and the
-glossary catalogs); :func:`article_extras` gives the :class:`~explainer.render.Extras`
+glossary catalogs); :func:`article_extras` gives the :class:`~explainer.render.pages.Extras`
 of one article page; :func:`layer_pages` the parallel and glossary pages. Links between
 generated pages are Markdown links to ``.md`` sources, so MkDocs checks them.
 """
@@ -18,17 +18,17 @@ from urllib.parse import quote
 from babel.dates import format_date
 from babel.numbers import format_percent
 
-from .catalog import Translation, Translations, load_translations, po_path
-from .facts import CATALOG as FACTS_CATALOG
-from .facts import Fact, load_article_facts, render_box
-from .glossary import (CATALOG, GLOSSARY_FILE, LocalTerm, Term, TermMarker, articles_using, localize, matcher_for,
+from explainer.translate.catalog import Translation, Translations, load_translations, po_path
+from explainer.render.facts import CATALOG as FACTS_CATALOG
+from explainer.render.facts import Fact, load_article_facts, render_box
+from explainer.render.glossary import (CATALOG, GLOSSARY_FILE, LocalTerm, Term, TermMarker, articles_using, localize, matcher_for,
                        read_glossary, sort_key)
-from .model import Article
-from .parallel import parallel_uri, render_rows
-from .readtime import count_words, format_minutes, reading_minutes
-from .render import Extras, Lookup, PageSource, _front_matter, escape_inline, inline_html, translation_state
-from .segment import article_units
-from .ui import DIRECTIONS, SOURCE_LANG, UiMessage, UiStrings, register
+from explainer.model import Article
+from explainer.render.parallel import parallel_uri, render_rows
+from explainer.render.readtime import count_words, format_minutes, reading_minutes
+from explainer.render.pages import Extras, Lookup, PageSource, _front_matter, escape_inline, inline_html, translation_state
+from explainer.translate.segment import article_units
+from explainer.translate.ui import DIRECTIONS, SOURCE_LANG, UiMessage, UiStrings, register
 
 for _message in (
     UiMessage("key_facts", "Key facts", "Title of the key-facts box at the top of an article."),
@@ -229,7 +229,7 @@ def article_extras(layer: Layer, articles: Sequence[Article], index: int, lang: 
 
 
 def render_parallel(article: Article, lang: str, lookup: Lookup, langs: Sequence[str], ui: UiStrings) -> PageSource:
-    """The parallel page of ``article`` with ``lang`` as interface language (rows: :mod:`explainer.parallel`)."""
+    """The parallel page of ``article`` with ``lang`` as interface language (rows: :mod:`explainer.render.parallel`)."""
     title = current(lookup)(article.title) if lang != SOURCE_LANG else None
     meta = {
         "title": f"{ui.text('parallel_title', lang)}: {title or article.title}",

@@ -28,9 +28,9 @@ from pathlib import Path
 
 import yaml
 
-from .errors import ExplainerError
-from .site import SiteBuild, build_site
-from .ui import DIRECTIONS, LANG_NAMES, MESSAGES, SOURCE_LANG
+from explainer.errors import ExplainerError
+from explainer.site import SiteBuild, build_site
+from explainer.translate.ui import DIRECTIONS, LANG_NAMES, MESSAGES, SOURCE_LANG
 
 
 class ExportError(ExplainerError):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin
 from xml.sax.saxutils import escape as xml_escape
 
-from .ui import SOURCE_LANG
+from explainer.translate.ui import SOURCE_LANG
 
 # Open Graph wants language_TERRITORY (ogp.me, "og:locale"); Facebook's list uses ar_AR for Arabic.
 OG_LOCALES = {"ar": "ar_AR", "en": "en_US"}

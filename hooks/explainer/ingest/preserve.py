@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 
 import regex
 
-from .model import Article
+from explainer.model import Article
 
 # Runs of Unicode general categories L, M and N (the `regex` module knows the \p{..} classes; a
 # per-character unicodedata loop took most of the check's time on 1,000 seeds).
@@ -81,7 +81,7 @@ def missing_words(article: Article, shown_text: str) -> list[tuple[int, str]]:
     Words are compared as multisets, so a word lost in one place is found even
     when it also occurs elsewhere.
 
-    >>> from explainer.parse import parse_article
+    >>> from explainer.ingest.parse import parse_article
     >>> article = parse_article("مقدمة قصيرة هنا.\\n- عنوان\\nفقرة ثانية.", path="s.txt", slug="s")
     >>> missing_words(article, "مقدمة قصيرة هنا. عنوان فقرة")
     [(3, 'ثانية')]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .model import Article
+from explainer.model import Article
 
 # "title", "heading", "paragraph", "item" here; feature modules may add kinds (e.g. "term").
 UnitKind = str

@@ -52,11 +52,11 @@ import yaml
 from babel.dates import format_skeleton
 from babel.numbers import format_decimal, format_percent
 
-from .errors import DataError
-from .model import Article
-from .segment import Unit, article_units
-from .sidefile import compose, line_of, mapping, sequence, text
-from .textmatch import Phrase, PhraseMatcher, fold_word
+from explainer.errors import DataError
+from explainer.model import Article
+from explainer.translate.segment import Unit, article_units
+from explainer.ingest.sidefile import compose, line_of, mapping, sequence, text
+from explainer.textmatch import Phrase, PhraseMatcher, fold_word
 
 FactKind = Literal["date", "quantity", "percent", "fraction", "name", "text"]
 MAX_AUTO_FACTS = 8
@@ -318,7 +318,7 @@ def _strip_clitics(span: str, spellings: Sequence[str]) -> str:
 def extract_candidates(article: Article) -> list[Fact]:
     """Key-fact candidates of ``article`` in reading order, one per key (its first occurrence).
 
-    >>> from explainer.parse import parse_article
+    >>> from explainer.ingest.parse import parse_article
     >>> art = parse_article("عنوان\\nفي 20 يناير 2025، اشترت إنفيديا 10 آلاف شريحة.", path="x.txt", slug="x")
     >>> [f.key for f in extract_candidates(art)]
     ['date:2025-01-20', 'name:Nvidia', 'quantity:10000 شريحة']

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import yaml
 
-from .decode import normalize_text
-from .errors import SeedError
-from .model import Metadata
+from explainer.ingest.decode import normalize_text
+from explainer.errors import SeedError
+from explainer.model import Metadata
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Top-level names the site itself uses: an article may not take them.

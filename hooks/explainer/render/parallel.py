@@ -16,8 +16,8 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 
-from .model import Article, Block
-from .ui import DIRECTIONS, LANG_NAMES, SOURCE_LANG
+from explainer.model import Article, Block
+from explainer.translate.ui import DIRECTIONS, LANG_NAMES, SOURCE_LANG
 
 PARALLEL_DIR = "parallel"
 Lookup = Callable[[str], "object | None"]  # msgid -> Translation-like (text, fuzzy) or None

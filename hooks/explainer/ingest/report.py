@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from .model import Article, Block, Repair
+from explainer.model import Article, Block, Repair
 
 
 def _block_outline(block: Block) -> dict[str, Any]:

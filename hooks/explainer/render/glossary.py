@@ -25,11 +25,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import DataError
-from .links import link_spans, linkify_html
-from .segment import Unit
-from .sidefile import compose, line_of, mapping, sequence, text, texts
-from .textmatch import Phrase, PhraseMatcher, fold_word
+from explainer.errors import DataError
+from explainer.render.links import link_spans, linkify_html
+from explainer.translate.segment import Unit
+from explainer.ingest.sidefile import compose, line_of, mapping, sequence, text, texts
+from explainer.textmatch import Phrase, PhraseMatcher, fold_word
 
 GLOSSARY_FILE = "seeds/glossary.yml"  # beside the seeds: `mkdocs serve` watches seeds/
 CATALOG = "glossary"  # catalog name and msgctxt of glossary messages
@@ -111,7 +111,7 @@ def glossary_units(terms: Sequence[Term]) -> list[Unit]:
 
 def glossary_template(root: Path):
     """The POT of the glossary catalog (``locales/glossary.pot``) from ``root/seeds/glossary.yml``."""
-    from .workflow import template_from_units  # workflow imports the segment registry; keep this module light
+    from explainer.translate.workflow import template_from_units  # workflow imports the segment registry; keep this module light
 
     return template_from_units((unit, GLOSSARY_FILE) for unit in glossary_units(read_glossary(root / GLOSSARY_FILE, GLOSSARY_FILE)))
 
@@ -156,7 +156,7 @@ class TermMarker:
         """HTML for ``text_value`` (in ``text_lang``): links kept, first uses in ``<a class="ex-term">``.
 
         The seed text is never un-escaped: URLs and e-mail addresses go through
-        :func:`explainer.links.linkify_html` (terms are never looked for inside them),
+        :func:`explainer.render.links.linkify_html` (terms are never looked for inside them),
         every other piece, the matched words included, through ``piece_html``
         (escaping, plus bidi isolation when the renderer passes it), and the markup
         around a match carries only escaped values.

@@ -32,11 +32,11 @@ from pathlib import Path
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import normalize, write_po
 
-from . import ui as _ui
-from .catalog import po_path, read_catalog
-from .model import Article
-from .segment import Unit, catalog_units
-from .ui import UI_DOMAIN, UI_SOURCE_LANG, ui_po_path
+from explainer.translate import ui as _ui
+from explainer.translate.catalog import po_path, read_catalog
+from explainer.model import Article
+from explainer.translate.segment import Unit, catalog_units
+from explainer.translate.ui import UI_DOMAIN, UI_SOURCE_LANG, ui_po_path
 
 PROJECT = "explainers"
 _EPOCH = _dt.datetime(2026, 1, 1, tzinfo=_dt.UTC)
@@ -68,7 +68,7 @@ def _new_template() -> Catalog:
 def template_for(article: Article) -> Catalog:
     """Build the POT catalog of ``article``: one message per distinct (msgctxt, msgid).
 
-    Units come from :func:`explainer.segment.catalog_units` (extra registered
+    Units come from :func:`explainer.translate.segment.catalog_units` (extra registered
     sources included). Each message carries its seed location
     (``#: seeds/x.txt:LINE``) and an extracted comment naming its segment id
     and kind (``#. s1-p2 paragraph``).
@@ -255,7 +255,7 @@ def update(article: Article, locales_dir: Path, lang: str) -> bool:
 
 
 def extract_ui(locales_dir: Path) -> bool:
-    """Write ``locales/ui.pot`` from :data:`explainer.ui.MESSAGES`. Returns True if the file changed."""
+    """Write ``locales/ui.pot`` from :data:`explainer.translate.ui.MESSAGES`. Returns True if the file changed."""
     return write_if_changed(pot_path(locales_dir, UI_DOMAIN), render_po(ui_template()))
 
 

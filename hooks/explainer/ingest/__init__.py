@@ -1,0 +1,1 @@
+"""Stage 1: seed bytes -> Article (decode, metadata, parse, report, preservation check)."""

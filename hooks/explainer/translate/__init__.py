@@ -1,0 +1,1 @@
+"""Stage 2: Article -> gettext units and PO catalogs (segment, catalog, workflow, interface strings)."""
