@@ -75,8 +75,8 @@ def test_random_mixtures_of_corpus_lines_lose_no_word() -> None:
     from explainer.ingest.decode import normalize_seed
     from explainer.ingest.metadata import split_front_matter
     from explainer.ingest.parse import parse_article
-    from explainer.ingest.preserve import html_text
     from explainer.render.pages import render_article
+    from explainer.text import html_to_text as html_text
 
     pool: list[str] = ["", "- ", "1.", "١) ", "أولاً:", "؟", "* * *", "—", "http://", "www.", "a@b", "\ue000",
                        "\ue0011\ue001", "ـــ", "لـ", "---", "{{", "<", "&", "؟ويرى", "-عنوان", "•", "▪ ▪"]

@@ -1,7 +1,7 @@
 """The preservation check: every word of a seed reaches its Arabic page.
 
 A *word* is a maximal run of letters, combining marks and digits (Unicode
-general categories L, M, N), so punctuation and spacing repairs never count as
+general categories L, M, N: :func:`explainer.text.words`), so punctuation and spacing repairs never count as
 losses. A seed word is accounted for when it is on the page, when a repair of
 the ingestion report dropped it (boilerplate, list numbering, a repeated title),
 or when its letters appear unbroken in the page's letter stream (a glued word
@@ -12,15 +12,9 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from html.parser import HTMLParser
-
-import regex
 
 from explainer.model import Article
-
-# Runs of Unicode general categories L, M and N (the `regex` module knows the \p{..} classes; a
-# per-character unicodedata loop took most of the check's time on 1,000 seeds).
-_WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+from explainer.text import html_to_text, words
 
 
 def seed_words(text: str) -> list[str]:
@@ -29,34 +23,7 @@ def seed_words(text: str) -> list[str]:
     >>> seed_words("DeepSeek.في 20 يناير، «مرحبًا»")
     ['DeepSeek', 'في', '20', 'يناير', 'مرحبًا']
     """
-    return _WORD_RE.findall(unicodedata.normalize("NFC", text))
-
-
-class _TextCollector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style", "template"):
-            self._skip += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style", "template") and self._skip:
-            self._skip -= 1
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self.parts.append(data)
-
-
-def html_text(markup: str) -> str:
-    """The text content of an HTML fragment (scripts and styles left out), entities decoded."""
-    collector = _TextCollector()
-    collector.feed(markup)
-    collector.close()
-    return " ".join(collector.parts)
+    return words(unicodedata.normalize("NFC", text))
 
 
 def article_text(article: Article) -> str:
@@ -76,7 +43,7 @@ def missing_words(article: Article, shown_text: str) -> list[tuple[int, str]]:
     """Seed words that neither appear in ``shown_text`` nor are explained by the report.
 
     Input: the parsed article (its ``source_text`` and ``repairs``) and the text
-    shown for it (page HTML through :func:`html_text`, or :func:`article_text`).
+    shown for it (page HTML through :func:`explainer.text.html_to_text`, or :func:`article_text`).
     Output: ``(seed line, word)`` pairs in seed order; empty when nothing is lost.
     Words are compared as multisets, so a word lost in one place is found even
     when it also occurs elsewhere.
@@ -110,7 +77,7 @@ def preservation_warnings(article: Article, page_html: str) -> list[str]:
     and not explained by the ingestion report: 'w1', 'w2'``; empty when none.
     """
     by_line: dict[int, list[str]] = {}
-    for line, word in missing_words(article, html_text(page_html)):
+    for line, word in missing_words(article, html_to_text(page_html)):
         by_line.setdefault(line, []).append(word)
     return [f"{article.source_path}:{line}: {len(words)} word{'s' if len(words) > 1 else ''} of the seed "
             f"missing from the Arabic page and not explained by the ingestion report: "

@@ -53,10 +53,11 @@ from babel.dates import format_skeleton
 from babel.numbers import format_decimal, format_percent
 
 from explainer.errors import DataError
-from explainer.model import Article
-from explainer.translate.segment import Unit, article_units
 from explainer.ingest.sidefile import compose, line_of, mapping, sequence, text
-from explainer.textmatch import Phrase, PhraseMatcher, fold_word
+from explainer.model import Article
+from explainer.text import ARABIC_WORD_RE, DAMMA, TASHKEEL, fold_match_word, has_arabic
+from explainer.textmatch import Phrase, PhraseMatcher
+from explainer.translate.segment import Unit, article_units
 
 FactKind = Literal["date", "quantity", "percent", "fraction", "name", "text"]
 MAX_AUTO_FACTS = 8
@@ -71,18 +72,18 @@ _MONTHS = {
 }
 _MULTIPLIERS = {"الف": 1000, "الاف": 1000, "مليون": 10**6, "ملايين": 10**6, "مليار": 10**9, "مليارات": 10**9,
                 "بليون": 10**9}
-_PERCENT_WORDS = ("في الميه", "في المايه", "بالميه", "بالمايه")  # folded forms of في المئة / في المائة
+_PERCENT_WORDS = tuple(fold_match_word(w) for w in ("في المئة", "في المائة", "بالمئة", "بالمائة"))
 _STOP = {"من", "في", "على", "الي", "عن", "مع", "او", "و", "ثم", "التي", "الذي", "الذين", "اللتي", "هذا", "هذه",
          "ذلك", "تلك", "قد", "لقد", "كان", "كانت", "ان", "انه", "حيث", "حتي", "بعد", "قبل", "عام", "سنه"}
 _RELATIVE = {"التي", "الذي", "الذين", "اللتي", "اللذين", "اللواتي"}
 _FRACTIONS_PLAIN = {"نصف": 2, "ثلث": 3, "ربع": 4}
 _FRACTIONS_DAMMA = {"خمس": 5, "سدس": 6, "سبع": 7, "ثمن": 8, "تسع": 9, "عشر": 10}
-_DAMMA = "\u064f"
-_ARABIC_WORD_RE = re.compile(r"[\u0621-\u065f\u0670-\u06d3]+")
+_DAMMA = DAMMA
+_ARABIC_WORD_RE = ARABIC_WORD_RE
 _YEAR_WORD_RE = re.compile(r"(?:و|ف)?(?:ب|ل|ك)?(?:ال|ل)?(?:عام|سنه)")  # folded عام / سنة with clitics
 # A number standing alone, or after an attached و ف ب ل ("و40%"); never inside "R1" or "1.2.3".
 _NUMBER_RE = re.compile(r"(?<![.,٫٬\d-])(?<![^\W\dوفبل])(\d+(?:[.,٫٬]\d+)*)(?![\w-])")
-_WORD_RE = re.compile(r"(?:[^\W\d_]|[\u064b-\u065f\u0670])+")  # letters and Arabic marks
+_WORD_RE = re.compile(rf"(?:[^\W\d_]|[{TASHKEEL}])+")  # letters and Arabic marks
 _LATIN_NAME_RE = re.compile(r"(?<![A-Za-z0-9_-])[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?:\s[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)*(?![\w-])")
 
 
@@ -163,7 +164,7 @@ def _month_at(text_value: str, start: int) -> tuple[int, int] | None:
     words = _next_words(text_value, start, 2)
     for size in (2, 1):
         if len(words) >= size:
-            name = fold_word(" ".join(w.group(0) for w in words[:size]))
+            name = fold_match_word(" ".join(w.group(0) for w in words[:size]))
             if name in _MONTHS:
                 return _MONTHS[name], words[size - 1].end()
     return None
@@ -205,14 +206,14 @@ def _numbers(text_value: str, seg_id: str) -> list[tuple[int, Fact]]:
             found.append((match.start(), Fact(_date_key(day, mon, yr), "date", text_value[match.start():end], seg_id,
                                               day=day, month=mon, year=yr)))
             continue
-        rest = fold_word(text_value[match.end():match.end() + 14]).lstrip()
+        rest = fold_match_word(text_value[match.end():match.end() + 14]).lstrip()
         if rest.startswith(("%", "٪")) or rest.startswith(_PERCENT_WORDS):
             found.append((match.start(), Fact(f"percent:{value}", "percent", match.group(0) + "%", seg_id, number=value)))
             continue
         words = _next_words(text_value, match.end(), 2)
         end = match.end()
-        if words and fold_word(words[0].group(0)) in _MULTIPLIERS:
-            value *= _MULTIPLIERS[fold_word(words[0].group(0))]
+        if words and fold_match_word(words[0].group(0)) in _MULTIPLIERS:
+            value *= _MULTIPLIERS[fold_match_word(words[0].group(0))]
             end = words[0].end()
             words = words[1:]
         else:
@@ -220,7 +221,7 @@ def _numbers(text_value: str, seg_id: str) -> list[tuple[int, Fact]]:
         if len(match.group(1)) == 4 and (year_fact := _year_fact(text_value, match, seg_id)):
             found.append(year_fact)
             continue
-        if not words or fold_word(words[0].group(0)) in _STOP or not _ARABIC_WORD_RE.fullmatch(words[0].group(0)):
+        if not words or fold_match_word(words[0].group(0)) in _STOP or not _ARABIC_WORD_RE.fullmatch(words[0].group(0)):
             if end == match.end():
                 continue  # a bare number says too little to be a key fact
             unit = ""
@@ -249,12 +250,12 @@ def _year_fact(text_value: str, match: re.Match[str], seg_id: str) -> tuple[int,
         end = word.start()
     for size in (2, 1):
         if len(joined) >= size:
-            name = fold_word(" ".join(w.group(0) for w in joined[-size:]))
+            name = fold_match_word(" ".join(w.group(0) for w in joined[-size:]))
             if name in _MONTHS:
                 month = _MONTHS[name]
                 return joined[-size].start(), Fact(_date_key(None, month, year), "date",
                                                    text_value[joined[-size].start():match.end()], seg_id, month=month, year=year)
-    if joined and _YEAR_WORD_RE.fullmatch(fold_word(joined[-1].group(0))):
+    if joined and _YEAR_WORD_RE.fullmatch(fold_match_word(joined[-1].group(0))):
         return match.start(), Fact(_date_key(None, None, year), "date", match.group(0), seg_id, year=year)
     return None
 
@@ -267,7 +268,7 @@ def _fractions(text_value: str, seg_id: str) -> list[tuple[int, Fact]]:
             if not raw.startswith(prefix):
                 continue
             core = raw[len(prefix):]
-            folded = fold_word(core)
+            folded = fold_match_word(core)
             damma = len(core) > 1 and core[1] == _DAMMA
             denominator = _FRACTIONS_PLAIN.get(folded) or (_FRACTIONS_DAMMA.get(folded) if damma else None)
             if denominator:
@@ -276,7 +277,7 @@ def _fractions(text_value: str, seg_id: str) -> list[tuple[int, Fact]]:
             continue
         following = []
         for nxt in _next_words(text_value, word.end(), 3):
-            if fold_word(nxt.group(0)) in _RELATIVE:
+            if fold_match_word(nxt.group(0)) in _RELATIVE:
                 break
             following.append(nxt)
         if not following:
@@ -298,19 +299,19 @@ def _names(text_value: str, seg_id: str) -> list[tuple[int, Fact]]:
         found.append((match.start(), Fact(f"name:{name}", "name", match.group(0), seg_id, name=name,
                                           name_kind=entry.kind if entry else "")))
     by_name = {entry.name: entry for entry in gazetteer()}
-    for match in _gazetteer_matcher().find(text_value):
-        entry = by_name[match.key]
-        span = _strip_clitics(text_value[match.start:match.end], entry.spellings_ar)
-        start = match.end - len(span)
+    for phrase in _gazetteer_matcher().find(text_value):
+        entry = by_name[phrase.key]
+        span = _strip_clitics(text_value[phrase.start:phrase.end], entry.spellings_ar)
+        start = phrase.end - len(span)
         found.append((start, Fact(f"name:{entry.name}", "name", span, seg_id, name=entry.name, name_kind=entry.kind)))
     return found
 
 
 def _strip_clitics(span: str, spellings: Sequence[str]) -> str:
     """The name without attached و ب ل ال ... : the longest tail of ``span`` that folds to a spelling."""
-    folded = {fold_word(s) for s in spellings} | {fold_word(s)[2:] for s in spellings if fold_word(s).startswith("ال")}
-    for cut in range(0, min(4, len(span))):
-        if fold_word(span[cut:]) in folded:
+    folded = {fold_match_word(s) for s in spellings} | {fold_match_word(s)[2:] for s in spellings if fold_match_word(s).startswith("ال")}
+    for cut in range(min(4, len(span))):
+        if fold_match_word(span[cut:]) in folded:
             return span[cut:]
     return span
 
@@ -328,7 +329,7 @@ def extract_candidates(article: Article) -> list[Fact]:
     for unit in article_units(article):
         found = _numbers(unit.msgid, unit.segment_id) + _fractions(unit.msgid, unit.segment_id) + _names(unit.msgid, unit.segment_id)
         for _, fact in sorted(found, key=lambda pair: pair[0]):
-            folded = fold_word(fact.key)
+            folded = fold_match_word(fact.key)
             if folded not in seen:
                 seen.add(folded)
                 facts.append(replace(fact, line=unit.line))
@@ -352,7 +353,7 @@ def read_facts_file(path: Path, display_path: str, candidates: Sequence[Fact], s
     top = mapping(root, display_path, "the key-facts file", ("facts",))
     if "facts" not in top:
         return []
-    by_key = {fold_word(c.key): c for c in candidates}
+    by_key = {fold_match_word(c.key): c for c in candidates}
     chosen: list[Fact] = []
     for node in sequence(top["facts"], display_path, "'facts'"):
         fields = mapping(node, display_path, "a fact", ("key", "text", "label"))
@@ -362,10 +363,10 @@ def read_facts_file(path: Path, display_path: str, candidates: Sequence[Fact], s
             raise DataError(display_path, line, "a fact needs exactly one of 'key' (a candidate) or 'text' (your own fact)")
         if "key" in fields:
             key = text(fields["key"], display_path, "'key'")
-            if fold_word(key) not in by_key:
+            if fold_match_word(key) not in by_key:
                 raise DataError(display_path, line_of(fields["key"]), f"no candidate {key!r} in {seed_display}",
                                 f"Run `explainer facts {seed_display}` to list the candidates, or write the fact as 'text:'.")
-            chosen.append(replace(by_key[fold_word(key)], label_ar=label))
+            chosen.append(replace(by_key[fold_match_word(key)], label_ar=label))
         else:
             value = text(fields["text"], display_path, "'text'")
             chosen.append(Fact(f"text:{value}", "text", value, label_ar=label, line=line))
@@ -378,7 +379,7 @@ def select_facts(candidates: Sequence[Fact], confirmed: Sequence[Fact] | None) -
 
 
 def _is_latin(value: str) -> bool:
-    return not any("\u0600" <= ch <= "\u06ff" for ch in value)
+    return not has_arabic(value)
 
 
 def load_article_facts(article: Article, root: Path) -> list[Fact]:

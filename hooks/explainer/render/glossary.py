@@ -12,7 +12,7 @@ Schema of ``seeds/glossary.yml`` (a missing file means an empty glossary; the sl
 The term and explanation are gettext messages (msgctxt ``glossary``) of the catalog
 ``glossary`` (``locales/glossary.pot``), so the English glossary is translated with the
 same PO workflow as the articles. Matching rules (attached prefixes, hamza variants, whole
-words only) are those of :mod:`explainer.textmatch`. The first use of each term in an
+words only) are those of :mod:`explainer.textmatch` (folding: :func:`explainer.text.fold_match`). The first use of each term in an
 article becomes a link to the article's term list carrying the explanation in the page's
 language (``data-tip`` for the hover/focus tooltip, ``aria-describedby`` for screen readers).
 """
@@ -26,10 +26,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from explainer.errors import DataError
-from explainer.render.links import link_spans, linkify_html
-from explainer.translate.segment import Unit
 from explainer.ingest.sidefile import compose, line_of, mapping, sequence, text, texts
-from explainer.textmatch import Phrase, PhraseMatcher, fold_word
+from explainer.render.links import link_spans, linkify_html
+from explainer.text import fold_match_word
+from explainer.textmatch import Phrase, PhraseMatcher
+from explainer.translate.segment import Unit
 
 GLOSSARY_FILE = "seeds/glossary.yml"  # beside the seeds: `mkdocs serve` watches seeds/
 CATALOG = "glossary"  # catalog name and msgctxt of glossary messages
@@ -92,7 +93,7 @@ def read_glossary(path: Path, display_path: str) -> tuple[Term, ...]:
         term = text(fields["term"], display_path, "'term'")
         also = texts(fields["also"], display_path, "'also'") if "also" in fields else ()
         for spelling in (term, *also):
-            key = fold_word(spelling)
+            key = fold_match_word(spelling)
             if key in seen_terms and seen_terms[key] != line:
                 raise DataError(display_path, line, f"term {spelling!r} is already listed on line {seen_terms[key]}")
             seen_terms[key] = line
@@ -111,7 +112,9 @@ def glossary_units(terms: Sequence[Term]) -> list[Unit]:
 
 def glossary_template(root: Path):
     """The POT of the glossary catalog (``locales/glossary.pot``) from ``root/seeds/glossary.yml``."""
-    from explainer.translate.workflow import template_from_units  # workflow imports the segment registry; keep this module light
+    from explainer.translate.workflow import (
+        template_from_units,  # workflow imports the segment registry; keep this module light
+    )
 
     return template_from_units((unit, GLOSSARY_FILE) for unit in glossary_units(read_glossary(root / GLOSSARY_FILE, GLOSSARY_FILE)))
 
@@ -200,4 +203,4 @@ def articles_using(terms: Sequence[Term], article_texts: dict[str, Sequence[str]
 
 def sort_key(term: LocalTerm) -> str:
     """Alphabetical key: the folded term (hamza and case differences ignored)."""
-    return fold_word(term.term)
+    return fold_match_word(term.term)

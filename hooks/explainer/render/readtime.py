@@ -12,21 +12,24 @@ stands for two or three English ones).
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable
 
 from babel.units import format_unit
 
+from explainer.text import COUNT_JOINERS, word_pattern
+
 WORDS_PER_MINUTE = {"ar": 138, "en": 228}
 _DEFAULT_WPM = 200
-_WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
+_WORD_RE = word_pattern(COUNT_JOINERS)
 
 
 def count_words(texts: Iterable[str]) -> int:
-    """Number of words (runs of letters/digits, inner hyphens and apostrophes kept) in ``texts``.
+    """Number of words in ``texts``: :func:`explainer.text.words` joined by inner hyphens and apostrophes.
 
-    >>> count_words(["DeepSeek-R1 هو نموذج", "it's new"])
-    5
+    A word's tashkeel is part of it (``مرحبًا`` is one word).
+
+    >>> count_words(["DeepSeek-R1 هو نموذج", "it's new", "مرحبًا"])
+    6
     """
     return sum(len(_WORD_RE.findall(text)) for text in texts)
 

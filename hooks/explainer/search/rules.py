@@ -32,45 +32,34 @@ Rules (what a reader can rely on; README "Search"):
 
 from __future__ import annotations
 
-import itertools
+import functools
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from html.parser import HTMLParser
+
+from explainer.text import (
+    ARTICLE,
+    LAM_ARTICLE,
+    MIN_STEM,
+    MIN_STEM_AFTER_ARTICLE,
+    clitic_prefixes,
+    fold_search,
+    html_to_text,
+    is_folded_arabic_word,
+    stem_ok,
+)
 
 # -- folding ---------------------------------------------------------------------------
 
-_LETTER_MAP = {
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
-    "ى": "ي", "ة": "ه", "ؤ": "ء", "ئ": "ء",
-    "ک": "ك", "ی": "ي",
-    **{chr(0x0660 + d): str(d) for d in range(10)},
-    **{chr(0x06F0 + d): str(d) for d in range(10)},
-}
-_FOLD_TABLE = str.maketrans(_LETTER_MAP)
-# Tatweel, zero-width non-joiner/joiner, LRM/RLM, Arabic letter mark, word joiner, BOM.
-_IGNORED = frozenset("\u0640\u200c\u200d\u200e\u200f\u061c\u2060\ufeff")
-
-
-def fold(text: str) -> str:
-    """Fold ``text`` for matching (rules in the module docstring); length may change.
-
-    >>> fold("أَعْلَنَتْ الـشركة ٢٠٢٤ DeepSeek")
-    'اعلنت الشركه 2024 deepseek'
-    >>> fold("مستشفى") == fold("مستشفي"), fold("مسئول") == fold("مسؤول")
-    (True, True)
-    """
-    text = unicodedata.normalize("NFKC", text).lower().translate(_FOLD_TABLE)
-    text = unicodedata.normalize("NFD", text)
-    text = "".join(ch for ch in text if ch not in _IGNORED and unicodedata.category(ch) != "Mn")
-    return unicodedata.normalize("NFC", text)
-
+#: The search fold (:func:`explainer.text.fold_search`).
+fold = fold_search
 
 # -- words -----------------------------------------------------------------------------
 
 _JOINERS = frozenset("-'’.٫٬_")
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_word_char(ch: str) -> bool:
     category = unicodedata.category(ch)
     return category[0] in "LM" or category == "Nd"
@@ -142,32 +131,7 @@ def query_words(text: str) -> list[str]:
 
 # -- Arabic clitics --------------------------------------------------------------------
 
-_CONJUNCTIONS = ("", "و", "ف")
-_PREPOSITIONS = ("", "ب", "ك", "ل")
-_ARTICLE = "ال"
-
-
-def _clitic_prefixes() -> tuple[tuple[str, bool], ...]:
-    """Every prefix (conjunction? preposition? article?), longest first, with 'has article'."""
-    found: set[tuple[str, bool]] = set()
-    for conj, prep in itertools.product(_CONJUNCTIONS, _PREPOSITIONS):
-        if conj or prep:
-            found.add((conj + prep, False))
-        found.add((conj + ("لل" if prep == "ل" else prep + _ARTICLE), True))
-    return tuple(sorted(found, key=lambda item: (-len(item[0]), item[0])))
-
-
-CLITIC_PREFIXES = _clitic_prefixes()
-MIN_STEM_AFTER_ARTICLE = 2
-MIN_STEM = 3
-
-
-def _is_arabic_word(word: str) -> bool:
-    return bool(word) and all("\u0620" <= ch <= "\u064a" for ch in word)
-
-
-def _stem_ok(stem: str, has_article: bool) -> bool:
-    return len(stem) >= (MIN_STEM_AFTER_ARTICLE if has_article else MIN_STEM)
+CLITIC_PREFIXES = clitic_prefixes()
 
 
 def variants(word: str) -> list[str]:
@@ -182,18 +146,22 @@ def variants(word: str) -> list[str]:
     >>> variants("tesla")
     ['tesla']
     """
+    return list(_variants(word))
+
+
+@functools.lru_cache(maxsize=65536)  # a site's vocabulary repeats: each distinct word is worked out once
+def _variants(word: str) -> tuple[str, ...]:
     out = [word]
-    if not _is_arabic_word(word):
-        return out
+    if not is_folded_arabic_word(word):
+        return (word,)
     for prefix, has_article in CLITIC_PREFIXES:
         if word.startswith(prefix) and len(word) > len(prefix):
             stem = word[len(prefix):]
-            if _stem_ok(stem, has_article):
+            if stem_ok(stem, has_article):
                 out.append(stem)
-                if prefix.endswith("لل"):
-                    out.append(_ARTICLE + stem)
-    seen: set[str] = set()
-    return [w for w in sorted(out, key=len, reverse=True) if not (w in seen or seen.add(w))]  # type: ignore[func-returns-value]
+                if prefix.endswith(LAM_ARTICLE):
+                    out.append(ARTICLE + stem)
+    return tuple(dict.fromkeys(sorted(out, key=len, reverse=True)))
 
 
 def query_forms(word: str) -> list[str]:
@@ -207,16 +175,16 @@ def query_forms(word: str) -> list[str]:
     >>> query_forms("الاقتصاد"), query_forms("وكتاب"), query_forms("كتب"), query_forms("tesla")
     (['اقتصاد'], ['وكتاب', 'كتاب', 'تاب'], ['كتب'], ['tesla'])
     """
-    if not _is_arabic_word(word):
+    if not is_folded_arabic_word(word):
         return [word]
     for prefix, has_article in CLITIC_PREFIXES:
         stem = word[len(prefix):]
-        if has_article and word.startswith(prefix) and _stem_ok(stem, True):
+        if has_article and word.startswith(prefix) and stem_ok(stem, True):
             return [stem]
     forms = [word]
     for prefix, has_article in sorted(CLITIC_PREFIXES, key=lambda item: len(item[0])):
         stem = word[len(prefix):]
-        if not has_article and word.startswith(prefix) and _stem_ok(stem, False):
+        if not has_article and word.startswith(prefix) and stem_ok(stem, False):
             forms.append(stem)
     return forms
 
@@ -301,38 +269,6 @@ def _raw_words(text: str) -> list[str]:
     return [text[a:b] for a, b in word_spans(text)]
 
 
-class _TextExtractor(HTMLParser):
-    _BLOCKS = frozenset({"p", "li", "ul", "ol", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6",
-                         "table", "tr", "td", "th", "pre", "blockquote", "dd", "dt"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self._BLOCKS:
-            self.parts.append(" ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._BLOCKS:
-            self.parts.append(" ")
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-
-def html_to_text(fragment: str) -> str:
-    """Plain text of an HTML fragment: tags dropped, entities decoded, blanks collapsed.
-
-    >>> html_to_text("<p>أعلنت &amp; <b>قالت</b></p><ul><li>أ</li><li>ب</li></ul>")
-    'أعلنت & قالت أ ب'
-    """
-    parser = _TextExtractor()
-    parser.feed(fragment)
-    parser.close()
-    return " ".join("".join(parser.parts).split())
-
-
 def records_from_index(docs: Iterable[Mapping[str, str]], page_langs: Mapping[str, str],
                        default_lang: str) -> list[SearchRecord]:
     """Search records from Material's ``search_index.json`` documents.
@@ -372,6 +308,20 @@ def by_language(records: Sequence[SearchRecord]) -> dict[str, list[SearchRecord]
 
 
 __all__ = [
-    "CLITIC_PREFIXES", "SearchRecord", "TERMS_SEPARATOR", "by_language", "fold", "html_to_text", "index_terms",
-    "query_alternatives", "query_forms", "query_words", "records_from_index", "variants", "word_spans", "words",
+    "CLITIC_PREFIXES",
+    "MIN_STEM",
+    "MIN_STEM_AFTER_ARTICLE",
+    "TERMS_SEPARATOR",
+    "SearchRecord",
+    "by_language",
+    "fold",
+    "html_to_text",
+    "index_terms",
+    "query_alternatives",
+    "query_forms",
+    "query_words",
+    "records_from_index",
+    "variants",
+    "word_spans",
+    "words",
 ]
