@@ -26,11 +26,12 @@ from explainer.errors import ExplainerError
 from explainer.model import Article
 from explainer.ingest.preserve import preservation_warnings
 from explainer.render.publish import SitemapEntry, alternates, og_locale, sitemap_xml
-from explainer.render.pages import article_uri, language_name
+from explainer.render.pages import article_uri
 from explainer.ingest.report import format_repair
 from explainer.search.bundle import write_search_indexes
 from explainer.site import SiteBuild, build_site
-from explainer.translate.ui import DIRECTIONS, LANGS, SOURCE_LANG, UI_DOMAIN
+from explainer.cldr import direction, language_name
+from explainer.translate.ui import LANGS, SOURCE_LANG, UI_DOMAIN
 
 log = get_plugin_logger("explainer")
 
@@ -214,7 +215,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     ]
     context["nav"] = _nav_for(lang, nav)
     context["config"] = config
-    context["page_dir"] = DIRECTIONS.get(lang, "ltr")
+    context["page_dir"] = direction(lang)
     context["explainer_head"] = _page_head(page, lang, config)
     return context
 
@@ -224,7 +225,7 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
     if template_name.endswith(".html") and isinstance(context.get("nav"), Navigation):
         context["nav"] = _nav_for(SOURCE_LANG, context["nav"])  # not every page of the site (sitemap.xml keeps them)
     if _state.site is not None:
-        context["explainer_ui"] = {key: {lang: _state.site.ui.text(key, lang) for lang in DIRECTIONS}
+        context["explainer_ui"] = {key: {lang: _state.site.ui.text(key, lang) for lang in LANGS}
                                    for key in ("not_found_title", "not_found_body", "not_found_home")}
     return context
 

@@ -60,7 +60,7 @@ def test_interface_text_comes_from_the_catalog(tmp_path: Path) -> None:
 
 def test_reworded_source_makes_the_arabic_entry_fuzzy_and_shows_english(monkeypatch, tmp_path: Path) -> None:
     reworded = ui.UiMessage("home_title", "All articles", ui.message_for("home_title").comment)
-    monkeypatch.setattr(ui, "MESSAGES", [reworded if m.key == "home_title" else m for m in ui.MESSAGES])
+    monkeypatch.setattr(ui, "MESSAGES", tuple(reworded if m.key == "home_title" else m for m in ui.MESSAGES))
     from explainer.translate.catalog import read_catalog
     merged = merge(read_catalog(AR_UI), ui_template())
     message = merged.get("All articles", context="home_title")
@@ -85,7 +85,18 @@ def test_missing_interface_translation_warns(tmp_path: Path) -> None:
             "into ar (status_total)") in build.log
 
 
-def test_register_rejects_a_conflicting_key() -> None:
-    assert ui.register(ui.message_for("footer")) is ui.message_for("footer")
-    with pytest.raises(ValueError):
-        ui.register(ui.UiMessage("footer", "Another footer"))
+def test_the_interface_strings_are_one_constant_catalog() -> None:
+    # Feature modules no longer add strings at import time: importing them leaves the catalog alone.
+    before = ui.MESSAGES
+    import explainer.render.layer  # noqa: F401
+    assert ui.MESSAGES is before and isinstance(before, tuple)
+    assert len({m.key for m in before}) == len(before)
+    with pytest.raises(KeyError, match="unknown interface string 'nope'"):
+        ui.message_for("nope")
+
+
+def test_sentences_are_whole_messages_with_placeholders() -> None:
+    strings = ui.UiStrings({("ar", "previous"): "المقالة السابقة: {title}"})
+    assert strings.markup("previous", "ar", title='<a href="x/">س &amp; ص</a>') == 'المقالة السابقة: <a href="x/">س &amp; ص</a>'
+    assert ui.UiStrings().markup("translated_from", "en", original="<a>o</a>") == "Translated from Arabic (<a>o</a>)"
+    assert {"title"} == set(ui.message_for("parallel_title").placeholders)

@@ -30,7 +30,8 @@ import yaml
 
 from explainer.errors import ExplainerError
 from explainer.site import SiteBuild, build_site
-from explainer.translate.ui import DIRECTIONS, LANG_NAMES, MESSAGES, SOURCE_LANG
+from explainer.cldr import direction, language_name
+from explainer.translate.ui import MESSAGES, SOURCE_LANG
 
 
 class ExportError(ExplainerError):
@@ -84,7 +85,7 @@ def export_config(config_text: str, langs: list[str]) -> dict[str, object]:
         extensions.append("md_in_html")
     config["markdown_extensions"] = extensions
     extra = dict(config.get("extra") or {})
-    extra["alternate"] = [{"name": LANG_NAMES[lang], "lang": lang,
+    extra["alternate"] = [{"name": language_name(lang), "lang": lang,
                            "link": "./" if lang == SOURCE_LANG else f"./{lang}/"} for lang in langs]
     config["extra"] = extra
     return config
@@ -103,7 +104,7 @@ def exported_markdown(markdown: str) -> str:
             meta[key] = html.escape(str(meta[key]))
     lang = str(meta.get("lang", SOURCE_LANG))
     if lang != SOURCE_LANG:
-        body = f'<div class="ex-export-lang" lang="{lang}" dir="{DIRECTIONS[lang]}" markdown>\n\n{body}\n</div>\n'
+        body = f'<div class="ex-export-lang" lang="{lang}" dir="{direction(lang)}" markdown>\n\n{body}\n</div>\n'
     head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{head}---\n\n{body}"
 

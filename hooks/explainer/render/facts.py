@@ -2,9 +2,10 @@
 
 Extraction rules (general; nothing is specific to one article):
 
-* **dates**: a day and an Arabic month name (Egyptian/Gulf ``يناير`` ... or Levantine
-  ``كانون الثاني`` ...), with an optional four-digit year; a month with a year;
-  ``عام``/``سنة`` + a year.
+* **dates**: a day and an Arabic month name (CLDR's names in every Arabic locale:
+  Egyptian/Gulf ``يناير`` ..., Levantine ``كانون الثاني`` ..., Maghrebi ``جانفي``/``يوليوز`` ...,
+  see :func:`explainer.cldr.arabic_month_names`), with an optional four-digit year; a month
+  with a year; ``عام``/``سنة`` + a year.
 * **quantities**: a number (Latin or Arabic-Indic digits) with an optional multiplier
   word (``ألف``/``آلاف``, ``مليون``, ``مليار``) and the counted noun that follows it;
   percentages (``%``, ``٪``, ``في المائة``).
@@ -52,6 +53,7 @@ import yaml
 from babel.dates import format_skeleton
 from babel.numbers import format_decimal, format_percent
 
+from explainer.cldr import arabic_month_names, direction
 from explainer.errors import DataError
 from explainer.ingest.sidefile import compose, line_of, mapping, sequence, text
 from explainer.model import Article
@@ -64,12 +66,7 @@ MAX_AUTO_FACTS = 8
 FACTS_SUFFIX = ".facts.yml"
 CATALOG = "facts"  # catalog of every article's fact texts: locales/facts.pot, msgctxt = article slug
 
-_MONTHS = {
-    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يونيه": 6, "يوليو": 7, "يوليه": 7,
-    "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
-    "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7, "اب": 8,
-    "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
-}
+_MONTHS = {fold_match_word(name): number for name, number in arabic_month_names().items()}  # CLDR, every Arabic locale
 _MULTIPLIERS = {"الف": 1000, "الاف": 1000, "مليون": 10**6, "ملايين": 10**6, "مليار": 10**9, "مليارات": 10**9,
                 "بليون": 10**9}
 _PERCENT_WORDS = tuple(fold_match_word(w) for w in ("في المئة", "في المائة", "بالمئة", "بالمائة"))
@@ -451,8 +448,7 @@ def label_key(fact: Fact) -> str:
     return f"fact_{fact.kind}"
 
 
-def render_box(facts: Sequence[Fact], lang: str, translate: Translate, ui: Callable[[str, str], str],
-               directions: dict[str, str]) -> str:
+def render_box(facts: Sequence[Fact], lang: str, translate: Translate, ui: Callable[[str, str], str]) -> str:
     """HTML of the key-facts box (an ``<aside>`` with a ``<dl>``); ``""`` when there are no facts.
 
     Every text is HTML-escaped; a piece not in the page language carries ``lang``/``dir``.
@@ -466,12 +462,12 @@ def render_box(facts: Sequence[Fact], lang: str, translate: Translate, ui: Calla
             label = Piece(done, lang)
         value = format_value(fact, lang, translate)
         rows.append(f'<div class="ex-fact ex-fact--{fact.kind}" data-key="{html.escape(fact.key)}">'
-                    f"<dt{_lang(label, lang, directions)}>{html.escape(label.text)}</dt>"
-                    f"<dd{_lang(value, lang, directions)}>{html.escape(value.text)}</dd></div>")
+                    f"<dt{_lang(label, lang)}>{html.escape(label.text)}</dt>"
+                    f"<dd{_lang(value, lang)}>{html.escape(value.text)}</dd></div>")
     title = html.escape(ui("key_facts", lang))
     return (f'<aside class="ex-facts" aria-labelledby="ex-facts-title">'
             f'<p class="ex-facts__title" id="ex-facts-title">{title}</p><dl>{"".join(rows)}</dl></aside>\n\n')
 
 
-def _lang(piece: Piece, page_lang: str, directions: dict[str, str]) -> str:
-    return "" if piece.lang == page_lang else f' lang="{piece.lang}" dir="{directions[piece.lang]}"'
+def _lang(piece: Piece, page_lang: str) -> str:
+    return "" if piece.lang == page_lang else f' lang="{piece.lang}" dir="{direction(piece.lang)}"'

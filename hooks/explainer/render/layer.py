@@ -18,6 +18,7 @@ from urllib.parse import quote
 from babel.dates import format_date
 from babel.numbers import format_percent
 
+from explainer.cldr import direction, format_list
 from explainer.translate.catalog import Translation, Translations, load_translations, po_path
 from explainer.render.facts import CATALOG as FACTS_CATALOG
 from explainer.render.facts import Fact, load_article_facts, render_box
@@ -28,42 +29,7 @@ from explainer.render.parallel import parallel_uri, render_rows
 from explainer.render.readtime import count_words, format_minutes, reading_minutes
 from explainer.render.pages import Extras, Lookup, PageSource, _front_matter, escape_inline, inline_html, translation_state
 from explainer.translate.segment import article_units
-from explainer.translate.ui import DIRECTIONS, SOURCE_LANG, UiMessage, UiStrings, register
-
-for _message in (
-    UiMessage("key_facts", "Key facts", "Title of the key-facts box at the top of an article."),
-    UiMessage("fact_date", "Date", "Default label of a date in the key-facts box."),
-    UiMessage("fact_quantity", "Figure", "Default label of a number with its unit in the key-facts box."),
-    UiMessage("fact_percent", "Percentage", "Default label of a percentage in the key-facts box."),
-    UiMessage("fact_fraction", "Proportion", "Default label of a fraction (a tenth of ...) in the key-facts box."),
-    UiMessage("fact_name", "Name", "Default label of a Latin-script name in the key-facts box."),
-    UiMessage("fact_person", "Person", "Default label of a person's name in the key-facts box."),
-    UiMessage("fact_organisation", "Organisation", "Default label of an organisation in the key-facts box."),
-    UiMessage("fact_product", "Product", "Default label of a product in the key-facts box."),
-    UiMessage("fact_project", "Project", "Default label of a project in the key-facts box."),
-    UiMessage("fact_text", "Fact", "Default label of a fact an editor added in the key-facts box."),
-    UiMessage("reading_time", "{duration} read", "Byline under an article title; {duration} is e.g. '3 minutes'."),
-    UiMessage("published", "Published {date}", "Byline; {date} is the publication date, e.g. 'January 27, 2025'."),
-    UiMessage("by_author", "By {author}", "Byline; {author} is the article's author."),
-    UiMessage("source", "Source", "Byline link to the original article on the web."),
-    UiMessage("parallel_link", "Read side by side", "Byline link from an article to its parallel (two-column) view."),
-    UiMessage("parallel_title", "Side by side", "Title prefix of the parallel view: 'Side by side: <article title>'."),
-    UiMessage("parallel_back", "Back to the article", "Link from the parallel view to the article page."),
-    UiMessage("translated_from", "Translated from Arabic", "Line under the title of a translated article."),
-    UiMessage("original", "Arabic original", "Link to the Arabic article, after 'Translated from Arabic'."),
-    UiMessage("coverage", "{percent} of the passages translated",
-              "After 'Translated from Arabic'; {percent} is e.g. '100%'."),
-    UiMessage("previous", "Previous article", "Label of the link to the previous article, at the end of an article."),
-    UiMessage("next", "Next article", "Label of the link to the next article, at the end of an article."),
-    UiMessage("terms_title", "Terms in this article", "Title of the list of glossary terms at the end of an article."),
-    UiMessage("glossary_title", "Glossary", "Title of the glossary page."),
-    UiMessage("glossary_intro", "Terms used in the articles, each with a short explanation and the articles that use it.",
-              "First paragraph of the glossary page."),
-    UiMessage("glossary_used_in", "Used in", "Glossary page: label before the list of articles using a term."),
-    UiMessage("glossary_unused", "Not used in any article yet.", "Glossary page: a term no article uses."),
-    UiMessage("glossary_all", "All terms in the glossary", "Link from an article's term list to the glossary page."),
-):
-    register(_message)
+from explainer.translate.ui import SOURCE_LANG, UiStrings
 
 Translate = Callable[[str], "str | None"]
 
@@ -150,8 +116,9 @@ def _byline(article: Article, lang: str, lookup: Lookup, counts: dict[str, int],
     if lang != SOURCE_LANG:
         total = sum(counts.values()) or 1
         share = format_percent(counts["translated"] / total, locale=lang, numbering_system="latn")
-        line += (escape_inline(ui.text("translated_from", lang)) + " (" + _link(ui.text("original", lang), f"../{article.slug}.md")
-                 + ") · " + escape_inline(ui.text("coverage", lang, percent=share)) + "\n{: .ex-translated data-search-exclude=\"\" }\n\n")
+        original = _link(ui.text("original", lang), f"../{article.slug}.md")
+        line += (ui.markup("translated_from", lang, escape_inline, original=original) + " · "
+                 + escape_inline(ui.text("coverage", lang, percent=share)) + "\n{: .ex-translated data-search-exclude=\"\" }\n\n")
     return line
 
 
@@ -168,17 +135,17 @@ def _terms_footer(used: Sequence[LocalTerm], lang: str, ui: UiStrings) -> str:
 
 
 def _lang(text_lang: str, page_lang: str) -> str:
-    return "" if text_lang == page_lang else f' lang="{text_lang}" dir="{DIRECTIONS[text_lang]}"'
+    return "" if text_lang == page_lang else f' lang="{text_lang}" dir="{direction(text_lang)}"'
 
 
 def _prev_next(articles: Sequence[Article], index: int, lang: str, titles: dict[str, str], ui: UiStrings) -> str:
     links = []
     if index > 0:
         prev = articles[index - 1]
-        links.append(escape_inline(ui.text("previous", lang)) + ": " + _link(titles[prev.slug], f"{prev.slug}.md"))
+        links.append(ui.markup("previous", lang, escape_inline, title=_link(titles[prev.slug], f"{prev.slug}.md")))
     if index + 1 < len(articles):
         nxt = articles[index + 1]
-        links.append(escape_inline(ui.text("next", lang)) + ": " + _link(titles[nxt.slug], f"{nxt.slug}.md"))
+        links.append(ui.markup("next", lang, escape_inline, title=_link(titles[nxt.slug], f"{nxt.slug}.md")))
     return (" · ".join(links) + "\n{: .ex-prevnext data-search-exclude=\"\" }\n\n") if links else ""
 
 
@@ -212,7 +179,7 @@ def article_extras(layer: Layer, articles: Sequence[Article], index: int, lang: 
     lookup = lookups[article.slug]
     counts = translation_state(article, lang, lookup)
     translate = layer.fact_translate(article.slug, lang)
-    box = render_box(layer.facts[article.slug], lang, translate, ui.text, DIRECTIONS)
+    box = render_box(layer.facts[article.slug], lang, translate, ui.text)
     # The article's terms are those its Arabic body uses (first-use order), on every page, so the
     # term list has the same ids in each language and every marked term has its description.
     ids = article_term_ids(layer.terms, article)
@@ -232,9 +199,9 @@ def render_parallel(article: Article, lang: str, lookup: Lookup, langs: Sequence
     """The parallel page of ``article`` with ``lang`` as interface language (rows: :mod:`explainer.render.parallel`)."""
     title = current(lookup)(article.title) if lang != SOURCE_LANG else None
     meta = {
-        "title": f"{ui.text('parallel_title', lang)}: {title or article.title}",
+        "title": ui.text("parallel_title", lang, title=title or article.title),
         "lang": lang,
-        "dir": DIRECTIONS[lang],
+        "dir": direction(lang),
         "alternates": {other: parallel_uri(article.slug, other) for other in langs},
         "search": {"exclude": True},  # Material: the article pages are already indexed
         "in_nav": False,              # one per article: kept out of the short navigation, like articles
@@ -258,7 +225,7 @@ def render_glossary(layer: Layer, articles: Sequence[Article], lang: str, lookup
         "title": ui.text("glossary_title", lang),
         "description": ui.text("glossary_intro", lang),
         "lang": lang,
-        "dir": DIRECTIONS[lang],
+        "dir": direction(lang),
         "alternates": {other: glossary_uri(other) for other in langs},
     }
     uses = articles_using(layer.terms, {a.slug: [u.msgid for u in article_units(a)] for a in articles})
@@ -267,15 +234,14 @@ def render_glossary(layer: Layer, articles: Sequence[Article], lang: str, lookup
             f"{escape_inline(ui.text('glossary_intro', lang))}\n\n"]
     local: list[LocalTerm] = sorted(localize(layer.terms, lang, layer.glossary[lang]), key=sort_key)
     for term in local:
-        attrs = f' lang="{term.term_lang}" dir="{DIRECTIONS[term.term_lang]}"' if term.term_lang != lang else ""
+        attrs = f' lang="{term.term_lang}" dir="{direction(term.term_lang)}"' if term.term_lang != lang else ""
         body.append(f"## {escape_inline(term.term)} {{#gl-{term.id}{attrs}}}\n\n")
         body.append(f'<p{_lang(term.explanation_lang, lang)}>{html.escape(term.explanation)}</p>\n\n')
         links = []
         for slug in uses[term.id]:
             shown = current(lookups[slug])(by_slug[slug].title) if lang != SOURCE_LANG else None
             links.append(_link(shown or by_slug[slug].title, f"{slug}.md"))
-        comma = "، " if DIRECTIONS[lang] == "rtl" else ", "
-        used = (escape_inline(ui.text("glossary_used_in", lang)) + ": " + comma.join(links) if links
+        used = (ui.markup("glossary_used_in", lang, escape_inline, articles=format_list(links, lang)) if links
                 else escape_inline(ui.text("glossary_unused", lang)))
         body.append(used + "\n{: .ex-glossary-uses }\n\n")
     return PageSource(glossary_uri(lang), lang, _front_matter(meta) + "".join(body))

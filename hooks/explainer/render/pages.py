@@ -25,8 +25,9 @@ from explainer.render.bidi import isolate_html
 from explainer.translate.catalog import Translation
 from explainer.render.links import link_spans, linkify_html
 from explainer.model import Article, Block
-from explainer.translate.segment import Unit, catalog_units
-from explainer.translate.ui import DIRECTIONS, LANG_NAMES, SOURCE_LANG, UiStrings
+from explainer.translate.segment import Unit, article_units
+from explainer.cldr import direction, language_name
+from explainer.translate.ui import SOURCE_LANG, UiStrings
 
 _SOURCE_UI = UiStrings()  # interface strings with no catalogs: the English msgids
 
@@ -91,8 +92,8 @@ def _inline(text: str, text_lang: str, escape: Callable[[str], str] | None = Non
     (Arabic inside English) are also marked ``lang`` (``ar``), for fonts and
     screen readers; Latin runs inside Arabic get no ``lang`` (a name is not English).
     """
-    base_dir = DIRECTIONS[text_lang]
-    source_dir = DIRECTIONS[SOURCE_LANG]
+    base_dir = direction(text_lang)
+    source_dir = direction(SOURCE_LANG)
     lang_of = {source_dir: SOURCE_LANG} if base_dir != source_dir else None
     if escape is None:
         return isolate_html(text, base_dir, lang_of=lang_of)
@@ -202,7 +203,7 @@ def notice(shown: Shown, page_lang: str, ui: UiStrings, original: str | None = N
 def _lang_attrs(shown: Shown, page_lang: str) -> dict[str, str | None]:
     if shown.lang == page_lang:
         return {"lang": None, "dir": None}
-    return {"lang": shown.lang, "dir": DIRECTIONS[shown.lang]}
+    return {"lang": shown.lang, "dir": direction(shown.lang)}
 
 
 def _state_class(shown: Shown) -> str | None:
@@ -251,7 +252,7 @@ def _render_list(block: Block, ctx: _PageContext) -> str:
         badge = ""
         if shown.state in ("untranslated", "fuzzy"):
             key = "untranslated" if shown.state == "untranslated" else "outdated"
-            badge = (f'<span class="ex-badge" lang="{ctx.lang}" dir="{DIRECTIONS[ctx.lang]}" data-search-exclude>'
+            badge = (f'<span class="ex-badge" lang="{ctx.lang}" dir="{direction(ctx.lang)}" data-search-exclude>'
                      f'{html.escape(ctx.ui.text(key, ctx.lang))}</span> ')
         if shown.state == "fuzzy":
             fuzzy_ids.append(block.item_id(index))
@@ -261,11 +262,11 @@ def _render_list(block: Block, ctx: _PageContext) -> str:
 
 
 def unit_states(article: Article, lang: str, lookup: Lookup) -> list[tuple[Unit, str]]:
-    """Each catalog unit of ``article`` (:func:`~explainer.translate.segment.catalog_units`) with its state in ``lang``.
+    """Each catalog unit of ``article`` (:func:`~explainer.translate.segment.article_units`) with its state in ``lang``.
 
     States as in :class:`Shown`; on the source-language page every unit is ``"source"``.
     """
-    return [(unit, resolve(unit.msgid, lang, lookup).state) for unit in catalog_units(article)]
+    return [(unit, resolve(unit.msgid, lang, lookup).state) for unit in article_units(article)]
 
 
 def translation_state(article: Article, lang: str, lookup: Lookup) -> dict[str, int]:
@@ -330,7 +331,7 @@ def render_article(article: Article, lang: str, lookup: Lookup, langs: Sequence[
         "title": title.text,
         "description": excerpt(summary.text, 40),
         "lang": lang,
-        "dir": DIRECTIONS[lang],
+        "dir": direction(lang),
         "article": article.slug,
         "alternates": {other: article_uri(article.slug, other) for other in langs},
     }
@@ -353,7 +354,7 @@ def render_article(article: Article, lang: str, lookup: Lookup, langs: Sequence[
 
 
 def _link_attrs(shown: Shown, lang: str) -> str:
-    return "" if shown.lang == lang else f'{{: lang="{shown.lang}" dir="{DIRECTIONS[shown.lang]}"}}'
+    return "" if shown.lang == lang else f'{{: lang="{shown.lang}" dir="{direction(shown.lang)}"}}'
 
 
 HOME_PAGE_SIZE = 30  # articles per home page: keeps every home page a few dozen KB at any N
@@ -429,7 +430,7 @@ def _render_home_page(articles: Sequence[Article], number: int, count: int, lang
         "title": title_text,
         "description": ui.text("home_intro", lang),
         "lang": lang,
-        "dir": DIRECTIONS[lang],
+        "dir": direction(lang),
         "alternates": {other: home_page_uri(other, number) for other in langs},
         # A listing repeats the articles' titles and ledes: searching it would only
         # push the articles themselves down the results (Material's search front matter).
@@ -476,7 +477,7 @@ def render_status(articles: Sequence[Article], lang: str, lookups: dict[str, dic
         "title": ui.text("status_title", lang),
         "description": ui.text("status_intro", lang),
         "lang": lang,
-        "dir": DIRECTIONS[lang],
+        "dir": direction(lang),
         "alternates": {other: status_uri(other) for other in langs},
         "search": {"exclude": True},  # a listing of article titles, like the home pages
     }
@@ -486,7 +487,7 @@ def render_status(articles: Sequence[Article], lang: str, lookups: dict[str, dic
                                               "status_untranslated", "status_percent")]
     for target in (other for other in langs if other != SOURCE_LANG):
         if len(langs) > 2:
-            body.append(f"## {escape_inline(LANG_NAMES.get(target, target))} {{#{target}}}\n\n")
+            body.append(f"## {escape_inline(language_name(target))} {{#{target}}}\n\n")
         body.append("| " + " | ".join(_cell(c) for c in columns) + " |\n| --- | ---: | ---: | ---: | ---: |\n")
         totals = {"translated": 0, "fuzzy": 0, "untranslated": 0}
         for article in articles:
@@ -521,20 +522,17 @@ def render_not_found(lang: str, langs: Sequence[str], ui: UiStrings = _SOURCE_UI
     meta: dict[str, object] = {
         "title": ui.text("not_found_title", lang),
         "lang": lang,
-        "dir": DIRECTIONS[lang],
+        "dir": direction(lang),
         "not_found": True,
         "search": {"exclude": True},
     }
     links = []
     for other in sorted(langs, key=lambda code: code != lang):
         target = "../" + home_uri(other)  # relative to the page's folder, <lang>/
-        attrs = "" if other == lang else f'{{: lang="{other}" dir="{DIRECTIONS[other]}"}}'
+        attrs = "" if other == lang else f'{{: lang="{other}" dir="{direction(other)}"}}'
         links.append(f"- [{escape_inline(ui.text('not_found_home', other))}]({target}){attrs}\n")
     body = [_front_matter(meta), f"# {escape_inline(ui.text('not_found_title', lang))} {{#title}}\n\n",
             f"{escape_inline(ui.text('not_found_body', lang))}\n\n", *links]
     return PageSource(not_found_uri(lang), lang, "".join(body))
 
 
-def language_name(lang: str) -> str:
-    """Endonym of ``lang`` for the language switch (``العربية``, ``English``)."""
-    return LANG_NAMES[lang]

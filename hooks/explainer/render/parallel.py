@@ -16,8 +16,9 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 
+from explainer.cldr import direction, language_name
 from explainer.model import Article, Block
-from explainer.translate.ui import DIRECTIONS, LANG_NAMES, SOURCE_LANG
+from explainer.translate.ui import SOURCE_LANG
 
 PARALLEL_DIR = "parallel"
 Lookup = Callable[[str], "object | None"]  # msgid -> Translation-like (text, fuzzy) or None
@@ -30,18 +31,18 @@ def parallel_uri(slug: str, lang: str) -> str:
 
 
 def _cell(msgid: str, lang: str, page_lang: str, lookup: Lookup, ui: Ui, tag: str) -> str:
-    attrs = f'lang="{lang}" dir="{DIRECTIONS[lang]}"'
+    attrs = f'lang="{lang}" dir="{direction(lang)}"'
     if lang == SOURCE_LANG:
         return f'<div class="ex-cell" {attrs}><{tag}>{html.escape(msgid)}</{tag}></div>'
     found = lookup(msgid)
     if found is None:
         notice = html.escape(ui("untranslated", page_lang))
         return (f'<div class="ex-cell ex-untranslated" {attrs}>'
-                f'<p class="ex-notice ex-notice--untranslated" role="note" lang="{page_lang}" dir="{DIRECTIONS[page_lang]}">{notice}</p></div>')
+                f'<p class="ex-notice ex-notice--untranslated" role="note" lang="{page_lang}" dir="{direction(page_lang)}">{notice}</p></div>')
     text, fuzzy = found.text, found.fuzzy  # type: ignore[attr-defined]
     notice = ""
     if fuzzy:
-        notice = (f'<p class="ex-notice ex-notice--fuzzy" role="note" lang="{page_lang}" dir="{DIRECTIONS[page_lang]}">'
+        notice = (f'<p class="ex-notice ex-notice--fuzzy" role="note" lang="{page_lang}" dir="{direction(page_lang)}">'
                   f'{html.escape(ui("outdated", page_lang))}</p>')
     css = "ex-cell ex-fuzzy" if fuzzy else "ex-cell"
     return f'<div class="{css}" {attrs}>{notice}<{tag}>{html.escape(text)}</{tag}></div>'
@@ -68,7 +69,7 @@ def render_rows(article: Article, page_lang: str, langs: Sequence[str], lookup: 
     Output: ``<div class="ex-parallel">`` with a header row naming the columns.
     """
     order = [page_lang] + [lang for lang in langs if lang != page_lang]
-    head = "".join(f'<div class="ex-cell" lang="{lang}" dir="{DIRECTIONS[lang]}">{html.escape(LANG_NAMES[lang])}</div>'
+    head = "".join(f'<div class="ex-cell" lang="{lang}" dir="{direction(lang)}">{html.escape(language_name(lang))}</div>'
                    for lang in order)
     parts = [f'<div class="ex-parallel">\n<div class="ex-row ex-row--head" aria-hidden="true">{head}</div>\n',
              _row("title", article.title, "title", page_lang, langs, lookup, ui, "strong")]

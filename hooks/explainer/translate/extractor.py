@@ -19,8 +19,8 @@ from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
-from explainer.translate.segment import catalog_units
 from explainer.site import load_seed
+from explainer.translate.segment import article_units
 
 
 def extract_seed(fileobj: IO[bytes], keywords: Mapping[str, Any], comment_tags: Collection[str],
@@ -34,5 +34,5 @@ def extract_seed(fileobj: IO[bytes], keywords: Mapping[str, Any], comment_tags: 
     """
     root = Path(options.get("root", ".")).resolve()
     article = load_seed(Path(fileobj.name).resolve(), root)
-    for unit in catalog_units(article):
+    for unit in article_units(article):
         yield unit.line, "pgettext", (unit.msgctxt, unit.msgid), [f"{unit.segment_id} {unit.kind}"]

@@ -9,12 +9,11 @@ Arabic text exactly as rendered on the Arabic page.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from explainer.model import Article
 
-# "title", "heading", "paragraph", "item" here; feature modules may add kinds (e.g. "term").
+# "title", "heading", "paragraph", "item" for articles; the glossary and key facts catalogs add their own kinds.
 UnitKind = str
 
 
@@ -37,7 +36,8 @@ def article_units(article: Article) -> list[Unit]:
     """List the translation units of ``article`` in reading order.
 
     Output: a list of :class:`Unit`; the same ``(msgctxt, msgid)`` may occur more
-    than once when the article repeats a sentence (gettext stores it once).
+    than once when the article repeats a sentence (gettext stores it once). This is
+    what extraction writes to the POT and what coverage counts.
     """
     ctxt = article.slug
     units = [Unit(ctxt, article.title, "title", "title", article.lede.line if article.lede else 0)]
@@ -52,32 +52,4 @@ def article_units(article: Article) -> list[Unit]:
             else:
                 for index, item in enumerate(block.items):
                     units.append(Unit(ctxt, item, block.item_id(index), "item", block.line + index))
-    return units
-
-
-# Extra unit sources: functions Article -> units, registered by feature modules
-# (key facts, glossary...) so their text joins the article's catalog.
-UnitSource = Callable[[Article], Iterable[Unit]]
-UNIT_SOURCES: list[UnitSource] = []
-
-
-def register_unit_source(source: UnitSource) -> UnitSource:
-    """Add ``source`` to the functions :func:`catalog_units` calls; returns it (usable as a decorator).
-
-    A source returns extra :class:`Unit` objects for an article; use the
-    article's slug as ``msgctxt`` so :func:`explainer.site.make_lookup` finds them.
-    """
-    if source not in UNIT_SOURCES:
-        UNIT_SOURCES.append(source)
-    return source
-
-
-def catalog_units(article: Article) -> list[Unit]:
-    """Every translation unit of ``article``: :func:`article_units`, then each registered source's units.
-
-    This is what extraction writes to the POT and what coverage counts.
-    """
-    units = article_units(article)
-    for source in UNIT_SOURCES:
-        units.extend(source(article))
     return units

@@ -11,15 +11,21 @@ with the same tools::
 The source language of this domain is English (``UI_SOURCE_LANG``): each
 message's ``msgid`` is the English wording and its ``msgctxt`` a stable key, so
 rewording a ``msgid`` makes the Arabic entry fuzzy (gettext semantics) while code
-keeps asking for the key. To add a string, append a :class:`UiMessage` to
-:data:`MESSAGES` (or call :func:`register`), run ``explainer update`` and
-translate the new entry in ``locales/ar/LC_MESSAGES/ui.po``.
+keeps asking for the key. To add a string, add a :class:`UiMessage` to
+:data:`MESSAGES`, run ``explainer update`` and translate the new entry in
+``locales/ar/LC_MESSAGES/ui.po``.
+
+A message is a whole sentence or label: words that belong to one sentence are one
+message with ``{name}`` placeholders (``Previous article: {title}``), never pieces
+joined in code, so a translation can order them as its language does.
 """
 
 from __future__ import annotations
 
+import functools
+import html
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,8 +33,6 @@ LANGS = ("ar", "en")
 SOURCE_LANG = "ar"          # language of the seeds (articles)
 UI_SOURCE_LANG = "en"       # language of the interface msgids
 UI_DOMAIN = "ui"
-LANG_NAMES = {"ar": "العربية", "en": "English"}
-DIRECTIONS = {"ar": "rtl", "en": "ltr"}
 
 
 @dataclass(frozen=True)
@@ -51,7 +55,11 @@ class UiMessage:
 
 _PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)\}")
 
-MESSAGES: list[UiMessage] = [
+
+def _escape_text(text: str) -> str:
+    return html.escape(text, quote=False)
+
+_PAGE_MESSAGES = (
     UiMessage("site_name", "Explainers", "Site name, shown in the header and in every page title."),
     UiMessage("home_title", "Articles", "Heading of the home page."),
     UiMessage("home_intro", "Arabic articles explained, each with an English translation.",
@@ -93,29 +101,64 @@ MESSAGES: list[UiMessage] = [
     UiMessage("switch_title", "Read this page in English",
               "Tooltip of the header link that opens the same page in this catalog's language; "
               "'English' is the name of the catalog's language (Arabic: بالعربية)."),
-]
+)
 
 
-def register(message: UiMessage) -> UiMessage:
-    """Add ``message`` to :data:`MESSAGES` (for feature modules); returns it.
+#: The explainer layer's words (byline, key facts, parallel view, glossary).
+_LAYER_MESSAGES = (
+    UiMessage("key_facts", "Key facts", "Title of the key-facts box at the top of an article."),
+    UiMessage("fact_date", "Date", "Default label of a date in the key-facts box."),
+    UiMessage("fact_quantity", "Figure", "Default label of a number with its unit in the key-facts box."),
+    UiMessage("fact_percent", "Percentage", "Default label of a percentage in the key-facts box."),
+    UiMessage("fact_fraction", "Proportion", "Default label of a fraction (a tenth of ...) in the key-facts box."),
+    UiMessage("fact_name", "Name", "Default label of a Latin-script name in the key-facts box."),
+    UiMessage("fact_person", "Person", "Default label of a person's name in the key-facts box."),
+    UiMessage("fact_organisation", "Organisation", "Default label of an organisation in the key-facts box."),
+    UiMessage("fact_product", "Product", "Default label of a product in the key-facts box."),
+    UiMessage("fact_project", "Project", "Default label of a project in the key-facts box."),
+    UiMessage("fact_text", "Fact", "Default label of a fact an editor added in the key-facts box."),
+    UiMessage("reading_time", "{duration} read", "Byline under an article title; {duration} is e.g. '3 minutes'."),
+    UiMessage("published", "Published {date}", "Byline; {date} is the publication date, e.g. 'January 27, 2025'."),
+    UiMessage("by_author", "By {author}", "Byline; {author} is the article's author."),
+    UiMessage("source", "Source", "Byline link to the original article on the web."),
+    UiMessage("parallel_link", "Read side by side", "Byline link from an article to its parallel (two-column) view."),
+    UiMessage("parallel_title", "Side by side: {title}",
+              "Title of the parallel view; {title} is the article's title."),
+    UiMessage("parallel_back", "Back to the article", "Link from the parallel view to the article page."),
+    UiMessage("translated_from", "Translated from Arabic ({original})",
+              "Line under the title of a translated article; {original} is a link labelled 'Arabic original'."),
+    UiMessage("original", "Arabic original", "Label of the link to the Arabic article, in 'Translated from Arabic'."),
+    UiMessage("coverage", "{percent} of the passages translated",
+              "After 'Translated from Arabic'; {percent} is e.g. '100%'."),
+    UiMessage("previous", "Previous article: {title}",
+              "Link to the previous article, at the end of an article; {title} is that article's title, linked."),
+    UiMessage("next", "Next article: {title}",
+              "Link to the next article, at the end of an article; {title} is that article's title, linked."),
+    UiMessage("terms_title", "Terms in this article", "Title of the list of glossary terms at the end of an article."),
+    UiMessage("glossary_title", "Glossary", "Title of the glossary page."),
+    UiMessage("glossary_intro", "Terms used in the articles, each with a short explanation and the articles that use it.",
+              "First paragraph of the glossary page."),
+    UiMessage("glossary_used_in", "Used in: {articles}",
+              "Glossary page: the articles using a term; {articles} is the list of their linked titles."),
+    UiMessage("glossary_unused", "Not used in any article yet.", "Glossary page: a term no article uses."),
+    UiMessage("glossary_all", "All terms in the glossary", "Link from an article's term list to the glossary page."),
+)
 
-    Raises ``ValueError`` if another message already uses the key with a different source.
-    """
-    for existing in MESSAGES:
-        if existing.key == message.key:
-            if existing != message:
-                raise ValueError(f"interface string {message.key!r} is already registered")
-            return existing
-    MESSAGES.append(message)
-    return message
+#: Every interface string, in the order of ``locales/ui.pot``.
+MESSAGES: tuple[UiMessage, ...] = _PAGE_MESSAGES + _LAYER_MESSAGES
+
+
+@functools.lru_cache(maxsize=4)
+def _by_key(messages: tuple[UiMessage, ...]) -> dict[str, UiMessage]:
+    return {message.key: message for message in messages}
 
 
 def message_for(key: str) -> UiMessage:
     """The registered :class:`UiMessage` named ``key``; ``KeyError`` if there is none."""
-    for message in MESSAGES:
-        if message.key == key:
-            return message
-    raise KeyError(f"unknown interface string {key!r}; add it to explainer.translate.ui.MESSAGES")
+    try:
+        return _by_key(MESSAGES)[key]
+    except KeyError:
+        raise KeyError(f"unknown interface string {key!r}; add it to explainer.translate.ui.MESSAGES") from None
 
 
 @dataclass(frozen=True)
@@ -144,6 +187,21 @@ class UiStrings:
         message = message_for(key)
         template = self.translations.get((lang, key)) or message.source
         return _PLACEHOLDER_RE.sub(lambda m: str(values.get(m.group(1), m.group(0))), template)
+
+    def markup(self, key: str, lang: str, escape: Callable[[str], str] = _escape_text, **values: str) -> str:
+        """Interface string ``key`` in ``lang`` as markup: its words escaped, its placeholders filled with markup.
+
+        Each of ``values`` must already be markup (a link, escaped text); the words
+        around the placeholders go through ``escape`` (default: HTML text escaping).
+        Raises ``KeyError`` for an unregistered key.
+
+        >>> UiStrings().markup("previous", "en", title='<a href="x/">A &amp; B</a>')
+        'Previous article: <a href="x/">A &amp; B</a>'
+        """
+        template = self.translations.get((lang, key)) or message_for(key).source
+        parts = _PLACEHOLDER_RE.split(template)  # text, name, text, name, ..., text
+        return "".join(escape(part) if index % 2 == 0 else values.get(part, "{" + part + "}")
+                       for index, part in enumerate(parts))
 
     def missing(self, lang: str) -> list[str]:
         """Keys with no current translation in ``lang`` (always empty for the source language)."""

@@ -35,7 +35,7 @@ from babel.messages.pofile import normalize, write_po
 from explainer.translate import ui as _ui
 from explainer.translate.catalog import po_path, read_catalog
 from explainer.model import Article
-from explainer.translate.segment import Unit, catalog_units
+from explainer.translate.segment import Unit, article_units
 from explainer.translate.ui import UI_DOMAIN, UI_SOURCE_LANG, ui_po_path
 
 PROJECT = "explainers"
@@ -68,13 +68,12 @@ def _new_template() -> Catalog:
 def template_for(article: Article) -> Catalog:
     """Build the POT catalog of ``article``: one message per distinct (msgctxt, msgid).
 
-    Units come from :func:`explainer.translate.segment.catalog_units` (extra registered
-    sources included). Each message carries its seed location
+    Units come from :func:`explainer.translate.segment.article_units`. Each message carries its seed location
     (``#: seeds/x.txt:LINE``) and an extracted comment naming its segment id
     and kind (``#. s1-p2 paragraph``).
     """
     catalog = _new_template()
-    for unit in catalog_units(article):
+    for unit in article_units(article):
         existing = catalog.get(unit.msgid, context=unit.msgctxt)
         comment = f"{unit.segment_id} {unit.kind}"
         if existing is not None:
@@ -94,7 +93,7 @@ def ui_template() -> Catalog:
     so ``msgfmt --check`` verifies translations keep them.
     """
     catalog = _new_template()
-    for message in _ui.MESSAGES:  # looked up at call time: feature modules may register more
+    for message in _ui.MESSAGES:  # read at call time (tests reword a message)
         flags = ["python-brace-format"] if message.placeholders else []
         added = catalog.add(message.source, string="", auto_comments=[message.comment] if message.comment else [],
                             flags=flags, context=message.key)
