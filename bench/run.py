@@ -5,10 +5,10 @@ lays out two projects, and builds them alternately, several times:
 
 * **ours**: this repository's config, hooks, theme overrides and docs, with the
   generated ``seeds/`` and ``locales/``;
-* **plain**: the very Markdown pages our pipeline generates, written as static
-  files into ``docs/``, built by the same ``mkdocs.yml`` with the hooks and the
-  template overrides (``custom_dir``) removed and a navigation of the two home
-  pages (the same shape as ours).
+* **plain**: the hook-free export of the same project (``explainer export``: every
+  generated page as a static Markdown file in ``docs/``, the ``mkdocs.yml`` without
+  hooks), built by plain MkDocs + Material with a navigation of the two home pages
+  (the same shape as ours).
 
 It prints medians, the ratio ours / plain (same run, same machine load), and
 sizes read from the built site. ``--browser`` loads an article in Debian's
@@ -46,8 +46,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "bench"), str(ROOT)]
 
-from corpus import write_corpus  # noqa: E402
-from explainer.site import build_site  # noqa: E402
+from corpus import write_corpus
+
+from explainer.render.export import export_site
 
 # What of the repository a site build needs: everything but these.
 _NOT_PROJECT = {".git", ".venv", "site", "seeds", "locales", "tests", "bench", "build", ".pytest_cache",
@@ -98,20 +99,12 @@ def _strip_top_level(config_text: str, keys: set[str]) -> str:
 
 
 def make_plain_project(ours: Path, dest: Path) -> Path:
-    """The same pages as static Markdown files; same config minus hooks and template overrides; nav = the homes."""
-    _copy_project_files(dest)
-    site = build_site(ours / "seeds", ours / "locales", ours)
-    docs = dest / "docs"
-    for page in site.pages:
-        path = docs / page.src_uri
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(page.markdown, "utf-8")
-    homes = [page.src_uri for page in site.pages if page.src_uri.rsplit("/", 1)[-1] == "index.md"
-             and page.src_uri.count("/") <= 1]
-    config = _strip_top_level((ours / "mkdocs.yml").read_text("utf-8"), {"hooks", "watch", "nav"})
-    # Material's own templates: our overrides read context that only the hooks provide.
-    config = re.sub(r"(?m)^\s+custom_dir:.*\n", "", config)
-    config += "nav:\n" + "".join(f"  - {uri}\n" for uri in homes[:2])
+    """The hook-free export of ``ours`` (``explainer export``) with a navigation of the two home pages."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    export_site(ours, dest)
+    config = _strip_top_level((dest / "mkdocs.yml").read_text("utf-8"), {"nav"})
+    config += "nav:\n" + "".join(f"  - {uri}\n" for uri in ("index.md", "en/index.md"))
     (dest / "mkdocs.yml").write_text(config, "utf-8")
     return dest
 
@@ -255,7 +248,7 @@ def browser_visit(site: Path, article_path: str, query: str) -> VisitBytes:
     def on_response(response) -> None:  # type: ignore[no-untyped-def]
         try:
             body = response.body()
-        except Exception:  # redirects and aborted requests have no body
+        except Exception:  # noqa: BLE001 - Playwright raises its own error for redirects and aborted requests (no body)
             return
         kind = (response.headers.get("content-type") or "").split(";")[0]
         packed = len(body) if kind.startswith(_PRECOMPRESSED) else gzip_bytes(body)
@@ -474,7 +467,7 @@ def main(argv: list[str] | None = None) -> int:
             for n in args.serve_sizes:
                 for mode in ("--livereload", "--dirty"):
                     project = make_our_project(work / f"serve-{n}{mode}", n)
-                    slug = "article-0001" if n else sorted((project / "seeds").glob("*.txt"))[0].stem
+                    slug = "article-0001" if n else min((project / "seeds").glob("*.txt")).stem
                     print(f"serve N={n or 'sample'} {mode}: {args.edits} edits ...", file=sys.stderr, flush=True)
                     served = serve_latency(project, slug, args.edits, mode)
                     serve[f"{n}{mode}"] = served.__dict__

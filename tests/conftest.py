@@ -1,17 +1,25 @@
-"""Shared fixtures: the real project built once, and tiny projects built in temp folders."""
+"""Shared fixtures: the real project built once, and tiny projects built in temp folders.
+
+Builds run in this process through MkDocs' own API (``load_config`` + ``build``, as
+MkDocs' tests do), with the log captured as the command line prints it; only the tests
+of the command line itself start ``mkdocs`` as a program (:func:`run_cli_build`).
+"""
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner
 
 
 @dataclass
@@ -23,13 +31,63 @@ class Build:
     site: Path
 
 
-def run_build(project: Path, dest: Path, strict: bool = True) -> Build:
-    """Build ``project`` into ``dest`` with the real ``mkdocs`` command line."""
+class _LogLines(logging.Handler):
+    """Collects MkDocs' log as its command line prints it: ``WARNING -  message``."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname:<8}-  {record.getMessage()}")
+
+
+def run_build(project: Path, dest: Path, strict: bool = True, command: str = "build") -> Build:
+    """Build ``project`` into ``dest`` in this process with MkDocs' API (``mkdocs build [--strict]``).
+
+    ``returncode`` is 1 when MkDocs aborts (strict warnings, a plugin or config error), as
+    the command line's exit status would be; ``log`` holds every line it would print.
+    ``command`` is what the plugins' ``on_startup`` is told (``serve`` previews tolerantly).
+    The build runs in a worker thread, as MkDocs' server runs its rebuilds: a test that
+    also drives a browser has an event loop running in its own thread.
+    """
+    from mkdocs import exceptions
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    def run() -> None:
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(dest), strict=strict)
+        config.plugins.on_startup(command=command, dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+
+    handler = _LogLines()
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    returncode = 0
+    try:
+        with ThreadPoolExecutor(max_workers=1) as worker:
+            worker.submit(run).result()
+    except exceptions.MkDocsException as exc:
+        handler.lines.append(f"Error: {exc}" if isinstance(exc, exceptions.ConfigurationError) else str(exc))
+        returncode = 1
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+    return Build(returncode, "\n".join(handler.lines) + "\n", dest)
+
+
+def run_cli_build(project: Path, dest: Path, strict: bool = True) -> Build:
+    """Build ``project`` into ``dest`` with the real ``mkdocs`` command line, in a child process."""
     cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), "-d", str(dest)]
     if strict:
         cmd.append("--strict")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=project)
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=project, check=False)
     return Build(proc.returncode, proc.stdout + proc.stderr, dest)
 
 
@@ -67,9 +125,9 @@ def make_project(base: Path, seeds: dict[str, bytes | str] | None = None,
 
 @pytest.fixture(scope="session")
 def real_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The repository's own site, built once with ``--strict``."""
+    """The repository's own site, built once with ``mkdocs build --strict`` (the command line)."""
     dest = tmp_path_factory.mktemp("site")
-    build = run_build(ROOT, dest)
+    build = run_cli_build(ROOT, dest)
     assert build.returncode == 0, build.log
     return build
 

@@ -11,6 +11,16 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 
+def article_html(article, lang: str, lookup=lambda _msgid: None, langs=("ar", "en")) -> BeautifulSoup:  # type: ignore[no-untyped-def]
+    """The article page's body as the renderer gives it (no engine), parsed with lxml."""
+    from explainer.render.pages import SiteContext, render_article
+    from explainer.translate.state import article_states
+    from explainer.translate.ui import UiStrings
+
+    page = render_article(article, article_states(article, lang, lookup), SiteContext(tuple(langs), UiStrings()))
+    return BeautifulSoup(page.html, "lxml")
+
+
 def soup(path: Path) -> BeautifulSoup:
     """Parse a built HTML file with lxml."""
     return BeautifulSoup(path.read_text("utf-8"), "lxml")

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from explainer.render.bidi import bidi_runs, isolate_html
-from explainer.translate.catalog import Translation
 from explainer.ingest.decode import normalize_text
 from explainer.ingest.parse import parse_article
-from explainer.render.pages import render_article
+from explainer.render.bidi import bidi_runs, isolate_html
+from explainer.translate.catalog import Translation
 
-from .test_render import HOSTILE, _html
+from .helpers import article_html
+from .test_render import HOSTILE
 
 
 def _isolated(text: str, base_dir: str) -> list[tuple[str, str]]:
@@ -74,10 +74,9 @@ def test_bad_base_direction_is_refused() -> None:
 def test_rendered_pages_isolate_latin_in_arabic_and_arabic_in_english() -> None:
     article = parse_article(normalize_text("مقدمة عن DeepSeek-R1.\n- عنوان عن OpenAI\nفقرة فيها 10,000 شريحة."),
                             path="s.txt", slug="x")
-    ar = _html(render_article(article, "ar", lambda _m: None, ["ar", "en"]).markdown)
+    ar = article_html(article, "ar")
     assert [(b.get_text(), b["dir"]) for b in ar.select("#lede bdi, #s1 bdi, #s1-p1 bdi")] == [
         ("DeepSeek-R1", "ltr"), ("OpenAI", "ltr"), ("10,000", "ltr")]
-    en = _html(render_article(article, "en", lambda m: Translation(f"Text quoting «{m[:5]}» here", False),
-                              ["ar", "en"]).markdown)
+    en = article_html(article, "en", lambda m: Translation(f"Text quoting «{m[:5]}» here", False))
     quoted = en.select("#s1-p1 bdi")
     assert [(b.get_text(), b["dir"], b["lang"]) for b in quoted] == [("فقرة", "rtl", "ar")]

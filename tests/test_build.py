@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urljoin
 
-from mkdocs.config import load_config
 from babel.messages.pofile import read_po
+from mkdocs.config import load_config
 
-from .conftest import ROOT, run_build
+from .conftest import ROOT, run_build, run_cli_build
 from .helpers import SEGMENT_ID_RE, letters, pagefind_fragments, segment_text, soup
 
 AR = "deepseek/index.html"
@@ -103,7 +103,7 @@ def test_serve_watches_seeds_and_locales() -> None:
 
 def test_bad_seed_fails_with_file_line_and_hint(project_factory, tmp_path: Path) -> None:
     project = project_factory(seeds={"broken.txt": "سطر صحيح\n".encode() + b"\xff\xfe\xfd bad"})
-    build = run_build(project, tmp_path / "out")
+    build = run_cli_build(project, tmp_path / "out")  # the command line prints the message, no traceback
     assert build.returncode == 1
     assert "seeds/broken.txt:2: byte 0xff is not valid UTF-8" in build.log
     assert "Re-save the file as UTF-8" in build.log

@@ -5,10 +5,12 @@ from __future__ import annotations
 import markdown
 from bs4 import BeautifulSoup
 
-from explainer.translate.catalog import Translation
 from explainer.ingest.decode import normalize_text
 from explainer.ingest.parse import parse_article
-from explainer.render.pages import escape_inline, render_article
+from explainer.render.export import escape_inline
+from explainer.translate.catalog import Translation
+
+from .helpers import article_html
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -19,11 +21,6 @@ HOSTILE = [
     "1. ليس قائمة > ولا اقتباس",
     "\\*\\\\ مائل عكسي",
 ]
-
-
-def _html(md_text: str) -> BeautifulSoup:
-    body = md_text.split("---\n", 2)[2]
-    return BeautifulSoup(markdown.markdown(body, extensions=["toc", "attr_list"]), "lxml")
 
 
 def test_escape_inline_round_trips_through_markdown() -> None:
@@ -37,13 +34,13 @@ def test_hostile_seed_text_gives_no_elements_or_attributes() -> None:
     seed = "\n".join(["مقدمة المقالة هنا."] + [f"- عنوان {t}\n{t} فقرة." for t in HOSTILE])
     article = parse_article(normalize_text(seed), path="seeds/x.txt", slug="x")
     for lang in ("ar", "en"):
-        page = _html(render_article(article, lang, lambda _m: None, ["ar", "en"]).markdown)
+        page = article_html(article, lang)
         names = {el.name for el in page.find_all()}
         assert names <= {"html", "body", "h1", "h2", "p", "ul", "ol", "li", "span", "a", "bdi"}, names
         for el in page.find_all():
             assert set(el.attrs) <= {"id", "class", "lang", "dir", "role", "href", "data-search-exclude"}, el.attrs
         for link in page.find_all("a"):  # only the page notice's link to the status page
-            assert link["href"] == "status.md" and "ex-notice--page" in link.parent["class"]
+            assert link["href"] == "../status/" and "ex-notice--page" in link.parent["class"]
         text = page.get_text()
         for t in HOSTILE:
             assert t.replace("\\", "") in text.replace("\\", "")
@@ -52,14 +49,14 @@ def test_hostile_seed_text_gives_no_elements_or_attributes() -> None:
 def test_hostile_msgstr_stays_text() -> None:
     article = parse_article(normalize_text("فقرة أولى.\n- عنوان\nفقرة ثانية."), path="s.txt", slug="x")
     evil = "<b onmouseover=x>bold</b> {{ x }} [a](javascript:y)"
-    page = _html(render_article(article, "en", lambda _m: Translation(evil, False), ["ar", "en"]).markdown)
+    page = article_html(article, "en", lambda _m: Translation(evil, False))
     assert page.find("b") is None and page.find("a") is None
     assert evil in page.select_one("#s1-p1").get_text()
 
 
 def test_untranslated_segment_shows_arabic_marked() -> None:
     article = parse_article(normalize_text("فقرة أولى.\n- عنوان\nفقرة ثانية."), path="s.txt", slug="x")
-    page = _html(render_article(article, "en", lambda _m: None, ["ar", "en"]).markdown)
+    page = article_html(article, "en", lambda _m: None)
     para = page.select_one("#s1-p1")
     assert (para.get("lang"), para.get("dir"), para.get_text()) == ("ar", "rtl", "فقرة ثانية.")
     assert para.find_previous_sibling("p").get_text() == "Not yet translated"
@@ -69,10 +66,10 @@ def test_untranslated_segment_shows_arabic_marked() -> None:
 def test_fuzzy_heading_and_list_item_link_the_original() -> None:
     article = parse_article(normalize_text("فقرة أولى.\n- عنوان\nفقرة.\n- بند أول\n- بند ثان\nفقرة ثانية."), path="s.txt", slug="x")
     fuzzy = {"عنوان", "بند ثان"}
-    page = _html(render_article(article, "en", lambda m: Translation(f"EN {m}", m in fuzzy), ["ar", "en"]).markdown)
+    page = article_html(article, "en", lambda m: Translation(f"EN {m}", m in fuzzy))
     assert [el.get("id") for el in page.select(".ex-fuzzy")] == ["s1", "s1-l1-i2"]
     links = [a["href"] for a in page.select(".ex-notice--fuzzy a")]
-    assert links == ["../x.md#s1", "../x.md#s1-l1-i2"]
+    assert links == ["../../x/#s1", "../../x/#s1-l1-i2"]
     assert page.select_one("#s1").find_previous_sibling()["class"] == ["ex-notice", "ex-notice--fuzzy"]
     assert page.select_one("#s1-l1-i2 .ex-badge").get_text().startswith("Translation may be outdated")
     assert page.select_one(".ex-notice--page").get_text().startswith("5 of 7 passages")

@@ -154,3 +154,28 @@ def test_missing_pagefind_binary_is_a_clear_error(tmp_path, monkeypatch) -> None
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-such-pagefind"))
     with pytest.raises(SearchIndexError, match=r"pagefind: Pagefind could not index the site.*\n.*pagefind\[bin\]"):
         write_search_indexes(tmp_path, {}, "ar")
+
+
+def test_records_come_from_the_core_without_furniture() -> None:
+    from pathlib import Path
+
+    from explainer.options import Options
+    from explainer.site import build_site
+
+    root = Path(__file__).resolve().parent.parent
+    site = build_site(Options(), root)
+    ar = {r.location: r for r in site.records["ar"]}
+    en = {r.location: r for r in site.records["en"]}
+    assert list(ar)[:3] == ["deepseek/", "deepseek/#s1", "deepseek/#s2"]
+    page = ar["deepseek/"]
+    assert page.title == page.page_title == site.articles[0].title and page.lang == "ar"
+    assert page.text.startswith("هناك طفل جديد وضع بالفعل الأساس")  # the lede, then the untitled intro
+    assert ar["deepseek/#s1"].title.startswith("DeepSeek: من لا شيء") and ar["deepseek/#s1"].page_title == page.title
+    assert en["en/deepseek/#s2"].title == "DeepSeek's main trick: open source as a growth strategy"
+    everything = " ".join(f"{r.title} {r.text}" for group in site.records.values() for r in group)
+    # The key-facts box, byline, notices and term list are furniture: never indexed (no glued "حقائق أساسيةرقم...").
+    for furniture in ("حقائق أساسية", "Key facts", "مدة القراءة", "minutes read", "مصطلحات هذه المقالة", "Read side by side"):
+        assert furniture not in everything, furniture
+    assert {r.location for r in site.records["ar"] if r.location.startswith("glossary/")} >= {"glossary/", "glossary/#gl-chip"}
+    assert not [r for group in site.records.values() for r in group
+                if r.location.split("#")[0] in ("./", "en/", "status/", "en/status/") or "parallel/" in r.location]

@@ -12,22 +12,35 @@ import math
 import sys
 from pathlib import Path
 
+from babel.messages.catalog import Catalog
+
 from explainer.errors import ExplainerError, SeedError
-from explainer.model import Article
 from explainer.ingest.preserve import article_text, missing_words
 from explainer.ingest.report import article_outline
-from explainer.site import build_site, duplicate_slug_error, load_seed, seed_paths, stray_seed_files
-from explainer.translate.ui import LANGS, SOURCE_LANG, UI_DOMAIN, UI_SOURCE_LANG
+from explainer.model import Article
+from explainer.options import Options, read_options
 from explainer.render.export import export_site
 from explainer.render.facts import CATALOG as FACTS_CATALOG
 from explainer.render.facts import extract_candidates, fact_units, load_article_facts
-from explainer.render.glossary import CATALOG, GLOSSARY_FILE, glossary_template
-from explainer.translate.workflow import (extract, extract_ui, pot_path, render_po, template_from_units, update, update_catalog, update_ui,
-                       write_if_changed)
+from explainer.render.glossary import CATALOG, glossary_template
+from explainer.site import build_site, duplicate_slug_error, load_seed, seed_paths, stray_seed_files
+from explainer.translate.segment import Unit
+from explainer.translate.ui import UI_DOMAIN, UI_SOURCE_LANG
+from explainer.translate.workflow import (
+    extract,
+    extract_ui,
+    pot_path,
+    render_po,
+    template_from_units,
+    update,
+    update_catalog,
+    update_ui,
+    write_if_changed,
+)
 
 
-def _articles(root: Path, names: list[str]):
-    paths = [Path(n) for n in names] if names else seed_paths(root / "seeds")
+def _articles(root: Path, options: Options, names: list[str]) -> list[Article]:
+    paths = [Path(n) for n in names] if names else seed_paths(root / options.seeds_dir)
     return [load_seed(p if p.is_absolute() else root / p, root) for p in paths]
 
 
@@ -39,8 +52,8 @@ def _print_check(article: Article) -> list[str]:
     print(f"{article.source_path}: {article.slug}")
     outline = article_outline(article)
     print(f"  title: {article.title}{source[outline['title_source']]}")
-    if extra := {k: v for k, v in outline["metadata"].items() if k not in ("title", "slug")}:
-        print("  metadata: " + ", ".join(f"{key} {value}" for key, value in extra.items()))
+    if shown_meta := {k: v for k, v in outline["metadata"].items() if k not in ("title", "slug")}:
+        print("  metadata: " + ", ".join(f"{key} {value}" for key, value in shown_meta.items()))
     print(f"  sections: {sum(1 for s in article.sections if s.heading)} headed"
           f"{', 1 untitled intro' if any(s.heading is None for s in article.sections) else ''}")
     print(f"  paragraphs: {len(blocks) - lists}, lists: {lists}")
@@ -58,11 +71,12 @@ def _print_check(article: Article) -> list[str]:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    paths = [Path(n) for n in args.seeds] if args.seeds else seed_paths(args.root / "seeds")
+    options = read_options(args.root)
+    paths = [Path(n) for n in args.seeds] if args.seeds else seed_paths(args.root / options.seeds_dir)
     errors = warnings = 0
     outlines: list[dict[str, object]] = []
     seen: dict[str, Article] = {}
-    strays = [] if args.seeds else stray_seed_files(args.root / "seeds", args.root)
+    strays = [] if args.seeds else stray_seed_files(args.root / options.seeds_dir, args.root, Path(options.glossary_file).name)
     warnings += len(strays)
     for message in strays:
         print(f"warning: {message}", file=sys.stderr if args.json else sys.stdout)
@@ -95,51 +109,50 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 1 if errors or (args.strict and warnings) else 0
 
 
-def _layer_templates(root: Path) -> list[tuple[str, object]]:
+def _layer_templates(root: Path, options: Options) -> list[tuple[str, Catalog]]:
     """The explainer layer's catalogs: ``facts`` (every seed's shown facts) and ``glossary`` (if any)."""
-    units = []
-    for article in _articles(root, []):
+    units: list[tuple[Unit, str]] = []
+    for article in _articles(root, options, []):
         units.extend((unit, article.source_path) for unit in fact_units(article.slug, load_article_facts(article, root)))
-    templates: list[tuple[str, object]] = [(FACTS_CATALOG, template_from_units(units))]
-    if (root / GLOSSARY_FILE).exists():
-        templates.append((CATALOG, glossary_template(root)))
+    templates: list[tuple[str, Catalog]] = [(FACTS_CATALOG, template_from_units(units))]
+    if (root / options.glossary_file).exists():
+        templates.append((CATALOG, glossary_template(root, options.glossary_file)))
     return templates
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    locales = args.root / "locales"
-    for article in _articles(args.root, args.seeds):
+    options = read_options(args.root)
+    locales = args.root / options.locales_dir
+    for article in _articles(args.root, options, args.seeds):
         changed = extract(article, locales)
         print(f"locales/{article.slug}.pot: {'written' if changed else 'unchanged'}")
     if not args.seeds:
         print(f"locales/{UI_DOMAIN}.pot: {'written' if extract_ui(locales) else 'unchanged'}")
-        for name, template in _layer_templates(args.root):
+        for name, template in _layer_templates(args.root, options):
             changed = write_if_changed(pot_path(locales, name), render_po(template))
             print(f"locales/{name}.pot: {'written' if changed else 'unchanged'}")
     return 0
 
 
 def _cmd_update(args: argparse.Namespace) -> int:
-    locales = args.root / "locales"
-    articles = _articles(args.root, args.seeds)
+    options = read_options(args.root)
+    locales = args.root / options.locales_dir
+    articles = _articles(args.root, options, args.seeds)
     for article in articles:
         extract(article, locales)
-        for lang in LANGS:
-            if lang == SOURCE_LANG:
-                continue
+        for lang in options.targets:
             changed = update(article, locales, lang)
             print(f"locales/{lang}/LC_MESSAGES/{article.slug}.po: {'updated' if changed else 'unchanged'}")
     if not args.seeds:
         extract_ui(locales)
-        for lang in LANGS:
+        for lang in options.languages:
             changed = update_ui(locales, lang)
             print(f"locales/{lang}/LC_MESSAGES/{UI_DOMAIN}.po: {'updated' if changed else 'unchanged'}")
-        for name, template in _layer_templates(args.root):
+        for name, template in _layer_templates(args.root, options):
             write_if_changed(pot_path(locales, name), render_po(template))
-            for lang in LANGS:
-                if lang != SOURCE_LANG:
-                    changed = update_catalog(name, template, locales, lang)
-                    print(f"locales/{lang}/LC_MESSAGES/{name}.po: {'updated' if changed else 'unchanged'}")
+            for lang in options.targets:
+                changed = update_catalog(name, template, locales, lang)
+                print(f"locales/{lang}/LC_MESSAGES/{name}.po: {'updated' if changed else 'unchanged'}")
         slugs = {article.slug for article in articles} | {UI_DOMAIN, FACTS_CATALOG, CATALOG}
         for orphan in sorted([*locales.glob("*.pot"), *locales.glob("*/LC_MESSAGES/*.po")]):
             if orphan.stem not in slugs:
@@ -149,7 +162,7 @@ def _cmd_update(args: argparse.Namespace) -> int:
 
 
 def _cmd_facts(args: argparse.Namespace) -> int:
-    for article in _articles(args.root, args.seeds):
+    for article in _articles(args.root, read_options(args.root), args.seeds):
         print(f"{article.source_path}: key-fact candidates (keys for {Path(article.source_path).stem}.facts.yml)")
         for fact in extract_candidates(article):
             print(f"  {fact.key:<40} line {fact.line:<4} {fact.segment_id:<8} {fact.text_ar}")
@@ -172,19 +185,20 @@ def _percent(counts: dict[str, int]) -> float:
 
 
 def _cmd_coverage(args: argparse.Namespace) -> int:
-    site = build_site(args.root / "seeds", args.root / "locales", args.root)
+    options = read_options(args.root)
+    site = build_site(options, args.root)
     rows: list[tuple[str, str, dict[str, int]]] = []
     totals: dict[str, dict[str, int]] = {}
     for slug, per_lang in site.coverage.items():
         for lang, counts in per_lang.items():
-            if lang == SOURCE_LANG:
+            if lang not in options.targets:
                 continue
             rows.append((slug, lang, counts))
             bucket = totals.setdefault(lang, {"translated": 0, "fuzzy": 0, "untranslated": 0})
             for key, value in counts.items():
                 bucket[key] += value
     rows += [("TOTAL", lang, counts) for lang, counts in totals.items()]
-    rows += [(f"({UI_DOMAIN}: interface)", lang, site.ui.counts(lang)) for lang in LANGS if lang != UI_SOURCE_LANG]
+    rows += [(f"({UI_DOMAIN}: interface)", lang, site.ui.counts(lang)) for lang in options.languages if lang != UI_SOURCE_LANG]
     print(f"{'article':<24} {'lang':<5} {'translated':>10} {'fuzzy':>6} {'untranslated':>12} {'percent':>8}")
     failed = []
     for name, lang, counts in rows:

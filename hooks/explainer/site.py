@@ -1,48 +1,80 @@
-"""The whole pipeline for a site: ``seeds/`` + ``locales/`` -> generated pages.
+"""The whole pipeline for a site: seeds, side files and catalogs in, every generated page out.
 
-This is the one entry point an engine adapter (the MkDocs hook, the export
-command) calls. It is pure apart from reading the input files.
+:func:`build_site` is the one entry point an engine adapter (the MkDocs plugin, the
+export command, the benchmark) calls. It is pure apart from reading the input files,
+and it takes a :class:`~explainer.cache.BuildCache`: every derived value (parsed seed,
+translations, translation state, facts, glossary uses, rendered page, search records,
+preservation check) is looked up there under the digests of the bytes it comes from,
+so a rebuild after one edit recomputes only what that edit touches, and gives exactly
+what a build from scratch gives.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
-from explainer.translate.catalog import Translation, Translations, load_translations, load_ui_strings, po_path
-from explainer.ingest.decode import normalize_seed, read_seed_bytes
+from explainer.cache import BuildCache, digest, read_bytes
 from explainer.errors import ExplainerError, SeedError
+from explainer.ingest.decode import normalize_seed, read_seed_bytes
 from explainer.ingest.metadata import read_metadata, split_front_matter, suggest_slug, validate_slug
-from explainer.model import Article
 from explainer.ingest.parse import parse_article
-from explainer.render.facts import FACTS_SUFFIX
-from explainer.render.glossary import GLOSSARY_FILE
-from explainer.render.layer import article_extras, layer_pages, load_layer
-from explainer.render.pages import Lookup, PageSource, render_article, render_home_pages, render_not_found, render_status, unit_states
-from explainer.translate.ui import LANGS, SOURCE_LANG, UiStrings, ui_po_path
+from explainer.ingest.preserve import preservation_warnings
+from explainer.model import Article
+from explainer.options import Options
+from explainer.render.facts import CATALOG as FACTS_CATALOG
+from explainer.render.facts import FACTS_SUFFIX, Fact, facts_path, load_article_facts
+from explainer.render.glossary import CATALOG as GLOSSARY_CATALOG
+from explainer.render.glossary import TermUses, matcher_for, read_glossary, term_uses
+from explainer.render.layer import ArticleLayer, Glossary, article_extras, current, render_glossary, render_parallel
+from explainer.render.page import Page
+from explainer.render.pages import (
+    ListedArticle,
+    SiteContext,
+    StatusRow,
+    listed,
+    render_article,
+    render_home_page,
+    render_not_found,
+    render_status,
+)
+from explainer.search.records import article_records, glossary_records
+from explainer.search.rules import SearchRecord
+from explainer.translate.catalog import Translation, Translations, po_path, translations_from_bytes, ui_strings
+from explainer.translate.state import Lookup, TranslationStates, article_states
+from explainer.translate.ui import SOURCE_LANG, UiStrings, ui_po_path
 
 
 @dataclass(frozen=True)
 class SiteBuild:
     """Everything generated from the inputs.
 
-    ``coverage[slug][lang]`` counts units by state (``translated``, ``fuzzy``,
-    ``untranslated``); ``states[slug][lang]`` lists ``(segment_id, state)`` in
-    reading order; ``ui`` holds the interface strings; ``warnings`` are
-    ``path: problem`` lines the engine should log as warnings (incomplete translations);
-    ``errors`` are the messages of bad inputs skipped in tolerant mode (see :func:`build_site`).
+    ``articles`` in home-listing order; ``pages`` every generated page; ``states[slug][lang]``
+    each article's translation state; ``records[lang]`` the search records of the pages in
+    ``lang``; ``page_keys[src_uri]`` a digest of everything a page was made from (equal
+    digests, equal pages); ``ui`` the interface strings; ``warnings`` are ``path: problem``
+    lines the engine should log as warnings (incomplete translations, stray files, words
+    missing from a page); ``errors`` the messages of bad inputs skipped in tolerant mode
+    (see :func:`build_site`).
     """
 
     articles: tuple[Article, ...]
-    pages: tuple[PageSource, ...]
-    coverage: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
-    states: dict[str, dict[str, list[tuple[str, str]]]] = field(default_factory=dict)
+    pages: tuple[Page, ...]
+    states: dict[str, dict[str, TranslationStates]] = field(default_factory=dict)
+    records: dict[str, list[SearchRecord]] = field(default_factory=dict)
+    page_keys: dict[str, bytes] = field(default_factory=dict)
     ui: UiStrings = field(default_factory=UiStrings)
     warnings: tuple[str, ...] = ()
     errors: tuple[str, ...] = ()
+
+    @property
+    def coverage(self) -> dict[str, dict[str, dict[str, int]]]:
+        """``coverage[slug][lang]``: units by state (``translated``, ``fuzzy``, ``untranslated``)."""
+        return {slug: {lang: dict(states.counts) for lang, states in by_lang.items()} for slug, by_lang in self.states.items()}
 
 
 def _display(path: Path, root: Path) -> str:
@@ -52,9 +84,12 @@ def _display(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-# Parsed seeds by path, with the bytes they came from: `mkdocs serve` rebuilds the whole site on every
-# save, and re-parsing 1,000 unchanged seeds would dominate the rebuild. Keyed by content, never by mtime.
-_SEED_MEMO: dict[tuple[Path, Path], tuple[bytes, bytes | None, Article]] = {}
+def _read(path: Path, root: Path) -> bytes | None:
+    try:
+        return read_bytes(path)
+    except OSError as exc:
+        raise SeedError(_display(path, root), None, f"cannot read the file ({exc.strerror})",
+                        "Check that it exists and is readable.") from None
 
 
 def load_seed(seed_path: Path, root: Path) -> Article:
@@ -65,28 +100,19 @@ def load_seed(seed_path: Path, root: Path) -> Article:
     repairs. Metadata comes from a front matter block or a ``.yml`` side file
     (not both); the slug from metadata, else the file name. Raises
     :class:`SeedError` with file and line on bad input.
-    Within one process a seed whose bytes (and metadata bytes) did not change
-    since the last call is not parsed again: the same :class:`Article` is returned.
     """
-    meta_path = seed_path.with_suffix(".yml")
-    try:
-        data = seed_path.read_bytes()
-        meta_data = meta_path.read_bytes() if meta_path.exists() else None
-    except OSError as exc:
-        raise SeedError(_display(Path(exc.filename or seed_path), root), None,
-                        f"cannot read the file ({exc.strerror})", "Check that it exists and is readable.") from None
-    memo = _SEED_MEMO.get((seed_path, root))
-    if memo is not None and memo[0] == data and memo[1] == meta_data:
-        return memo[2]
-    article = _parse_seed(seed_path, root, data)
-    _SEED_MEMO[(seed_path, root)] = (data, meta_data, article)
-    return article
+    data = _read(seed_path, root)
+    if data is None:
+        raise SeedError(_display(seed_path, root), None, "cannot read the file (No such file or directory)",
+                        "Check that it exists and is readable.")
+    return parse_seed(seed_path, root, data, _read(seed_path.with_suffix(".yml"), root))
 
 
-def _parse_seed(seed_path: Path, root: Path, data: bytes) -> Article:
+def parse_seed(seed_path: Path, root: Path, data: bytes, meta_data: bytes | None) -> Article:
+    """Parse one seed from its bytes and its metadata side file's bytes (``None``: no side file); see :func:`load_seed`."""
     shown = _display(seed_path, root)
     meta_path = seed_path.with_suffix(".yml")
-    side = read_metadata(meta_path, _display(meta_path, root)) if meta_path.exists() else None
+    side = read_metadata(meta_path, _display(meta_path, root)) if meta_data is not None else None
     decoded = read_seed_bytes(data, shown)
     text, normalized = normalize_seed(decoded.text)
     front, text = split_front_matter(text, shown)
@@ -114,12 +140,12 @@ def seed_paths(seeds_dir: Path) -> list[Path]:
     return sorted(p for p in seeds_dir.glob("*.txt") if p.is_file() and not p.name.startswith("."))
 
 
-def stray_seed_files(seeds_dir: Path, root: Path) -> list[str]:
+def stray_seed_files(seeds_dir: Path, root: Path, glossary_name: str = "glossary.yml") -> list[str]:
     """Files in ``seeds_dir`` that the build ignores although an editor probably meant them.
 
     Output: one ``path: problem`` message per file, sorted: files that are not
     ``*.txt`` seeds (``article.TXT``, ``article.md``) and ``.yml`` metadata or
-    ``.facts.yml`` key-facts files without their seed (``glossary.yml`` is the site
+    ``.facts.yml`` key-facts files without their seed (``glossary_name`` is the site
     glossary). Hidden files (``.gitkeep``, ``._article.txt``, editor swap files)
     and sub-folders (a place for drafts: seeds are read from ``seeds/`` itself
     only) are left alone.
@@ -131,7 +157,7 @@ def stray_seed_files(seeds_dir: Path, root: Path) -> list[str]:
         shown = _display(path, root)
         if not path.is_file() or path.suffix == ".txt":
             continue
-        if path.name == Path(GLOSSARY_FILE).name:
+        if path.name == glossary_name:
             continue  # the site glossary (explainer layer)
         if path.name.endswith(FACTS_SUFFIX):
             seed = path.with_name(path.name.removesuffix(FACTS_SUFFIX) + ".txt")
@@ -161,79 +187,73 @@ def duplicate_slug_error(second: Article, first: Article, taken: set[str]) -> Se
                      f"Give it another slug in its metadata (front matter or .yml file), e.g. 'slug: {free}'.")
 
 
-def make_lookup(slug: str, translations: Translations) -> Lookup:
-    """A lookup from msgid to :class:`Translation` within the context ``slug``."""
-    def lookup(msgid: str) -> Translation | None:
-        return translations.get((slug, msgid))
-    return lookup
+@dataclass(frozen=True)
+class _Catalog:
+    """One PO file as read in this build: its translations and the digest of its bytes."""
+
+    translations: Translations
+    key: bytes
+
+    def lookup(self, context: str) -> Lookup:
+        """A lookup from msgid to :class:`Translation` within ``context``."""
+        translations = self.translations
+
+        def find(msgid: str) -> Translation | None:
+            return translations.get((context, msgid))
+        return find
 
 
-def build_site(seeds_dir: Path, locales_dir: Path, root: Path, langs: Sequence[str] = LANGS,
-               tolerant: bool = False) -> SiteBuild:
-    """Run the pipeline over every seed.
+class _Inputs:
+    """Reads the inputs of one build through the cache, collecting errors in tolerant mode."""
 
-    Output: a :class:`SiteBuild` with one page per article and language plus a
-    home listing per language (paginated, ``render.HOME_PAGE_SIZE`` articles a page). Raises :class:`SeedError` / :class:`CatalogError`
-    (from :mod:`explainer.errors`) on the first bad input, and ``SeedError``
-    for two seeds with the same slug. With ``tolerant=True`` (a live preview) a
-    bad seed is left out and a malformed catalog read as empty instead; their
-    messages are in ``SiteBuild.errors`` and the rest of the site is built.
-    """
-    articles: list[Article] = []
-    seen: dict[str, str] = {}
-    errors: list[str] = []
-    for path in seed_paths(seeds_dir):
+    def __init__(self, root: Path, cache: BuildCache, tolerant: bool) -> None:
+        self.root = root
+        self.cache = cache
+        self.tolerant = tolerant
+        self.errors: list[str] = []
+
+    def shown(self, path: Path) -> str:
+        return _display(path, self.root)
+
+    def catalog(self, path: Path) -> _Catalog:
+        """The translations of the PO file ``path`` (empty when missing; in tolerant mode also when malformed)."""
+        data = _read(path, self.root)
+        key = digest(data)
+        if data is None:
+            return _Catalog({}, key)
         try:
-            article = load_seed(path, root)
-            if article.slug in seen:
-                raise duplicate_slug_error(article, next(a for a in articles if a.slug == article.slug), set(seen))
+            found = self.cache.get(("po", path), key, lambda: translations_from_bytes(data, self.shown(path)))
         except ExplainerError as exc:
-            if not tolerant:
+            if not self.tolerant:
                 raise
-            errors.append(str(exc))
+            self.errors.append(str(exc))
+            return _Catalog({}, digest(b"malformed", data))
+        return _Catalog(found, key)
+
+
+def _load_articles(paths: Sequence[Path], inputs: _Inputs) -> list[tuple[Article, bytes]]:
+    """Each seed parsed (through the cache) with the digest of its bytes and its metadata's; duplicates are errors."""
+    found: list[tuple[Article, bytes]] = []
+    seen: dict[str, Article] = {}
+    root, cache = inputs.root, inputs.cache
+    for path in paths:
+        try:
+            data = _read(path, root)
+            if data is None:
+                continue  # deleted since the folder was listed
+            meta = _read(path.with_suffix(".yml"), root)
+            key = digest(inputs.shown(path), data, meta)
+            article = cache.get(("article", path), key, partial(parse_seed, path, root, data, meta))
+            if article.slug in seen:
+                raise duplicate_slug_error(article, seen[article.slug], set(seen))
+        except ExplainerError as exc:
+            if not inputs.tolerant:
+                raise
+            inputs.errors.append(str(exc))
             continue
-        seen[article.slug] = article.source_path
-        articles.append(article)
-    lookups: dict[str, dict[str, Lookup]] = {lang: {} for lang in langs}
-    catalog_warnings: list[str] = []
-    for article in articles:
-        for lang in langs:
-            if lang == SOURCE_LANG:
-                translations: Translations = {}
-            else:
-                path = po_path(locales_dir, lang, article.slug)
-                try:
-                    translations = load_translations(path, _display(path, root))
-                except ExplainerError as exc:
-                    if not tolerant:
-                        raise
-                    errors.append(str(exc))
-                    translations = {}
-                catalog_warnings += _foreign_context_warnings(article.slug, translations, _display(path, root))
-            lookups[lang][article.slug] = make_lookup(article.slug, translations)
-    ui = load_ui_strings(locales_dir, langs, lambda p: _display(p, root))
-    layer = load_layer(articles, root, locales_dir, langs)
-    pages: list[PageSource] = []
-    coverage: dict[str, dict[str, dict[str, int]]] = {}
-    states: dict[str, dict[str, list[tuple[str, str]]]] = {}
-    for lang in langs:
-        pages.extend(render_home_pages(articles, lang, lookups[lang], langs, ui))
-        pages.append(render_status(articles, lang, lookups, langs, ui))
-        if lang != SOURCE_LANG:
-            pages.append(render_not_found(lang, langs, ui))
-        for index, article in enumerate(articles):
-            extras = article_extras(layer, articles, index, lang, lookups[lang], ui)
-            pages.append(render_article(article, lang, lookups[lang][article.slug], langs, ui, extras))
-            listed = [(unit.segment_id, state) for unit, state in unit_states(article, lang, lookups[lang][article.slug])]
-            states.setdefault(article.slug, {})[lang] = listed
-            counts = {"translated": 0, "fuzzy": 0, "untranslated": 0}
-            for _seg, state in listed:
-                counts["translated" if state == "source" else state] += 1
-            coverage.setdefault(article.slug, {})[lang] = counts
-    pages.extend(layer_pages(layer, articles, lookups, langs, ui))
-    warnings = (stray_seed_files(seeds_dir, root) + catalog_warnings + _coverage_warnings(articles, states, locales_dir, root)
-                + _ui_warnings(ui, langs, locales_dir, root))
-    return SiteBuild(tuple(articles), tuple(pages), coverage, states, ui, tuple(warnings), tuple(errors))
+        seen[article.slug] = article
+        found.append((article, key))
+    return found
 
 
 def _foreign_context_warnings(slug: str, translations: Translations, shown: str) -> list[str]:
@@ -247,30 +267,195 @@ def _foreign_context_warnings(slug: str, translations: Translations, shown: str)
     return [message]
 
 
+def _by_context(translations: Translations) -> dict[str, tuple[tuple[str, Translation], ...]]:
+    """Translations grouped by msgctxt: the part of a shared catalog (``facts``) that concerns each article."""
+    groups: dict[str, list[tuple[str, Translation]]] = {}
+    for (ctxt, msgid), value in translations.items():
+        groups.setdefault(ctxt, []).append((msgid, value))
+    return {ctxt: tuple(sorted(items, key=lambda item: item[0])) for ctxt, items in groups.items()}
+
+
+def build_site(options: Options, root: Path, cache: BuildCache | None = None, *, tolerant: bool = False,
+               directory_urls: bool = True) -> SiteBuild:
+    """Run the pipeline over every seed of the project in ``root``.
+
+    Input: the site's options (:class:`~explainer.options.Options`: languages, folders,
+    home page size, reading speeds), the project folder, the build cache to reuse (a new
+    one when ``None``) and the engine's URL style. Output: a :class:`SiteBuild` with one
+    page per article and language, a parallel view of each, the home listing (paginated),
+    status, "not found" and glossary pages, and their search records. Raises
+    :class:`~explainer.errors.SeedError` / ``CatalogError`` / ``DataError`` on the first
+    bad input, and ``SeedError`` for two seeds with the same slug. With ``tolerant=True``
+    (a live preview) a bad seed is left out and a malformed catalog read as empty
+    instead; their messages are in ``SiteBuild.errors`` and the rest of the site is built.
+    """
+    cache = cache if cache is not None else BuildCache()
+    inputs = _Inputs(root, cache, tolerant)
+    seeds_dir, locales_dir = root / options.seeds_dir, root / options.locales_dir
+    langs = options.languages
+    loaded = _load_articles(seed_paths(seeds_dir), inputs)
+    articles = [article for article, _key in loaded]
+    article_keys = {article.slug: key for article, key in loaded}
+
+    # Catalogs: each article's, the interface's, the glossary's and the key facts'.
+    catalogs: dict[str, dict[str, _Catalog]] = {lang: {} for lang in langs}
+    catalog_warnings: list[str] = []
+    for article in articles:
+        for lang in options.targets:
+            path = po_path(locales_dir, lang, article.slug)
+            catalogs[lang][article.slug] = found = inputs.catalog(path)
+            catalog_warnings += _foreign_context_warnings(article.slug, found.translations, inputs.shown(path))
+    ui_catalogs = {lang: inputs.catalog(ui_po_path(locales_dir, lang)) for lang in langs}
+    ui_key = digest(*(ui_catalogs[lang].key for lang in langs))
+    ui = cache.get(("ui",), (ui_key, langs), lambda: ui_strings({lang: c.translations for lang, c in ui_catalogs.items()}))
+    site = SiteContext(langs, ui, directory_urls)
+    options_key = (options.fingerprint(), directory_urls)
+
+    glossary_data = _read(root / options.glossary_file, root)
+    glossary_key = digest(glossary_data)
+    terms = cache.get(("glossary",), glossary_key,
+                      lambda: read_glossary(root / options.glossary_file, options.glossary_file) if glossary_data is not None else ())
+    matcher = cache.get(("glossary-matcher",), glossary_key, lambda: matcher_for(terms))
+    glossary_catalogs = {lang: inputs.catalog(po_path(locales_dir, lang, GLOSSARY_CATALOG)) for lang in options.targets}
+    glossary = Glossary(terms, {lang: current(c.lookup(GLOSSARY_CATALOG)) for lang, c in glossary_catalogs.items()})
+    fact_catalogs = {lang: inputs.catalog(po_path(locales_dir, lang, FACTS_CATALOG)) for lang in options.targets}
+    fact_groups = {lang: cache.get(("facts-po", lang), c.key, partial(_by_context, c.translations))
+                   for lang, c in fact_catalogs.items()}
+
+    # Per article: translation state, facts and glossary uses, each once.
+    states: dict[str, dict[str, TranslationStates]] = {}
+    facts: dict[str, list[Fact]] = {}
+    facts_keys: dict[str, bytes] = {}
+    uses: dict[str, TermUses] = {}
+    no_catalog = _Catalog({}, digest(None))
+    for article in articles:
+        slug, article_key = article.slug, article_keys[article.slug]
+        by_lang = states[slug] = {}
+        for lang in langs:
+            found = catalogs[lang].get(slug, no_catalog)
+            by_lang[lang] = cache.get(("states", slug, lang), (article_key, found.key),
+                                      partial(article_states, article, lang, found.lookup(slug)))
+        side = facts_path(root / article.source_path)
+        facts_keys[slug] = side_key = digest(article_key, _read(side, root))
+        facts[slug] = cache.get(("facts", slug), side_key, partial(load_article_facts, article, root))
+        uses[slug] = cache.get(("terms", slug), (article_key, glossary_key), partial(term_uses, article, matcher))
+
+    listings = {lang: [listed(article, states[article.slug][lang]) for article in articles] for lang in langs}
+    pages: list[Page] = []
+    page_keys: dict[str, bytes] = {}
+    records: dict[str, list[SearchRecord]] = {lang: [] for lang in langs}
+    preservation: list[str] = []
+
+    def keep(page: Page, key: Hashable) -> None:
+        pages.append(page)
+        page_keys[page.src_uri] = digest(repr(key))
+
+    glossary_key_of = {lang: (glossary_key, glossary_catalogs[lang].key if lang in glossary_catalogs else None) for lang in langs}
+    for lang in langs:
+        # Home listing, status and "not found" pages.
+        size = options.home_page_size
+        chunks = [listings[lang][start:start + size] for start in range(0, len(articles), size)] or [[]]
+        for number, chunk in enumerate(chunks, start=1):
+            count = len(chunks)
+            home_key = ("home", lang, number, count, tuple(chunk), ui_key, options_key)
+            keep(cache.get(("home", lang, number), home_key, partial(render_home_page, chunk, number, count, lang, site)),
+                 home_key)
+        rows = [StatusRow(a.slug, states[a.slug][lang].of(a.title), {t: states[a.slug][t].counts for t in options.targets})
+                for a in articles]
+        status_key = ("status", lang, tuple((r.slug, r.title, tuple(tuple(sorted(c.items())) for c in r.counts.values()))
+                                             for r in rows), ui_key, options_key)
+        keep(cache.get(("status", lang), status_key, partial(render_status, rows, lang, site)), status_key)
+        if lang != SOURCE_LANG:
+            keep(cache.get(("not_found", lang), (ui_key, options_key), partial(render_not_found, lang, site)),
+                 ("not_found", ui_key, options_key))
+        # Article pages, with their search records and (Arabic) preservation check.
+        for index, article in enumerate(articles):
+            slug = article.slug
+            previous = listings[lang][index - 1] if index > 0 else None
+            following = listings[lang][index + 1] if index + 1 < len(articles) else None
+            fact_lang = fact_groups.get(lang, {}).get(slug, ())
+            neighbours = tuple((n.slug, n.title) if n else None for n in (previous, following))
+            page_key = ("article", article_keys[slug], catalogs[lang].get(slug, no_catalog).key, facts_keys[slug], fact_lang,
+                        glossary_key_of[lang], ui_key, options_key, neighbours)
+
+            render = partial(_article_page, article, states[slug][lang], site, options, facts[slug], dict(fact_lang),
+                             uses[slug], glossary, previous, following)
+            page, page_records, lost = cache.get(("page", slug, lang), page_key, render)
+            keep(page, page_key)
+            records[lang].extend(page_records)
+            preservation.extend(lost)
+    # Parallel views and glossary pages.
+    for lang in langs:
+        target = lang if lang != SOURCE_LANG else (options.targets[0] if options.targets else None)
+        if target is not None:
+            for article in articles:
+                parallel_key = ("parallel", article_keys[article.slug], catalogs[target].get(article.slug, no_catalog).key,
+                                ui_key, options_key)
+                parallel = partial(render_parallel, article, lang, states[article.slug][target], site)
+                keep(cache.get(("parallel", article.slug, lang), parallel_key, parallel), parallel_key)
+        if terms:
+            used_by = {term.id: tuple(entry for entry, article in zip(listings[lang], articles)
+                                      if term.id in uses[article.slug].anywhere) for term in terms}
+            glossary_page_key = ("glossary", glossary_key_of[lang], tuple(sorted(used_by.items())), ui_key, options_key)
+            glossary_page = partial(_glossary_page, glossary, lang, used_by, site)
+            page, page_records = cache.get(("glossary-page", lang), glossary_page_key, glossary_page)
+            keep(page, glossary_page_key)
+            records[lang].extend(page_records)
+
+    warnings = (stray_seed_files(seeds_dir, root, Path(options.glossary_file).name) + catalog_warnings
+                + _coverage_warnings(articles, states, locales_dir, root) + _ui_warnings(ui, langs, locales_dir, root)
+                + preservation)
+    cache.sweep()
+    return SiteBuild(tuple(articles), tuple(pages), states, records, page_keys, ui, tuple(warnings), tuple(inputs.errors))
+
+
+def _article_page(article: Article, states: TranslationStates, site: SiteContext, options: Options, facts: Sequence[Fact],
+                  fact_translations: Mapping[str, Translation], uses: TermUses, glossary: Glossary,
+                  previous: ListedArticle | None, following: ListedArticle | None
+                  ) -> tuple[Page, list[SearchRecord], list[str]]:
+    lang = states.lang
+    used = [term for term_id in uses.body for term in glossary.terms if term.id == term_id]
+    layer = ArticleLayer(facts, current(fact_translations.get), used, glossary.translate_into(lang), previous, following,
+                         options.words_per_minute(lang))
+    page = render_article(article, states, site, article_extras(article, states, site, layer))
+    lost = preservation_warnings(article, page.html) if lang == SOURCE_LANG else []
+    return page, article_records(article, states, site.directory_urls), lost
+
+
+def _glossary_page(glossary: Glossary, lang: str, used_by: Mapping[str, Sequence[ListedArticle]],
+                   site: SiteContext) -> tuple[Page, list[SearchRecord]]:
+    from explainer.render.glossary import localize, sort_key
+
+    page = render_glossary(glossary, lang, used_by, site)
+    local = sorted(localize(glossary.terms, lang, glossary.translate_into(lang)), key=sort_key)
+    intro = site.ui.text("glossary_intro", lang)
+    return page, glossary_records(local, lang, page.title, intro, site.directory_urls)
+
+
 def _ids(states: list[tuple[str, str]], wanted: str, limit: int = 8) -> str:
     ids = list(dict.fromkeys(seg for seg, state in states if state == wanted))
     return ", ".join(ids[:limit]) + (f" and {len(ids) - limit} more" if len(ids) > limit else "")
 
 
-def _coverage_warnings(articles: Sequence[Article], states: dict[str, dict[str, list[tuple[str, str]]]],
+def _coverage_warnings(articles: Sequence[Article], states: Mapping[str, Mapping[str, TranslationStates]],
                        locales_dir: Path, root: Path) -> list[str]:
     lines = []
     for article in articles:
-        for lang, listed in states[article.slug].items():
+        for lang, found in states[article.slug].items():
             if lang == SOURCE_LANG:
                 continue
-            fuzzy = sum(1 for _s, state in listed if state == "fuzzy")
-            missing = sum(1 for _s, state in listed if state == "untranslated")
+            fuzzy, missing = found.counts["fuzzy"], found.counts["untranslated"]
             if not fuzzy and not missing:
                 continue
+            listed_states = found.segment_states()
             parts = []
             if fuzzy:
-                parts.append(f"{fuzzy} fuzzy ({_ids(listed, 'fuzzy')})")
+                parts.append(f"{fuzzy} fuzzy ({_ids(listed_states, 'fuzzy')})")
             if missing:
-                parts.append(f"{missing} untranslated ({_ids(listed, 'untranslated')})")
+                parts.append(f"{missing} untranslated ({_ids(listed_states, 'untranslated')})")
             path = _display(po_path(locales_dir, lang, article.slug), root)
             lines.append(f"{path}: article '{article.slug}' is not fully translated into {lang}: "
-                         f"{', '.join(parts)} of {len(listed)} segments; see 'explainer coverage'")
+                         f"{', '.join(parts)} of {found.total} segments; see 'explainer coverage'")
     return lines
 
 

@@ -7,6 +7,11 @@ writes what the hooks would generate into ``DIR``::
     DIR/docs/           the project's hand-written docs/ and every generated page (.md with front matter)
     DIR/overrides/      the theme overrides (when the config uses ``custom_dir``)
 
+Each page is the core's :class:`~explainer.render.page.Page` written as Markdown: its
+metadata as front matter, its headings as Markdown headings with explicit ids (so the
+table of contents and search see them) and every other block as the raw HTML the hooks
+hand MkDocs, its links already relative URLs.
+
 ``cd DIR && mkdocs build`` then builds the same pages with no hook at all. What only the
 hooks can do is lost and documented: one build has one ``<html lang>``/``dir`` and one
 interface language (the source language's), so each page whose language differs is
@@ -25,12 +30,16 @@ import html
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from explainer.errors import ExplainerError
-from explainer.site import SiteBuild, build_site
 from explainer.cldr import direction, language_name
+from explainer.errors import ExplainerError
+from explainer.options import read_options
+from explainer.render.bidi import isolate_html
+from explainer.render.page import Heading, Page
+from explainer.site import SiteBuild, build_site
 from explainer.translate.ui import MESSAGES, SOURCE_LANG
 
 
@@ -67,11 +76,11 @@ def _retag(value: _Tagged) -> yaml.Node:
     return node
 
 
-def _load_config(text: str) -> dict[str, object]:
-    return yaml.load(text, Loader=_ConfigLoader) or {}  # noqa: S506 - a SafeLoader subclass
+def _load_config(text: str) -> dict[str, Any]:
+    return yaml.load(text, Loader=_ConfigLoader) or {}
 
 
-def export_config(config_text: str, langs: list[str]) -> dict[str, object]:
+def export_config(config_text: str, langs: list[str]) -> dict[str, Any]:
     """The export's config: the project's, minus hooks and watch, plus ``md_in_html`` and home alternates.
 
     Input: the text of the project's ``mkdocs.yml``; MkDocs tags such as ``!ENV`` are kept.
@@ -91,20 +100,54 @@ def export_config(config_text: str, langs: list[str]) -> dict[str, object]:
     return config
 
 
-def _split_front_matter(markdown: str) -> tuple[dict[str, object], str]:
-    _, head, body = markdown.split("---\n", 2)
-    return yaml.safe_load(head) or {}, body
+# Python-Markdown's backslash-escapable characters (markdown.Markdown.ESCAPED_CHARS).
+_MD_ESCAPE_RE = re.compile("[" + re.escape("".join(sorted(set("\\`*_{}[]()>#+-.!")))) + "]")
 
 
-def exported_markdown(markdown: str) -> str:
-    """A generated page made safe and direction-correct for a hook-free build."""
-    meta, body = _split_front_matter(markdown)
-    for key in ("title", "description"):
-        if key in meta:
-            meta[key] = html.escape(str(meta[key]))
-    lang = str(meta.get("lang", SOURCE_LANG))
-    if lang != SOURCE_LANG:
-        body = f'<div class="ex-export-lang" lang="{lang}" dir="{direction(lang)}" markdown>\n\n{body}\n</div>\n'
+def escape_inline(text: str) -> str:
+    """Escape text for inline Markdown: HTML-escape, then backslash-escape Markdown marks.
+
+    >>> escape_inline("a *b* <i>{#x}")
+    'a \\\\*b\\\\* &lt;i&gt;\\\\{\\\\#x\\\\}'
+    """
+    escaped = html.escape(text, quote=False)
+    return _MD_ESCAPE_RE.sub(lambda match: "\\" + match.group(0), escaped)
+
+
+def _heading_markdown(heading: Heading) -> str:
+    """A heading as Markdown with its id and attributes (``attr_list``); its text escaped, bidi runs isolated."""
+    if heading.isolated:
+        base = direction(heading.text_lang)
+        source = direction(SOURCE_LANG)
+        inline = isolate_html(heading.text, base, escape_inline, lang_of={source: SOURCE_LANG} if base != source else None)
+    else:
+        inline = escape_inline(heading.text)
+    extra = "".join(f" .{cls}" for name, value in heading.attributes if name == "class" for cls in value.split())
+    extra += "".join(f' {name}="{value}"' for name, value in heading.attributes if name != "class")
+    return f"{'#' * heading.level} {inline} {{#{heading.id}{extra}}}\n\n"
+
+
+def page_markdown(page: Page) -> str:
+    """A generated page as a Markdown file for a hook-free build (front matter, Markdown headings, raw HTML).
+
+    Title and description are HTML-escaped in the front matter (MkDocs' templates do not
+    autoescape); a page whose language is not the source language's is wrapped in
+    ``<div lang=".." dir=".." markdown>`` (``md_in_html``) to keep its text's direction.
+    """
+    meta: dict[str, object] = {"title": html.escape(page.title)}
+    if page.description is not None:
+        meta["description"] = html.escape(page.description)
+    meta |= {"lang": page.lang, "dir": direction(page.lang)}
+    if page.article and page.kind == "article":
+        meta["article"] = page.article
+    if not page.indexed:
+        meta["search"] = {"exclude": True}
+    if page.hide:
+        meta["hide"] = list(page.hide)
+    body = "".join(_heading_markdown(block) if isinstance(block, Heading) else block.rstrip("\n") + "\n\n"
+                   for block in page.blocks)
+    if page.lang != SOURCE_LANG:
+        body = f'<div class="ex-export-lang" lang="{page.lang}" dir="{direction(page.lang)}" markdown>\n\n{body}\n</div>\n'
     head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{head}---\n\n{body}"
 
@@ -141,7 +184,7 @@ def export_site(root: Path, out: Path, site: SiteBuild | None = None) -> list[Pa
         source_config = _load_config(config_text)
     except yaml.YAMLError as exc:
         raise ExportError("mkdocs.yml", None, f"cannot read the config as plain YAML ({exc})") from None
-    site = site or build_site(root / "seeds", root / "locales", root)
+    site = site or build_site(read_options(root), root)
     docs_src = root / str(source_config.get("docs_dir", "docs"))
     out.mkdir(parents=True, exist_ok=True)
     if docs_src.exists():
@@ -160,6 +203,6 @@ def export_site(root: Path, out: Path, site: SiteBuild | None = None) -> list[Pa
     for page in site.pages:
         path = out / "docs" / page.src_uri
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(exported_markdown(page.markdown), "utf-8")
+        path.write_text(page_markdown(page), "utf-8")
         written.append(path)
     return written

@@ -25,12 +25,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from babel.messages.catalog import Catalog
+
 from explainer.errors import DataError
 from explainer.ingest.sidefile import compose, line_of, mapping, sequence, text, texts
+from explainer.model import Article
 from explainer.render.links import link_spans, linkify_html
 from explainer.text import fold_match_word
 from explainer.textmatch import Phrase, PhraseMatcher
-from explainer.translate.segment import Unit
+from explainer.translate.segment import Unit, article_units
+from explainer.translate.ui import SOURCE_LANG
 
 GLOSSARY_FILE = "seeds/glossary.yml"  # beside the seeds: `mkdocs serve` watches seeds/
 CATALOG = "glossary"  # catalog name and msgctxt of glossary messages
@@ -110,16 +114,15 @@ def glossary_units(terms: Sequence[Term]) -> list[Unit]:
     return units
 
 
-def glossary_template(root: Path):
-    """The POT of the glossary catalog (``locales/glossary.pot``) from ``root/seeds/glossary.yml``."""
-    from explainer.translate.workflow import (
-        template_from_units,  # workflow imports the segment registry; keep this module light
-    )
+def glossary_template(root: Path, glossary_file: str = GLOSSARY_FILE) -> Catalog:
+    """The POT of the glossary catalog (``locales/glossary.pot``) from ``root/<glossary_file>``."""
+    from explainer.translate.workflow import template_from_units  # workflow imports this module's users
 
-    return template_from_units((unit, GLOSSARY_FILE) for unit in glossary_units(read_glossary(root / GLOSSARY_FILE, GLOSSARY_FILE)))
+    terms = read_glossary(root / glossary_file, glossary_file)
+    return template_from_units((unit, glossary_file) for unit in glossary_units(terms))
 
 
-def localize(terms: Sequence[Term], lang: str, translate) -> list[LocalTerm]:
+def localize(terms: Sequence[Term], lang: str, translate: Callable[[str], str | None]) -> list[LocalTerm]:
     """Terms in ``lang``: ``translate(msgid) -> str | None`` gives current translations.
 
     A term or explanation without a current translation stays in Arabic (its
@@ -127,10 +130,10 @@ def localize(terms: Sequence[Term], lang: str, translate) -> list[LocalTerm]:
     """
     found = []
     for term in terms:
-        term_text = translate(term.term) if lang != "ar" else None
-        expl_text = translate(term.explanation) if lang != "ar" else None
+        term_text = translate(term.term) if lang != SOURCE_LANG else None
+        expl_text = translate(term.explanation) if lang != SOURCE_LANG else None
         found.append(LocalTerm(term.id, term_text or term.term, expl_text or term.explanation,
-                               lang if term_text else "ar", lang if expl_text else "ar"))
+                               lang if term_text else SOURCE_LANG, lang if expl_text else SOURCE_LANG))
     return found
 
 
@@ -190,15 +193,26 @@ class TermMarker:
         return list(self._used)
 
 
-def articles_using(terms: Sequence[Term], article_texts: dict[str, Sequence[str]]) -> dict[str, list[str]]:
-    """For each term id, the slugs whose Arabic texts use the term (in ``article_texts`` order)."""
-    matcher = matcher_for(terms)
-    uses: dict[str, list[str]] = {t.id: [] for t in terms}
-    for slug, texts_ar in article_texts.items():
-        found = {m.key for value in texts_ar for m in matcher.find(value)}
-        for term_id in sorted(found):
-            uses[term_id].append(slug)
-    return uses
+@dataclass(frozen=True)
+class TermUses:
+    """The glossary terms one article uses: in its body, in first-use order (the terms marked
+    and listed on its pages), and anywhere in it, headings and title included (the glossary
+    page's "used in" lists)."""
+
+    body: tuple[str, ...]
+    anywhere: frozenset[str]
+
+
+def term_uses(article: Article, matcher: PhraseMatcher) -> TermUses:
+    """The term ids ``matcher`` (:func:`matcher_for` of the glossary) finds in ``article``'s Arabic text."""
+    body: list[str] = []
+    anywhere: set[str] = set()
+    for unit in article_units(article):
+        for match in matcher.find(unit.msgid):
+            anywhere.add(match.key)
+            if unit.kind in ("paragraph", "item") and match.key not in body:
+                body.append(match.key)
+    return TermUses(tuple(body), frozenset(anywhere))
 
 
 def sort_key(term: LocalTerm) -> str:

@@ -1,35 +1,35 @@
-"""The explainer layer: key facts, byline furniture, glossary markup, parallel and glossary pages.
+"""The explainer layer: byline furniture, key facts, glossary markup, the parallel and glossary pages.
 
-:func:`load_layer` reads the side data (``glossary.yml``, ``seeds/*.facts.yml`` and the
-glossary catalogs); :func:`article_extras` gives the :class:`~explainer.render.pages.Extras`
-of one article page; :func:`layer_pages` the parallel and glossary pages. Links between
-generated pages are Markdown links to ``.md`` sources, so MkDocs checks them.
+:func:`article_extras` gives the :class:`~explainer.render.pages.Extras` of one article
+page (byline and key facts under the title, glossary terms marked at first use, the
+term list and the previous/next links at the end); :func:`render_parallel` and
+:func:`render_glossary` give those pages. The side data they show is read by
+:mod:`explainer.site` (``glossary.yml``, ``seeds/*.facts.yml``, the glossary and facts
+catalogs) and handed in.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import html
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from urllib.parse import quote
 
 from babel.dates import format_date
 from babel.numbers import format_percent
 
 from explainer.cldr import direction, format_list
-from explainer.translate.catalog import Translation, Translations, load_translations, po_path
-from explainer.render.facts import CATALOG as FACTS_CATALOG
-from explainer.render.facts import Fact, load_article_facts, render_box
-from explainer.render.glossary import (CATALOG, GLOSSARY_FILE, LocalTerm, Term, TermMarker, articles_using, localize, matcher_for,
-                       read_glossary, sort_key)
 from explainer.model import Article
-from explainer.render.parallel import parallel_uri, render_rows
+from explainer.render.facts import Fact, render_box
+from explainer.render.glossary import LocalTerm, Term, TermMarker, localize, sort_key
+from explainer.render.page import Heading, Page, escape
+from explainer.render.pages import Extras, ListedArticle, SiteContext, a, heading, inline_html, paragraph
+from explainer.render.parallel import render_rows
 from explainer.render.readtime import count_words, format_minutes, reading_minutes
-from explainer.render.pages import Extras, Lookup, PageSource, _front_matter, escape_inline, inline_html, translation_state
-from explainer.translate.segment import article_units
-from explainer.translate.ui import SOURCE_LANG, UiStrings
+from explainer.render.urls import article_uri, glossary_uri, parallel_uri
+from explainer.translate.catalog import Translation
+from explainer.translate.state import TranslationStates
+from explainer.translate.ui import SOURCE_LANG
 
 Translate = Callable[[str], "str | None"]
 
@@ -42,220 +42,143 @@ def current(lookup: Callable[[str], Translation | None]) -> Translate:
     return translate
 
 
-@dataclass(frozen=True)
-class Layer:
-    """Side data of the whole site: glossary terms, their translations, and each article's shown facts."""
-
-    terms: tuple[Term, ...]
-    glossary: dict[str, Translate]
-    facts: dict[str, list[Fact]]
-    fact_translations: dict[str, Translations]  # lang -> the facts catalog, keyed (slug, msgid)
-
-    def fact_translate(self, slug: str, lang: str) -> Translate:
-        """Current translations of article ``slug``'s fact texts into ``lang``."""
-        found = self.fact_translations.get(lang, {})
-        return current(lambda msgid: found.get((slug, msgid)))
-
-
-def _display(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def load_layer(articles: Sequence[Article], root: Path, locales_dir: Path, langs: Sequence[str]) -> Layer:
-    """Read ``seeds/glossary.yml``, each article's ``.facts.yml`` and the glossary and facts PO files.
-
-    Raises :class:`~explainer.errors.DataError` / ``CatalogError`` naming file and line.
-    """
-    terms = read_glossary(root / GLOSSARY_FILE, GLOSSARY_FILE)
-    glossary: dict[str, Translate] = {}
-    for lang in langs:
-        path = po_path(locales_dir, lang, CATALOG)
-        found = load_translations(path, _display(path, root)) if lang != SOURCE_LANG else {}
-        glossary[lang] = current(lambda msgid, found=found: found.get((CATALOG, msgid)))
-    fact_translations: dict[str, Translations] = {}
-    for lang in langs:
-        if lang != SOURCE_LANG:
-            path = po_path(locales_dir, lang, FACTS_CATALOG)
-            fact_translations[lang] = load_translations(path, _display(path, root))
-    facts: dict[str, list[Fact]] = {}
-    for article in articles:
-        facts[article.slug] = load_article_facts(article, root)
-    return Layer(terms, glossary, facts, fact_translations)
-
-
-def _page_texts(article: Article, lang: str, lookup: Lookup) -> list[str]:
-    texts = []
-    for unit in article_units(article):
-        found = lookup(unit.msgid) if lang != SOURCE_LANG else None
-        texts.append(found.text if found is not None else unit.msgid)
-    return texts
-
-
-def _link(label: str, target: str) -> str:
-    return f"[{escape_inline(label)}]({quote(target, safe='/#.-_~')})"
-
-
-def _byline(article: Article, lang: str, lookup: Lookup, counts: dict[str, int], ui: UiStrings) -> str:
-    parts: list[str] = []
-    meta = article.metadata
-    if meta.date:
-        when = format_date(_dt.date.fromisoformat(meta.date), "long", locale=lang)
-        parts.append(escape_inline(ui.text("published", lang, date=when)))
-    if meta.author:
-        parts.append(escape_inline(ui.text("by_author", lang, author=meta.author)))
-    if meta.source:
-        url = meta.source.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
-        parts.append(f"[{escape_inline(ui.text('source', lang))}]({url})")
-    minutes = reading_minutes(count_words(_page_texts(article, lang, lookup)), lang)
-    parts.append(escape_inline(ui.text("reading_time", lang, duration=format_minutes(minutes, lang))))
-    parts.append(_link(ui.text("parallel_link", lang), f"parallel/{article.slug}.md"))  # relative to the article
-    line = " · ".join(parts) + "\n{: .ex-byline data-search-exclude=\"\" }\n\n"
-    if lang != SOURCE_LANG:
-        total = sum(counts.values()) or 1
-        share = format_percent(counts["translated"] / total, locale=lang, numbering_system="latn")
-        original = _link(ui.text("original", lang), f"../{article.slug}.md")
-        line += (ui.markup("translated_from", lang, escape_inline, original=original) + " · "
-                 + escape_inline(ui.text("coverage", lang, percent=share)) + "\n{: .ex-translated data-search-exclude=\"\" }\n\n")
-    return line
-
-
-def _terms_footer(used: Sequence[LocalTerm], lang: str, ui: UiStrings) -> str:
-    if not used:
-        return ""
-    rows = "".join(
-        f'<div id="gl-{t.id}"><dt{_lang(t.term_lang, lang)}>{html.escape(t.term)}</dt>'
-        f'<dd id="gl-{t.id}-def"{_lang(t.explanation_lang, lang)}>{html.escape(t.explanation)}</dd></div>'
-        for t in used)
-    return (f'<aside class="ex-terms" aria-labelledby="ex-terms-title" data-search-exclude><p class="ex-terms__title" id="ex-terms-title">'
-            f'{html.escape(ui.text("terms_title", lang))}</p><dl>{rows}</dl></aside>\n\n'
-            f"{_link(ui.text('glossary_all', lang), 'glossary.md')}\n{{: .ex-glossary-link data-search-exclude=\"\" }}\n\n")
-
-
 def _lang(text_lang: str, page_lang: str) -> str:
     return "" if text_lang == page_lang else f' lang="{text_lang}" dir="{direction(text_lang)}"'
 
 
-def _prev_next(articles: Sequence[Article], index: int, lang: str, titles: dict[str, str], ui: UiStrings) -> str:
+def _source_url(url: str) -> str:
+    return url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
+
+
+def _byline(article: Article, states: TranslationStates, site: SiteContext, words_per_minute: int) -> str:
+    lang, ui = states.lang, site.ui
+    src_uri = article_uri(article.slug, lang)
+    parts: list[str] = []
+    meta = article.metadata
+    if meta.date:
+        when = format_date(_dt.date.fromisoformat(meta.date), "long", locale=lang)
+        parts.append(escape(ui.text("published", lang, date=when)))
+    if meta.author:
+        parts.append(escape(ui.text("by_author", lang, author=meta.author)))
+    if meta.source:
+        parts.append(a(_source_url(meta.source), escape(ui.text("source", lang))))
+    words = count_words(states.of(unit.msgid).text for unit, _state in states.units)
+    minutes = reading_minutes(words, words_per_minute)
+    parts.append(escape(ui.text("reading_time", lang, duration=format_minutes(minutes, lang))))
+    parts.append(a(site.href(src_uri, parallel_uri(article.slug, lang)), escape(ui.text("parallel_link", lang))))
+    line = paragraph(" · ".join(parts), ("class", "ex-byline"), ("data-search-exclude", ""))
+    if lang != SOURCE_LANG:
+        share = format_percent(states.counts["translated"] / (states.total or 1), locale=lang, numbering_system="latn")
+        original = a(site.href(src_uri, article_uri(article.slug, SOURCE_LANG)), escape(ui.text("original", lang)))
+        line += paragraph(ui.markup("translated_from", lang, original=original) + " · "
+                          + escape(ui.text("coverage", lang, percent=share)),
+                          ("class", "ex-translated"), ("data-search-exclude", ""))
+    return line
+
+
+def _terms_footer(used: Sequence[LocalTerm], src_uri: str, lang: str, site: SiteContext) -> str:
+    if not used:
+        return ""
+    ui = site.ui
+    rows = "".join(
+        f'<div id="gl-{t.id}"><dt{_lang(t.term_lang, lang)}>{html.escape(t.term)}</dt>'
+        f'<dd id="gl-{t.id}-def"{_lang(t.explanation_lang, lang)}>{html.escape(t.explanation)}</dd></div>'
+        for t in used)
+    link = a(site.href(src_uri, glossary_uri(lang)), escape(ui.text("glossary_all", lang)))
+    return (f'<aside class="ex-terms" aria-labelledby="ex-terms-title" data-search-exclude><p class="ex-terms__title" id="ex-terms-title">'
+            f'{html.escape(ui.text("terms_title", lang))}</p><dl>{rows}</dl></aside>\n\n'
+            + paragraph(link, ("class", "ex-glossary-link"), ("data-search-exclude", "")))
+
+
+def _prev_next(src_uri: str, lang: str, previous: ListedArticle | None, following: ListedArticle | None,
+               site: SiteContext) -> str:
     links = []
-    if index > 0:
-        prev = articles[index - 1]
-        links.append(ui.markup("previous", lang, escape_inline, title=_link(titles[prev.slug], f"{prev.slug}.md")))
-    if index + 1 < len(articles):
-        nxt = articles[index + 1]
-        links.append(ui.markup("next", lang, escape_inline, title=_link(titles[nxt.slug], f"{nxt.slug}.md")))
-    return (" · ".join(links) + "\n{: .ex-prevnext data-search-exclude=\"\" }\n\n") if links else ""
+    for key, other in (("previous", previous), ("next", following)):
+        if other is not None:
+            link = a(site.href(src_uri, article_uri(other.slug, lang)), escape(other.title.text))
+            links.append(site.ui.markup(key, lang, title=link))
+    return paragraph(" · ".join(links), ("class", "ex-prevnext"), ("data-search-exclude", "")) if links else ""
 
 
-def _body_texts(article: Article) -> list[str]:
-    """The Arabic texts glossary markup applies to: lede, paragraphs and list items (not headings)."""
-    texts = []
-    for block in article.blocks():
-        texts.extend([block.text] if block.kind == "paragraph" else block.items)
-    return texts
+@dataclass(frozen=True)
+class ArticleLayer:
+    """The explainer layer's data for one article in one language.
 
-
-def article_term_ids(terms: Sequence[Term], article: Article) -> list[str]:
-    """Ids of the glossary terms the article's Arabic body uses, in first-use order."""
-    matcher = matcher_for(terms)
-    found: list[str] = []
-    for text_ar in _body_texts(article):
-        for match in matcher.find(text_ar):
-            if match.key not in found:
-                found.append(match.key)
-    return found
-
-
-def article_extras(layer: Layer, articles: Sequence[Article], index: int, lang: str,
-                   lookups: dict[str, Lookup], ui: UiStrings) -> Extras:
-    """The explainer layer of article ``articles[index]`` in ``lang``.
-
-    ``lookups`` maps each slug to its translation lookup in ``lang`` (for titles of
-    the previous/next links); ``ui`` gives the interface strings.
+    ``facts``: the facts shown (:func:`explainer.render.facts.load_article_facts`) and
+    ``fact_translate`` their current translations; ``terms``: the glossary terms the
+    article's Arabic body uses, in first-use order, and ``term_translate`` the glossary's
+    current translations; ``previous``/``following``: the neighbours in the home
+    listing's order, as listings show them; ``words_per_minute``: the reading speed.
     """
-    article = articles[index]
-    lookup = lookups[article.slug]
-    counts = translation_state(article, lang, lookup)
-    translate = layer.fact_translate(article.slug, lang)
-    box = render_box(layer.facts[article.slug], lang, translate, ui.text)
+
+    facts: Sequence[Fact] = ()
+    fact_translate: Translate = lambda _msgid: None
+    terms: Sequence[Term] = ()
+    term_translate: Translate = lambda _msgid: None
+    previous: ListedArticle | None = None
+    following: ListedArticle | None = None
+    words_per_minute: int = 200
+
+
+def article_extras(article: Article, states: TranslationStates, site: SiteContext, layer: ArticleLayer) -> Extras:
+    """The explainer layer of ``article``'s page in ``states.lang`` (see :class:`ArticleLayer`)."""
+    lang = states.lang
+    src_uri = article_uri(article.slug, lang)
+    box = render_box(layer.facts, lang, layer.fact_translate, site.ui.text)
     # The article's terms are those its Arabic body uses (first-use order), on every page, so the
     # term list has the same ids in each language and every marked term has its description.
-    ids = article_term_ids(layer.terms, article)
-    terms = sorted((t for t in layer.terms if t.id in ids), key=lambda t: ids.index(t.id))
-    local = localize(terms, lang, layer.glossary[lang])
-    marker = TermMarker(terms, local, inline_html)
-    titles = {}
-    for other in articles:
-        shown = current(lookups[other.slug])(other.title) if lang != SOURCE_LANG else None
-        titles[other.slug] = shown or other.title
-    tail = _prev_next(articles, index, lang, titles, ui)
-    return Extras(header=_byline(article, lang, lookup, counts, ui) + box, mark=marker.mark,
-                  footer=lambda: _terms_footer(local, lang, ui) + tail)
+    local = localize(layer.terms, lang, layer.term_translate)
+    marker = TermMarker(layer.terms, local, inline_html)
+    tail = _prev_next(src_uri, lang, layer.previous, layer.following, site)
+    return Extras(header=_byline(article, states, site, layer.words_per_minute) + box, mark=marker.mark,
+                  footer=lambda: _terms_footer(local, src_uri, lang, site) + tail)
 
 
-def render_parallel(article: Article, lang: str, lookup: Lookup, langs: Sequence[str], ui: UiStrings) -> PageSource:
-    """The parallel page of ``article`` with ``lang`` as interface language (rows: :mod:`explainer.render.parallel`)."""
-    title = current(lookup)(article.title) if lang != SOURCE_LANG else None
-    meta = {
-        "title": ui.text("parallel_title", lang, title=title or article.title),
-        "lang": lang,
-        "dir": direction(lang),
-        "alternates": {other: parallel_uri(article.slug, other) for other in langs},
-        "search": {"exclude": True},  # Material: the article pages are already indexed
-        "in_nav": False,              # one per article: kept out of the short navigation, like articles
-        "hide": ["toc"],
-    }
-    back = _link(ui.text("parallel_back", lang), f"../{article.slug}.md")
-    body = (f"# {escape_inline(str(meta['title']))} {{#ex-parallel}}\n\n{back}\n{{: .ex-byline data-search-exclude=\"\" }}\n\n"
-            + render_rows(article, lang, langs, lookup, ui.text))
-    return PageSource(parallel_uri(article.slug, lang), lang, _front_matter(meta) + body)
+def render_parallel(article: Article, lang: str, target: TranslationStates, site: SiteContext) -> Page:
+    """The parallel page of ``article`` with ``lang`` as interface language (rows: :mod:`explainer.render.parallel`).
+
+    ``target`` is the article's translation state in the language shown beside the
+    Arabic (``lang`` itself, or the first translation on the Arabic page). The article
+    pages are indexed already: this one is not.
+    """
+    title = target.current(article.title).text if lang != SOURCE_LANG else article.title
+    title_text = site.ui.text("parallel_title", lang, title=title)
+    src_uri = parallel_uri(article.slug, lang)
+    back = a(site.href(src_uri, article_uri(article.slug, lang)), escape(site.ui.text("parallel_back", lang)))
+    blocks = (heading(1, "ex-parallel", title_text, lang, isolate=False),
+              paragraph(back, ("class", "ex-byline"), ("data-search-exclude", "")),
+              render_rows(article, lang, (SOURCE_LANG, target.lang), target, site.ui.text))
+    return Page(src_uri, lang, "parallel", title_text, blocks, alternates=site.alternates(lambda o: parallel_uri(article.slug, o)),
+                article=article.slug, in_nav=False, hide=("toc",))
 
 
-def glossary_uri(lang: str) -> str:
-    """src_uri of the glossary page: ``glossary.md`` or ``<lang>/glossary.md``."""
-    return "glossary.md" if lang == SOURCE_LANG else f"{lang}/glossary.md"
+@dataclass(frozen=True)
+class Glossary:
+    """The site glossary: its terms and, per language, the current translations of their texts."""
+
+    terms: tuple[Term, ...] = ()
+    translate: Mapping[str, Translate] | None = None
+
+    def translate_into(self, lang: str) -> Translate:
+        """Current translations of the glossary's texts into ``lang`` (none for the source language)."""
+        return (self.translate or {}).get(lang) or (lambda _msgid: None)
 
 
-def render_glossary(layer: Layer, articles: Sequence[Article], lang: str, lookups: dict[str, Lookup],
-                    langs: Sequence[str], ui: UiStrings) -> PageSource:
-    """The glossary page of ``lang``: every term (alphabetical), its explanation and the articles using it."""
-    meta = {
-        "title": ui.text("glossary_title", lang),
-        "description": ui.text("glossary_intro", lang),
-        "lang": lang,
-        "dir": direction(lang),
-        "alternates": {other: glossary_uri(other) for other in langs},
-    }
-    uses = articles_using(layer.terms, {a.slug: [u.msgid for u in article_units(a)] for a in articles})
-    by_slug = {a.slug: a for a in articles}
-    body = [f"# {escape_inline(ui.text('glossary_title', lang))} {{#title}}\n\n",
-            f"{escape_inline(ui.text('glossary_intro', lang))}\n\n"]
-    local: list[LocalTerm] = sorted(localize(layer.terms, lang, layer.glossary[lang]), key=sort_key)
-    for term in local:
-        attrs = f' lang="{term.term_lang}" dir="{direction(term.term_lang)}"' if term.term_lang != lang else ""
-        body.append(f"## {escape_inline(term.term)} {{#gl-{term.id}{attrs}}}\n\n")
-        body.append(f'<p{_lang(term.explanation_lang, lang)}>{html.escape(term.explanation)}</p>\n\n')
-        links = []
-        for slug in uses[term.id]:
-            shown = current(lookups[slug])(by_slug[slug].title) if lang != SOURCE_LANG else None
-            links.append(_link(shown or by_slug[slug].title, f"{slug}.md"))
-        used = (ui.markup("glossary_used_in", lang, escape_inline, articles=format_list(links, lang)) if links
-                else escape_inline(ui.text("glossary_unused", lang)))
-        body.append(used + "\n{: .ex-glossary-uses }\n\n")
-    return PageSource(glossary_uri(lang), lang, _front_matter(meta) + "".join(body))
+def render_glossary(glossary: Glossary, lang: str, uses: Mapping[str, Sequence[ListedArticle]], site: SiteContext) -> Page:
+    """The glossary page of ``lang``: every term (alphabetical), its explanation and the articles using it.
 
-
-def layer_pages(layer: Layer, articles: Sequence[Article], lookups: dict[str, dict[str, Lookup]],
-                langs: Sequence[str], ui: UiStrings) -> list[PageSource]:
-    """Parallel pages (one per article and language) and, when there are terms, each language's glossary page."""
-    pages = []
-    for lang in langs:
-        other = next((l for l in langs if l != SOURCE_LANG), None)
-        for article in articles:
-            if other is not None:
-                pages.append(render_parallel(article, lang, lookups[other][article.slug], langs, ui))
-        if layer.terms:  # no glossary file, no glossary page
-            pages.append(render_glossary(layer, articles, lang, lookups[lang], langs, ui))
-    return pages
+    ``uses`` maps a term id to the articles using it, as the page's listings show them.
+    """
+    ui = site.ui
+    src_uri = glossary_uri(lang)
+    blocks: list[str | Heading] = [heading(1, "title", ui.text("glossary_title", lang), lang, isolate=False),
+                                   paragraph(escape(ui.text("glossary_intro", lang)))]
+    for term in sorted(localize(glossary.terms, lang, glossary.translate_into(lang)), key=sort_key):
+        blocks.append(heading(2, f"gl-{term.id}", term.term, term.term_lang, page_lang=lang, isolate=False))
+        blocks.append(f"<p{_lang(term.explanation_lang, lang)}>{html.escape(term.explanation)}</p>\n\n")
+        links = [a(site.href(src_uri, article_uri(entry.slug, lang)), escape(entry.title.text)) for entry in uses.get(term.id, ())]
+        used = (ui.markup("glossary_used_in", lang, articles=format_list(links, lang)) if links
+                else escape(ui.text("glossary_unused", lang)))
+        blocks.append(paragraph(used, ("class", "ex-glossary-uses")))
+    return Page(src_uri, lang, "glossary", ui.text("glossary_title", lang), tuple(blocks),
+                description=ui.text("glossary_intro", lang), alternates=site.alternates(glossary_uri), indexed=True)

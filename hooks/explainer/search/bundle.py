@@ -125,11 +125,13 @@ def _stub(material_index: dict) -> dict:
     return {"config": material_index.get("config", {}), "docs": []}
 
 
-def write_search_indexes(site_dir: Path, page_langs: Mapping[str, str], default_lang: str) -> SearchIndexReport:
-    """Build ``search/<lang>/`` bundles in ``site_dir`` from Material's index; stub that index.
+def write_search_indexes(site_dir: Path, page_langs: Mapping[str, str], default_lang: str,
+                         records: Mapping[str, Sequence[SearchRecord]] | None = None) -> SearchIndexReport:
+    """Build ``search/<lang>/`` bundles in ``site_dir``; stub Material's index.
 
-    Raises :class:`SearchIndexError` when Material's index is missing (the ``search``
-    plugin must stay enabled: it renders the search box) or Pagefind fails.
+    The records are ``records`` (by language) when given, else read from Material's
+    index. Raises :class:`SearchIndexError` when Material's index is missing (the
+    ``search`` plugin must stay enabled: it renders the search box) or Pagefind fails.
     """
     index_path = site_dir / MATERIAL_INDEX
     if not index_path.is_file():
@@ -138,8 +140,10 @@ def write_search_indexes(site_dir: Path, page_langs: Mapping[str, str], default_
                                "list need it (the explainer hooks replace its index with Pagefind's).")
     material_bytes = index_path.stat().st_size
     material_index = json.loads(index_path.read_text("utf-8"))
-    records = records_from_index(material_index.get("docs", []), page_langs, default_lang)
-    groups = by_language(records)
+    if records is None:
+        groups = by_language(records_from_index(material_index.get("docs", []), page_langs, default_lang))
+    else:
+        groups = {lang: list(group) for lang, group in sorted(records.items()) if group}
     sizes: dict[str, int] = {}
     with tempfile.TemporaryDirectory(prefix="explainer-search-") as tmp:
         scratch = Path(tmp)

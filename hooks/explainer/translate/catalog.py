@@ -19,8 +19,9 @@ collects the ``#|`` lines, which :func:`read_catalog` restores as
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -310,40 +311,47 @@ def _babel_read(babel_text: str, shown: str) -> Catalog:
                            "('Content-Type: text/plain; charset=UTF-8'), or copy them from another catalog.") from None
 
 
-# Translations by PO path, with the bytes they came from: `mkdocs serve` rebuilds everything on each save,
-# and reading 1,000 unchanged catalogs again (scanner + Babel) would dominate the rebuild.
-_TRANSLATIONS_MEMO: dict[tuple[Path, str | None], tuple[bytes, Translations]] = {}
-_HEADERS_READ: set[str] = set()  # header blocks Babel accepted (catalogs of one project share a few)
-
-
 def load_translations(path: Path, display_path: str | None = None) -> Translations:
     """Load the translations of one PO file, keyed by ``(msgctxt, msgid)``.
 
-    Output: a dict (read-only: the same dict is returned again while the file's
-    bytes stay the same within the process); entries with an empty msgstr are
-    left out, fuzzy ones kept with ``fuzzy=True``. A missing file gives an empty
-    dict (nothing translated). Each msgstr is normalized like seed text (see
-    ``_clean``). Raises :class:`CatalogError` as :func:`read_catalog` does.
+    A missing file gives an empty dict (nothing translated); otherwise see
+    :func:`translations_from_bytes`. Raises :class:`CatalogError` as
+    :func:`read_catalog` does.
+    """
+    if not path.exists():
+        return {}
+    return translations_from_bytes(path.read_bytes(), display_path or str(path))
+
+
+def translations_from_bytes(data: bytes, shown: str) -> Translations:
+    """The translations of a PO file's bytes, keyed by ``(msgctxt, msgid)``.
+
+    Output: entries with an empty msgstr are left out, fuzzy ones kept with
+    ``fuzzy=True``; each msgstr is normalized like seed text (see ``_clean``).
+    ``shown`` is the path to name in errors. Raises :class:`CatalogError` as
+    :func:`read_catalog` does.
 
     The translations come from the strict scan (:func:`scan_po`, which already
     parses every entry); Babel reads only the header block, so a catalog is
     parsed once, not twice (1,000 catalogs a build).
     """
-    if not path.exists():
-        return {}
-    data = path.read_bytes()
-    memo = _TRANSLATIONS_MEMO.get((path, display_path))
-    if memo is not None and memo[0] == data:
-        return memo[1]
-    shown = display_path or str(path)
     scan = _scan_bytes(data, shown)  # the strict scan collects the translations; Babel then reads
-    header = scan.babel_text.split("\n\n", 1)[0] + "\n"
-    if header not in _HEADERS_READ:  # Babel reads only the header block, to check its fields
-        _babel_read(header, shown)
-        _HEADERS_READ.add(header)
-    found = {key: _clean(value) for key, value in scan.translations.items()}
-    _TRANSLATIONS_MEMO[(path, display_path)] = (data, found)
-    return found
+    _check_header(scan.babel_text.split("\n\n", 1)[0] + "\n", shown)
+    return {key: _clean(value) for key, value in scan.translations.items()}
+
+
+@functools.lru_cache(maxsize=64)  # the catalogs of one project share a few header blocks
+def _header_accepted(header: str) -> bool:
+    _babel_read(header, "")
+    return True
+
+
+def _check_header(header: str, shown: str) -> None:
+    """Babel reads the header block (its fields: charset, plural forms); raises :class:`CatalogError` naming ``shown``."""
+    try:
+        _header_accepted(header)
+    except CatalogError:
+        _babel_read(header, shown)  # again, for the message naming this file
 
 
 def _clean(translation: Translation) -> Translation:
@@ -356,20 +364,28 @@ def _clean(translation: Translation) -> Translation:
     return translation if text == translation.text else Translation(text, translation.fuzzy)
 
 
-def load_ui_strings(locales_dir: Path, langs: Sequence[str], display=str) -> UiStrings:
+def load_ui_strings(locales_dir: Path, langs: Sequence[str], display: Callable[[Path], str] = str) -> UiStrings:
     """Read the interface catalogs ``locales/<lang>/LC_MESSAGES/ui.po`` of every language.
 
+    A missing file means nothing translated; see :func:`ui_strings` for the output.
+    ``display`` maps a path to the text shown in errors. Raises :class:`CatalogError`
+    for a malformed file.
+    """
+    return ui_strings({lang: load_translations(ui_po_path(locales_dir, lang), display(ui_po_path(locales_dir, lang)))
+                       for lang in langs})
+
+
+def ui_strings(catalogs: Mapping[str, Translations]) -> UiStrings:
+    """The interface strings from each language's ``ui`` catalog translations.
+
     Output: a :class:`~explainer.translate.ui.UiStrings` holding the current (non-empty,
-    non-fuzzy) translations whose msgctxt names a registered key and whose
-    msgid is that key's current English source. A missing file means nothing
-    translated. ``display`` maps a path to the text shown in errors. Raises
-    :class:`CatalogError` for a malformed file.
+    non-fuzzy) translations whose msgctxt names a registered key and whose msgid is
+    that key's current English source.
     """
     found: dict[tuple[str, str], str] = {}
     fuzzy: set[tuple[str, str]] = set()
-    for lang in langs:
-        path = ui_po_path(locales_dir, lang)
-        for (key, msgid), translation in load_translations(path, display(path)).items():
+    for lang, translations in catalogs.items():
+        for (key, msgid), translation in translations.items():
             try:
                 source = message_for(key).source
             except KeyError:
@@ -389,4 +405,6 @@ __all__ = [
     "po_path",
     "read_catalog",
     "scan_po",
+    "translations_from_bytes",
+    "ui_strings",
 ]

@@ -28,13 +28,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
+from typing import cast
 
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import normalize, write_po
 
+from explainer.model import Article
 from explainer.translate import ui as _ui
 from explainer.translate.catalog import po_path, read_catalog
-from explainer.model import Article
 from explainer.translate.segment import Unit, article_units
 from explainer.translate.ui import UI_DOMAIN, UI_SOURCE_LANG, ui_po_path
 
@@ -150,8 +151,17 @@ def pot_path(locales_dir: Path, slug: str) -> Path:
     return locales_dir / f"{slug}.pot"
 
 
+def _id(message: Message) -> str:
+    """The msgid of a singular message (the only kind these catalogs hold; plural ones are filtered out first)."""
+    return cast(str, message.id)
+
+
+def _string(message: Message) -> str:
+    return cast(str, message.string)
+
+
 def _key(message: Message) -> tuple[str, str]:
-    return (message.context or "", message.id)
+    return (message.context or "", _id(message))
 
 
 def _similarity(a: str, b: str) -> float:
@@ -189,7 +199,7 @@ def merge(old: Catalog, template: Catalog, prefill: bool = False) -> Catalog:
     for i, new_msg in enumerate(unmatched):
         same_ctxt = [j for j, o in enumerate(vanished) if o.context == new_msg.context]
         for j in same_ctxt:
-            ratio = _similarity(new_msg.id, vanished[j].id)
+            ratio = _similarity(_id(new_msg), _id(vanished[j]))
             if ratio < FUZZY_CUTOFF and contexts[new_msg.context] == 1 and len(same_ctxt) == 1:
                 ratio = FUZZY_CUTOFF  # the context names this one message: it was reworded
             if ratio >= FUZZY_CUTOFF:
@@ -207,17 +217,17 @@ def merge(old: Catalog, template: Catalog, prefill: bool = False) -> Catalog:
         string, user_comments, previous = "", [], []
         if key in live or key in obsolete:
             prior = live.get(key) or obsolete[key]
-            string, user_comments = prior.string, list(prior.user_comments)
+            string, user_comments = _string(prior), list(prior.user_comments)
             flags |= set(prior.flags)
             if prior.fuzzy:
                 previous = list(prior.previous_id)
         elif key in matched:
             prior = matched[key]
-            string, user_comments = prior.string, list(prior.user_comments)
+            string, user_comments = _string(prior), list(prior.user_comments)
             flags |= set(prior.flags) | {"fuzzy"}
-            previous = list(prior.previous_id) if prior.fuzzy and prior.previous_id else [prior.id]
+            previous = list(prior.previous_id) if prior.fuzzy and prior.previous_id else [_id(prior)]
         if prefill and not string:
-            string = tmsg.id
+            string = _id(tmsg)
         flags -= _FORMAT_FLAGS - set(tmsg.flags)  # format flags come from the template only
         added = new.add(tmsg.id, string=string, locations=list(tmsg.locations), flags=sorted(flags),
                         auto_comments=list(tmsg.auto_comments), user_comments=user_comments,
