@@ -5,10 +5,12 @@ lays out two projects, and builds them alternately, several times:
 
 * **ours**: this repository's config, hooks, theme overrides and docs, with the
   generated ``seeds/`` and ``locales/``;
-* **plain**: the hook-free export of the same project (``explainer export``: every
-  generated page as a static Markdown file in ``docs/``, the ``mkdocs.yml`` without
-  hooks), built by plain MkDocs + Material with a navigation of the two home pages
-  (the same shape as ours).
+* **plain**: the very pages our pipeline generates, written as static Markdown files
+  into ``docs/`` the way ``explainer export`` writes them (front matter, Markdown
+  headings, the rest raw HTML; without the export's per-language ``<div markdown>``
+  wrapper, so Python-Markdown parses them as the hooks' own Markdown used to be), built
+  by the same ``mkdocs.yml`` with the hooks and the template overrides (``custom_dir``)
+  removed and a navigation of the two home pages (the same shape as ours).
 
 It prints medians, the ratio ours / plain (same run, same machine load), and
 sizes read from the built site. ``--browser`` loads an article in Debian's
@@ -48,7 +50,9 @@ sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "bench"), str(ROOT)]
 
 from corpus import write_corpus
 
-from explainer.render.export import export_site
+from explainer.options import read_options
+from explainer.render.export import page_markdown
+from explainer.site import build_site
 
 # What of the repository a site build needs: everything but these.
 _NOT_PROJECT = {".git", ".venv", "site", "seeds", "locales", "tests", "bench", "build", ".pytest_cache",
@@ -99,11 +103,15 @@ def _strip_top_level(config_text: str, keys: set[str]) -> str:
 
 
 def make_plain_project(ours: Path, dest: Path) -> Path:
-    """The hook-free export of ``ours`` (``explainer export``) with a navigation of the two home pages."""
-    if dest.exists():
-        shutil.rmtree(dest)
-    export_site(ours, dest)
-    config = _strip_top_level((dest / "mkdocs.yml").read_text("utf-8"), {"nav"})
+    """The same pages as static Markdown files; same config minus hooks and template overrides; nav = the homes."""
+    _copy_project_files(dest)
+    for page in build_site(read_options(ours), ours).pages:
+        path = dest / "docs" / page.src_uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(page_markdown(page, wrap_language=False), "utf-8")
+    config = _strip_top_level((ours / "mkdocs.yml").read_text("utf-8"), {"hooks", "watch", "nav"})
+    # Material's own templates: our overrides read context that only the hooks provide.
+    config = re.sub(r"(?m)^\s+custom_dir:.*\n", "", config)
     config += "nav:\n" + "".join(f"  - {uri}\n" for uri in ("index.md", "en/index.md"))
     (dest / "mkdocs.yml").write_text(config, "utf-8")
     return dest

@@ -33,6 +33,7 @@ def locale(lang: str) -> Locale:
         raise ValueError(f"{lang!r} is not a language CLDR knows (use a BCP 47 code such as 'ar', 'en', 'fr')") from None
 
 
+@functools.lru_cache(maxsize=64)
 def language_name(lang: str) -> str:
     """The language's name in itself (CLDR), as a language switch shows it.
 
@@ -42,6 +43,7 @@ def language_name(lang: str) -> str:
     return locale(lang).get_display_name(lang) or lang
 
 
+@functools.lru_cache(maxsize=64)
 def direction(lang: str) -> str:
     """``"rtl"`` or ``"ltr"``: the language's character order (CLDR ``characterOrder``).
 

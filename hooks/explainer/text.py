@@ -51,6 +51,7 @@ import html
 import itertools
 import re
 import unicodedata
+from collections.abc import Iterator
 
 import regex
 
@@ -189,6 +190,7 @@ def fold_match(text: str) -> tuple[str, list[int]]:
     return "".join(chars), offsets
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same words and paragraphs are folded by glossary, gazetteer and facts
 def fold_match_word(text: str) -> str:
     """:func:`fold_match` of a word or phrase, without the offsets.
 
@@ -257,16 +259,52 @@ def clitic_forms(word: str) -> set[str]:
 
 # -- words -------------------------------------------------------------------------------
 
-_WORD_CHARS = r"\p{L}\p{M}\p{N}"
+
+def _bmp_class(wanted: str) -> str:
+    """Regular-expression class body of the Basic Multilingual Plane characters whose general category
+    starts with one of ``wanted`` (:mod:`unicodedata`, this Python's Unicode version)."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x10000):
+        if 0xD800 <= code <= 0xDFFF or unicodedata.category(chr(code))[0] not in wanted:
+            continue
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
+    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+
+
+_WORD_CHARS = _bmp_class("LMN")
+#: A character beyond the Basic Multilingual Plane.
+ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
+
+
+class _WordPattern:
+    """Runs of word characters (categories L, M, N) joined by ``joiners``: one ``re`` pattern over the
+    Basic Multilingual Plane, the ``regex`` module's ``\\p{..}`` classes for text beyond it."""
+
+    def __init__(self, joiners: str) -> None:
+        joined = "".join(re.escape(ch) for ch in joiners)
+        tail = f"(?:[{joined}][{{chars}}]+)*" if joiners else ""
+        self._bmp = re.compile(f"[{_WORD_CHARS}]+" + tail.format(chars=_WORD_CHARS))
+        self._any = regex.compile(r"[\p{L}\p{M}\p{N}]+" + tail.format(chars=r"\p{L}\p{M}\p{N}"))
+
+    def _for(self, text: str) -> re.Pattern[str] | regex.Pattern[str]:
+        return self._bmp if ASTRAL_RE.search(text) is None else self._any
+
+    def finditer(self, text: str) -> Iterator[re.Match[str] | regex.Match[str]]:
+        """Every word of ``text``, as match objects."""
+        return self._for(text).finditer(text)
+
+    def findall(self, text: str) -> list[str]:
+        """Every word of ``text``."""
+        return self._for(text).findall(text)
 
 
 @functools.lru_cache(maxsize=8)
-def word_pattern(joiners: str = "") -> regex.Pattern[str]:
+def word_pattern(joiners: str = "") -> _WordPattern:
     """The compiled pattern of :func:`word_spans` for ``joiners`` (cached)."""
-    if not joiners:
-        return regex.compile(f"[{_WORD_CHARS}]+")
-    joined = "".join(re.escape(ch) for ch in joiners)
-    return regex.compile(f"[{_WORD_CHARS}]+(?:[{joined}][{_WORD_CHARS}]+)*")
+    return _WordPattern(joiners)
 
 
 #: Joiners inside one word for counting (reading time): hyphens and apostrophes.
@@ -288,8 +326,8 @@ def word_spans(text: str, joiners: str = "") -> list[tuple[int, int]]:
 def words(text: str, joiners: str = "") -> list[str]:
     """The words of ``text`` as written, in order (see :func:`word_spans`).
 
-    >>> words("DeepSeek.في 20 يناير، «مرحبًا»")
-    ['DeepSeek', 'في', '20', 'يناير', 'مرحبًا']
+    >>> words("DeepSeek.في 20 يناير، «مرحبًا»"), words("𝐀𝐁 x")
+    (['DeepSeek', 'في', '20', 'يناير', 'مرحبًا'], ['𝐀𝐁', 'x'])
     """
     return word_pattern(joiners).findall(text)
 

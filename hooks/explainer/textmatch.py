@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from explainer.text import (
+    ARTICLE,
     MATCH_JOINERS,
     clitic_forms,
     fold_match,
@@ -60,12 +61,15 @@ class PhraseMatcher:
 
     def __init__(self, phrases: Iterable[Phrase]) -> None:
         self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        stems: set[str] = set()
         for phrase in phrases:
             found = words(fold_match_word(phrase.text), MATCH_JOINERS)
             if not found:
                 continue
             rest = tuple(found[1:])
             arabic = has_arabic(found[0])
+            # Every form of the first word contains its stem (clitics only go before it, a plural after it).
+            stems.add(found[0][len(ARTICLE):] if arabic and found[0].startswith(ARTICLE) and len(found[0]) > 3 else found[0])
             for first in clitic_forms(found[0]) if arabic else {found[0]}:
                 self._by_first.setdefault(first, []).append((rest, phrase.key))
             if not arabic:
@@ -77,8 +81,12 @@ class PhraseMatcher:
                     else:
                         self._by_first.setdefault(found[0], []).append((tuple(found[1:-1]) + (last + suffix,), phrase.key))
 
+        self._stems = tuple(sorted(stems))
+
     def find(self, text: str) -> list[Match]:
         """Every match in ``text``, left to right, non-overlapping (the longest wins at a position)."""
+        if not any(stem in fold_match_word(text) for stem in self._stems):
+            return []  # no phrase's first word can be in the text
         folded, offsets = fold_match(text)
         spans = [m.span() for m in _WORD_RE.finditer(folded)]
         found: list[Match] = []

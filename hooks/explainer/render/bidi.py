@@ -29,7 +29,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 _URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"«»]+", re.IGNORECASE)
@@ -93,6 +93,8 @@ def _is_rtl_core(ch: str) -> bool:
 def _protected_spans(text: str) -> list[tuple[int, int, str]]:
     """URLs, e-mail addresses and code spans: (start, end, kind), sorted, not overlapping."""
     spans: list[tuple[int, int, str]] = []
+    if "`" not in text and "@" not in text and "://" not in text and "www." not in text.lower():
+        return spans  # none of the three can match (most texts)
     taken = [False] * len(text)
     for pattern, kind in ((_CODE_RE, "code"), (_URL_RE, "url"), (_EMAIL_RE, "email")):
         for match in pattern.finditer(text):
@@ -135,10 +137,7 @@ def _extend_rtl(text: str, start: int, stop: int) -> int:
     last = start
     while i < stop:
         ch = text[i]
-        if _is_rtl_core(ch):
-            i += 1
-            last = i
-        elif ch in _RTL_PUNCT:
+        if _is_rtl_core(ch) or ch in _RTL_PUNCT:
             i += 1
             last = i
         elif ch in _SPACES or ch in _RTL_TIGHT_JOINERS or _bidi(ch) == "EN":
@@ -176,11 +175,29 @@ def _markup_end(text: str, start: int, stop: int) -> int:
     return end
 
 
+def _char_class(codes: Iterable[int]) -> str:
+    return "".join(re.escape(chr(code)) for code in codes)
+
+
+# Characters that never start a run, skipped in one regex step (the per-character rules below
+# would look at each and move on): in right-to-left text whitespace, Arabic letters, marks and
+# Arabic-Indic digits (bidi classes R, AL, AN, NSM; ZWNJ, ZWJ) and Arabic punctuation; in
+# left-to-right text every character outside the blocks that hold R and AL letters.
+_RTL_QUIET_RE = re.compile("[" + _char_class(
+    code for code in [*range(0x3001), *range(0xFB1D, 0xFF00)]
+    if chr(code).isspace() or _is_rtl_core(chr(code)) or chr(code) in _RTL_PUNCT) + "]+")
+_LTR_QUIET_RE = re.compile("[^\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]+")
+
+
 def _split(text: str, start: int, stop: int, base_dir: str, runs: list[Run]) -> None:
     """Append the runs of ``text[start:stop]`` (no protected span inside) to ``runs``."""
     plain_from = start
     i = start
+    quiet = _RTL_QUIET_RE if base_dir == "rtl" else _LTR_QUIET_RE
     while i < stop:
+        if skip := quiet.match(text, i, stop):
+            i = skip.end()
+            continue
         ch = text[i]
         end = i
         if base_dir == "rtl" and not ch.isspace() and (end := _markup_end(text, i, stop)) > i:

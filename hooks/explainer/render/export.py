@@ -127,12 +127,13 @@ def _heading_markdown(heading: Heading) -> str:
     return f"{'#' * heading.level} {inline} {{#{heading.id}{extra}}}\n\n"
 
 
-def page_markdown(page: Page) -> str:
+def page_markdown(page: Page, wrap_language: bool = True) -> str:
     """A generated page as a Markdown file for a hook-free build (front matter, Markdown headings, raw HTML).
 
     Title and description are HTML-escaped in the front matter (MkDocs' templates do not
-    autoescape); a page whose language is not the source language's is wrapped in
-    ``<div lang=".." dir=".." markdown>`` (``md_in_html``) to keep its text's direction.
+    autoescape); with ``wrap_language``, a page whose language is not the source language's
+    is wrapped in ``<div lang=".." dir=".." markdown>`` (``md_in_html``) to keep its text's
+    direction.
     """
     meta: dict[str, object] = {"title": html.escape(page.title)}
     if page.description is not None:
@@ -146,7 +147,7 @@ def page_markdown(page: Page) -> str:
         meta["hide"] = list(page.hide)
     body = "".join(_heading_markdown(block) if isinstance(block, Heading) else block.rstrip("\n") + "\n\n"
                    for block in page.blocks)
-    if page.lang != SOURCE_LANG:
+    if wrap_language and page.lang != SOURCE_LANG:
         body = f'<div class="ex-export-lang" lang="{page.lang}" dir="{direction(page.lang)}" markdown>\n\n{body}\n</div>\n'
     head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{head}---\n\n{body}"

@@ -53,7 +53,7 @@ import yaml
 from babel.dates import format_skeleton
 from babel.numbers import format_decimal, format_percent
 
-from explainer.cldr import arabic_month_names, direction
+from explainer.cldr import arabic_month_names, direction, locale
 from explainer.errors import DataError
 from explainer.ingest.sidefile import compose, line_of, mapping, sequence, text
 from explainer.model import Article
@@ -259,8 +259,13 @@ def _year_fact(text_value: str, match: re.Match[str], seg_id: str) -> tuple[int,
 
 def _fractions(text_value: str, seg_id: str) -> list[tuple[int, Fact]]:
     found: list[tuple[int, Fact]] = []
+    folded_text = fold_match_word(text_value)
+    if not any(stem in folded_text for stem in (*_FRACTIONS_PLAIN, *_FRACTIONS_DAMMA)):
+        return found  # a fraction's folded word is one of the stems (a cheap first test)
     for word in _WORD_RE.finditer(text_value):
         raw = word.group(0)
+        if not 3 <= len(fold_match_word(raw)) <= 4:
+            continue  # a fraction is three letters, after at most one attached letter (a cheap first test)
         for prefix in ("", "و", "ف", "ب", "ل"):
             if not raw.startswith(prefix):
                 continue
@@ -285,8 +290,14 @@ def _fractions(text_value: str, seg_id: str) -> list[tuple[int, Fact]]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _gazetteer_by_name() -> tuple[dict[str, GazetteerEntry], dict[str, GazetteerEntry]]:
+    """The gazetteer's entries by case-folded name and by name."""
+    return {entry.name.casefold(): entry for entry in gazetteer()}, {entry.name: entry for entry in gazetteer()}
+
+
 def _names(text_value: str, seg_id: str) -> list[tuple[int, Fact]]:
-    known = {entry.name.casefold(): entry for entry in gazetteer()}
+    known, by_name = _gazetteer_by_name()
     found: list[tuple[int, Fact]] = []
     for match in _LATIN_NAME_RE.finditer(text_value):
         if match.group(0).islower():
@@ -295,7 +306,6 @@ def _names(text_value: str, seg_id: str) -> list[tuple[int, Fact]]:
         name = entry.name if entry else match.group(0)
         found.append((match.start(), Fact(f"name:{name}", "name", match.group(0), seg_id, name=name,
                                           name_kind=entry.kind if entry else "")))
-    by_name = {entry.name: entry for entry in gazetteer()}
     for phrase in _gazetteer_matcher().find(text_value):
         entry = by_name[phrase.key]
         span = _strip_clitics(text_value[phrase.start:phrase.end], entry.spellings_ar)
@@ -425,12 +435,12 @@ def format_value(fact: Fact, lang: str, translate: Translate) -> Piece:
     if fact.kind == "date":
         skeleton = ("y" if fact.year else "") + ("MMMM" if fact.month else "") + ("d" if fact.day else "")
         when = _dt.date(fact.year or 2000, fact.month or 1, fact.day or 1)  # 2000: a leap year, for 29 February
-        return Piece(format_skeleton(skeleton, when, locale=lang), lang)
+        return Piece(format_skeleton(skeleton, when, locale=locale(lang)), lang)
     if fact.kind in ("quantity", "percent"):
         assert fact.number is not None
         if fact.kind == "percent":
-            return Piece(format_percent(fact.number / 100, locale=lang, numbering_system="latn"), lang)
-        number = format_decimal(fact.number, locale=lang, numbering_system="latn")
+            return Piece(format_percent(fact.number / 100, locale=locale(lang), numbering_system="latn"), lang)
+        number = format_decimal(fact.number, locale=locale(lang), numbering_system="latn")
         if not fact.unit_ar:
             return Piece(number, lang)
         unit = fact.unit_ar if lang == "ar" else translate(fact.unit_ar)

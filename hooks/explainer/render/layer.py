@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from babel.dates import format_date
 from babel.numbers import format_percent
 
-from explainer.cldr import direction, format_list
+from explainer.cldr import direction, format_list, locale
 from explainer.model import Article
 from explainer.render.facts import Fact, render_box
 from explainer.render.glossary import LocalTerm, Term, TermMarker, localize, sort_key
@@ -56,7 +56,7 @@ def _byline(article: Article, states: TranslationStates, site: SiteContext, word
     parts: list[str] = []
     meta = article.metadata
     if meta.date:
-        when = format_date(_dt.date.fromisoformat(meta.date), "long", locale=lang)
+        when = format_date(_dt.date.fromisoformat(meta.date), "long", locale=locale(lang))
         parts.append(escape(ui.text("published", lang, date=when)))
     if meta.author:
         parts.append(escape(ui.text("by_author", lang, author=meta.author)))
@@ -68,7 +68,7 @@ def _byline(article: Article, states: TranslationStates, site: SiteContext, word
     parts.append(a(site.href(src_uri, parallel_uri(article.slug, lang)), escape(ui.text("parallel_link", lang))))
     line = paragraph(" · ".join(parts), ("class", "ex-byline"), ("data-search-exclude", ""))
     if lang != SOURCE_LANG:
-        share = format_percent(states.counts["translated"] / (states.total or 1), locale=lang, numbering_system="latn")
+        share = format_percent(states.counts["translated"] / (states.total or 1), locale=locale(lang), numbering_system="latn")
         original = a(site.href(src_uri, article_uri(article.slug, SOURCE_LANG)), escape(ui.text("original", lang)))
         line += paragraph(ui.markup("translated_from", lang, original=original) + " · "
                           + escape(ui.text("coverage", lang, percent=share)),

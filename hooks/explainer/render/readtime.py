@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from babel.units import format_unit
 
+from explainer.cldr import locale
 from explainer.text import COUNT_JOINERS, word_pattern
 
 #: Default reading speeds (words per minute); ``extra.explainer.reading_speeds`` in mkdocs.yml sets others.
@@ -50,4 +51,4 @@ def format_minutes(minutes: int, lang: str) -> str:
     >>> format_minutes(3, "en"), format_minutes(3, "ar")
     ('3 minutes', '3 دقائق')
     """
-    return format_unit(minutes, "duration-minute", length="long", locale=lang, numbering_system="latn")
+    return format_unit(minutes, "duration-minute", length="long", locale=locale(lang), numbering_system="latn")

@@ -33,12 +33,14 @@ Rules (what a reader can rely on; README "Search"):
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from explainer.text import (
     ARTICLE,
+    ASTRAL_RE,
     LAM_ARTICLE,
     MIN_STEM,
     MIN_STEM_AFTER_ARTICLE,
@@ -65,6 +67,22 @@ def _is_word_char(ch: str) -> bool:
     return category[0] in "LM" or category == "Nd"
 
 
+def _bmp_word_class() -> str:
+    """Regular-expression class of the word characters of the Basic Multilingual Plane, from :mod:`unicodedata`."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x10000):
+        if 0xD800 <= code <= 0xDFFF or not _is_word_char.__wrapped__(chr(code)):
+            continue
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
+    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+
+
+_BMP_WORD_RE = re.compile(f"[{_bmp_word_class()}]+")
+
+
 def word_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` character offsets of each word of ``text`` (rules in the module docstring).
 
@@ -72,6 +90,8 @@ def word_spans(text: str) -> list[tuple[int, int]]:
     >>> [text[a:b] for a, b in word_spans(text)]
     ['الصناعة', 'وقد', 'DeepSeek']
     """
+    if ASTRAL_RE.search(text) is None:  # the same classes, one regex step (the loop below reads astral text)
+        return [match.span() for match in _BMP_WORD_RE.finditer(text)]
     spans: list[tuple[int, int]] = []
     start = None
     for index, ch in enumerate(text):
@@ -260,6 +280,7 @@ class SearchRecord:
         return f"{written} {TERMS_SEPARATOR} {' '.join(extra)}".rstrip()
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _strip_marks(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text)
     return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn"))

@@ -22,7 +22,6 @@ joined in code, so a translation can order them as its language does.
 
 from __future__ import annotations
 
-import functools
 import html
 import re
 from collections.abc import Callable, Mapping
@@ -148,15 +147,14 @@ _LAYER_MESSAGES = (
 MESSAGES: tuple[UiMessage, ...] = _PAGE_MESSAGES + _LAYER_MESSAGES
 
 
-@functools.lru_cache(maxsize=4)
-def _by_key(messages: tuple[UiMessage, ...]) -> dict[str, UiMessage]:
-    return {message.key: message for message in messages}
+def _by_key() -> dict[str, UiMessage]:
+    return {message.key: message for message in MESSAGES}
 
 
 def message_for(key: str) -> UiMessage:
     """The registered :class:`UiMessage` named ``key``; ``KeyError`` if there is none."""
     try:
-        return _by_key(MESSAGES)[key]
+        return _by_key()[key]
     except KeyError:
         raise KeyError(f"unknown interface string {key!r}; add it to explainer.translate.ui.MESSAGES") from None
 
@@ -172,6 +170,7 @@ class UiStrings:
 
     translations: Mapping[tuple[str, str], str] = field(default_factory=dict)
     fuzzy: frozenset[tuple[str, str]] = frozenset()
+    messages: Mapping[str, UiMessage] = field(default_factory=_by_key, repr=False)  # key -> message (MESSAGES)
 
     def text(self, key: str, lang: str, **values: object) -> str:
         """Interface string ``key`` in ``lang``, with ``{name}`` placeholders filled from ``values``.
@@ -184,8 +183,7 @@ class UiStrings:
         >>> UiStrings().text("partly_translated", "en", translated=3, total=4)
         '3 of 4 passages of this article are translated; the others are marked.'
         """
-        message = message_for(key)
-        template = self.translations.get((lang, key)) or message.source
+        template = self.translations.get((lang, key)) or self._message(key).source
         return _PLACEHOLDER_RE.sub(lambda m: str(values.get(m.group(1), m.group(0))), template)
 
     def markup(self, key: str, lang: str, escape: Callable[[str], str] = _escape_text, **values: str) -> str:
@@ -198,7 +196,7 @@ class UiStrings:
         >>> UiStrings().markup("previous", "en", title='<a href="x/">A &amp; B</a>')
         'Previous article: <a href="x/">A &amp; B</a>'
         """
-        template = self.translations.get((lang, key)) or message_for(key).source
+        template = self.translations.get((lang, key)) or self._message(key).source
         parts = _PLACEHOLDER_RE.split(template)  # text, name, text, name, ..., text
         return "".join(escape(part) if index % 2 == 0 else values.get(part, "{" + part + "}")
                        for index, part in enumerate(parts))
@@ -207,13 +205,19 @@ class UiStrings:
         """Keys with no current translation in ``lang`` (always empty for the source language)."""
         if lang == UI_SOURCE_LANG:
             return []
-        return [m.key for m in MESSAGES if (lang, m.key) not in self.translations]
+        return [key for key in self.messages if (lang, key) not in self.translations]
 
     def counts(self, lang: str) -> dict[str, int]:
         """Interface strings of ``lang`` by state: ``{"translated": n, "fuzzy": n, "untranslated": n}``."""
         missing = self.missing(lang)
         fuzzy = sum(1 for key in missing if (lang, key) in self.fuzzy)
-        return {"translated": len(MESSAGES) - len(missing), "fuzzy": fuzzy, "untranslated": len(missing) - fuzzy}
+        return {"translated": len(self.messages) - len(missing), "fuzzy": fuzzy, "untranslated": len(missing) - fuzzy}
+
+    def _message(self, key: str) -> UiMessage:
+        try:
+            return self.messages[key]
+        except KeyError:
+            raise KeyError(f"unknown interface string {key!r}; add it to explainer.translate.ui.MESSAGES") from None
 
 
 def ui_po_path(locales_dir: Path, lang: str) -> Path:
