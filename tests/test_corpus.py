@@ -2,7 +2,8 @@
 
 Each case is a seed ``<case>.txt`` (with an optional ``<case>.yml`` side file) or
 a folder ``<case>/`` of seeds, plus its expected outcome: ``<case>.expected.json``
-(the parsed structure and report, as ``explainer check --json`` prints it) or
+(the parsed structure and report, as ``explainer check --json`` prints it; for a folder,
+the outlines of its articles and the site's warnings about its seeds) or
 ``<case>.expected-error.txt`` (the exact error message). Set ``UPDATE_CORPUS=1``
 to write the outcomes of new cases, then review them by hand before committing.
 """
@@ -30,7 +31,9 @@ def _outcome(case: str) -> tuple[str, object]:
     try:
         if (CORPUS / case).is_dir():
             site = build_site(CORPUS / case, CORPUS / case / "locales", CORPUS, langs=["ar"])
-            return "json", [article_outline(a) for a in site.articles]
+            seeds = tuple(f"{case}/" + p.name for p in (CORPUS / case).glob("*.txt"))
+            return "json", {"articles": [article_outline(a) for a in site.articles],
+                            "warnings": [w for w in site.warnings if w.startswith(seeds)]}
         article = load_seed(CORPUS / f"{case}.txt", CORPUS)
         assert missing_words(article, article_text(article)) == [], "a seed word was lost without a report"
         return "json", article_outline(article)

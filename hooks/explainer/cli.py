@@ -12,18 +12,37 @@ import math
 import sys
 from pathlib import Path
 
+from babel.messages.catalog import Catalog
+
 from explainer.errors import ExplainerError, SeedError
-from explainer.model import Article
 from explainer.ingest.preserve import article_text, missing_words
 from explainer.ingest.report import article_outline
-from explainer.site import build_site, duplicate_slug_error, load_seed, seed_paths, stray_seed_files
-from explainer.translate.ui import LANGS, SOURCE_LANG, UI_DOMAIN, UI_SOURCE_LANG
+from explainer.model import Article
 from explainer.render.export import export_site
 from explainer.render.facts import CATALOG as FACTS_CATALOG
 from explainer.render.facts import extract_candidates, fact_units, load_article_facts
 from explainer.render.glossary import CATALOG, GLOSSARY_FILE, glossary_template
-from explainer.translate.workflow import (extract, extract_ui, pot_path, render_po, template_from_units, update, update_catalog, update_ui,
-                       write_if_changed)
+from explainer.site import (
+    build_site,
+    duplicate_slug_error,
+    duplicate_title_warnings,
+    load_seed,
+    seed_paths,
+    stray_seed_files,
+)
+from explainer.translate.segment import Unit
+from explainer.translate.ui import LANGS, SOURCE_LANG, UI_DOMAIN, UI_SOURCE_LANG
+from explainer.translate.workflow import (
+    extract,
+    extract_ui,
+    pot_path,
+    render_po,
+    template_from_units,
+    update,
+    update_catalog,
+    update_ui,
+    write_if_changed,
+)
 
 
 def _articles(root: Path, names: list[str]):
@@ -35,12 +54,14 @@ def _print_check(article: Article) -> list[str]:
     """Print one seed's structure and report; return its warnings."""
     blocks = article.blocks()
     lists = sum(1 for b in blocks if b.kind == "list")
-    source = {"lede": " (derived from the lede)", "metadata": " (from metadata)", "line": " (from the first line)"}
+    source = {"lede": " (derived from the first sentence)", "metadata": " (from metadata)", "line": " (from the first line)"}
     print(f"{article.source_path}: {article.slug}")
     outline = article_outline(article)
     print(f"  title: {article.title}{source[outline['title_source']]}")
-    if extra := {k: v for k, v in outline["metadata"].items() if k not in ("title", "slug")}:
-        print("  metadata: " + ", ".join(f"{key} {value}" for key, value in extra.items()))
+    if article.subtitle:
+        print(f"  subtitle: {article.subtitle.text}")
+    if shown := {k: v for k, v in outline["metadata"].items() if k not in ("title", "slug")}:
+        print("  metadata: " + ", ".join(f"{key} {value}" for key, value in shown.items()))
     print(f"  sections: {sum(1 for s in article.sections if s.heading)} headed"
           f"{', 1 untitled intro' if any(s.heading is None for s in article.sections) else ''}")
     print(f"  paragraphs: {len(blocks) - lists}, lists: {lists}")
@@ -88,6 +109,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
             warnings += sum(1 for r in article.repairs if r.level == "warning")
         else:
             warnings += len(_print_check(article))
+    for message in duplicate_title_warnings(list(seen.values())):
+        warnings += 1
+        print(f"warning: {message}", file=sys.stderr if args.json else sys.stdout)
     if args.json:
         print(json.dumps(outlines, ensure_ascii=False, indent=2))
     else:
@@ -95,12 +119,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 1 if errors or (args.strict and warnings) else 0
 
 
-def _layer_templates(root: Path) -> list[tuple[str, object]]:
+def _layer_templates(root: Path) -> list[tuple[str, Catalog]]:
     """The explainer layer's catalogs: ``facts`` (every seed's shown facts) and ``glossary`` (if any)."""
-    units = []
+    units: list[tuple[Unit, str]] = []
     for article in _articles(root, []):
         units.extend((unit, article.source_path) for unit in fact_units(article.slug, load_article_facts(article, root)))
-    templates: list[tuple[str, object]] = [(FACTS_CATALOG, template_from_units(units))]
+    templates: list[tuple[str, Catalog]] = [(FACTS_CATALOG, template_from_units(units))]
     if (root / GLOSSARY_FILE).exists():
         templates.append((CATALOG, glossary_template(root)))
     return templates

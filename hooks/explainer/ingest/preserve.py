@@ -60,8 +60,10 @@ def html_text(markup: str) -> str:
 
 
 def article_text(article: Article) -> str:
-    """Every text of the parsed article (title, lede, headings, paragraphs, list items), one per line."""
+    """Every text of the parsed article (title, subtitle, lede, headings, paragraphs, list items), one per line."""
     parts = [article.title]
+    if article.subtitle:
+        parts.append(article.subtitle.text)
     if article.lede:
         parts.append(article.lede.text)
     for section in article.sections:
