@@ -231,9 +231,10 @@ def _decode_mixed(data: bytes) -> DecodedSeed | None:
     before, after = shown[first_kind], shown["legacy" if first_kind == "utf-8" else "utf-8"]
     other = counts["legacy" if first_kind == "utf-8" else "utf-8"]
     warning = Repair("decode-mixed", changed,
-                     f"the encoding changes at this line: the lines before it are {before}, this line and "
-                     f"{other - 1} other line(s) are {after} (two files pasted together?); each line was read in its "
-                     "own encoding. Re-save the file as UTF-8 (Save As > Encoding > UTF-8) to silence this warning",
+                     f"the encoding changes at this line: the lines before it are {before}, this one is {after} "
+                     f"({other} line{'s' if other > 1 else ''} of the file {'are' if other > 1 else 'is'}: two files "
+                     "pasted together?); each line was read in its own encoding. Re-save the file as UTF-8 "
+                     "(Save As > Encoding > UTF-8) to silence this warning",
                      level="warning")
     return DecodedSeed(text, "mixed", (warning,))
 

@@ -77,6 +77,7 @@ class Edges:
 
     drops: dict[int, Drop] = field(default_factory=dict)
     headline: int | None = None  # index of the line read as the headline (after the head furniture)
+    subtitle: int | None = None  # index of a subtitle line with furniture under it (Medium, news sites)
 
     def given(self, what: str) -> tuple[int, str] | None:
         """``(index, value)`` of the first ``date`` or ``author`` the dropped furniture gives, head first."""
@@ -163,7 +164,7 @@ def _next_content(lines: list[str], start: int) -> int | None:
 
 def _drop(edges: Edges, index: int, found: Furniture, where: str) -> None:
     kind = "drop-separator" if found.kind == "separator" else (
-        "drop-boilerplate" if found.kind in ("boilerplate", "block") else "drop-header")
+        "drop-boilerplate" if found.kind in ("boilerplate", "block") else "drop-furniture")
     edges.drops[index] = Drop(index, kind, f"dropped {found.what} {where}", found)
 
 
@@ -190,22 +191,46 @@ def _head(lines: list[str], edges: Edges) -> int:
         if not line:
             position += 1
             continue
-        found = furniture(line)
-        after = _next_content(lines, position + 1)
-        if found is None and after is not None and is_short_plain(line, 4) and not any(ch.isdigit() for ch in line):
-            following = furniture(lines[after])
-            if following is not None and re.fullmatch(r"(?i)follow|متابعة", lines[after].strip()):
-                found = Furniture("byline", "an author's name before a Follow button", author=line)
+        found = furniture(line) or _name_before_follow(lines, position) or _dateline(line)
         if found is not None:
             _drop(edges, position, found, "under the headline")
             position += 1
             continue
-        if not subtitle_seen and reads_as_subtitle(line) and after is not None and furniture(lines[after]) is not None:
+        after = _next_content(lines, position + 1)
+        if not subtitle_seen and reads_as_subtitle(line) and after is not None and (
+                furniture(lines[after]) is not None or _name_before_follow(lines, after) is not None):
             subtitle_seen = True  # a subtitle with furniture under it (Medium): keep looking past it
+            edges.subtitle = position
             position += 1
             continue
         break
     return position
+
+
+_DATELINE_RE = re.compile(r"^([^\W\d_]+(?: [^\W\d_]+){0,2})\s*(?:[-–—]|:)\s*([^\W\d_]+(?: [^\W\d_]+){0,2})$")
+
+
+def _dateline(line: str) -> Furniture | None:
+    """``جدة - عبدالله الزهراني``, ``القاهرة: واس``: a place and a reporter or agency, under the headline.
+
+    Two short names (one to three words each, at most four in all) joined by a dash or a
+    colon. The author is not taken from it: which side is the name is not known.
+    """
+    match = _DATELINE_RE.match(line.strip())
+    if match and len(match.group(1).split()) + len(match.group(2).split()) <= 4:
+        return Furniture("dateline", "a dateline (a place and a reporter or agency)")
+    return None
+
+
+def _name_before_follow(lines: list[str], position: int) -> Furniture | None:
+    """An author's name standing right before a ``Follow`` / ``متابعة`` button (Medium): a byline."""
+    line = lines[position].strip()
+    after = _next_content(lines, position + 1)
+    if after is None or not is_short_plain(line, 4) or any(ch.isdigit() for ch in line) or furniture(line):
+        return None
+    if re.fullmatch(r"(?i)follow|متابعة", lines[after].strip()):
+        return Furniture("byline", "an author's name before a Follow button", author=line)
+    return None
 
 
 def find_edges(lines: list[str]) -> Edges:
@@ -217,6 +242,10 @@ def find_edges(lines: list[str]) -> Edges:
     """
     edges = Edges()
     body_start = _head(lines, edges)
+    if edges.headline is None:  # the seed opens with its first paragraph: no headline to stand before
+        for index, drop in list(edges.drops.items()):
+            edges.drops[index] = Drop(index, drop.kind, drop.detail.replace("before the headline", "at the top of the seed"),
+                                      drop.furniture)
     floor = max(body_start, (edges.headline or 0) + 1)
     _foot(lines, edges, floor)
     if all(not line.strip() or index in edges.drops for index, line in enumerate(lines)):
@@ -251,7 +280,6 @@ def _foot(lines: list[str], edges: Edges, floor: int) -> None:
     if top is None:
         return
     last = max(found)
-    opener = any(found[i].kind == "block" for i in found)
     tail = [i for i in range(last + 1, len(lines)) if lines[i].strip()]
     keep_tail = len(tail) > MAX_LOOSE_TAIL and not any(found[i].kind == "block" for i in found if i < last + 1)
     for position in range(top, len(lines)):
@@ -259,8 +287,11 @@ def _foot(lines: list[str], edges: Edges, floor: int) -> None:
             continue
         if position in found:
             _drop(edges, position, found[position], "after the article")
+        elif (rule := match_boilerplate(lines[position])) is not None:
+            edges.drops[position] = Drop(position, "drop-boilerplate", f"dropped a {rule.platform} line after the article")
         else:
-            what = "a line inside a block of links" if opener else "a line among the footer lines"
+            above = any(found[i].kind == "block" for i in found if i < position)
+            what = "a line inside a block of links" if above else "a line among the footer lines"
             edges.drops[position] = Drop(position, "drop-footer", f"dropped {what} after the article")
 
 

@@ -16,8 +16,9 @@ Three kinds of evidence find the seam, tried in this order:
 
 A token counts as unknown only when no reading of it as a stem with Arabic
 clitics (conjunctions و ف, prepositions ب ل ك, the article ال, the future
-marker س, attached pronouns ه ها هم ...) gives a known stem, so legitimate
-rare words such as ``وللخوارزميات`` or ``فسيكتشفونها`` are never split.
+marker س, attached pronouns ه ها هم ..., plural and dual endings ون ين ان ات)
+gives a known stem, so legitimate rare words such as ``وللخوارزميات``,
+``فسيكتشفونها`` or ``حضريون`` are never split.
 """
 
 from __future__ import annotations
@@ -38,11 +39,16 @@ _ARABIC = "\u0621-\u064a\u0671-\u06d3"
 _SEAM_MARK_RE = re.compile(rf"[\u061f?!.:](?=[{_ARABIC}])")
 _SENTENCE_END_RE = re.compile(r"[.!\u061f?]\s")
 MIN_STEM_CHARS = 3
+# Each half of a lexical split has at least this many letters: two-letter "words" ('إم', 'يل') are too
+# easily found in the lexicon to be evidence.
+MIN_HALF_CHARS = 3
 # Clitics of Arabic orthography (longest first), used only to decide that a
 # rare token is a real word; never to find a seam.
 _PROCLITICS = ("وبال", "فبال", "وكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال",
                "وس", "فس", "و", "ف", "ب", "ل", "ك", "س", "")
-_ENCLITICS = ("هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ه", "ي", "ك", "")
+# Attached pronouns, and the plural and dual endings (ون ين ان ات), which make rare forms of common stems
+# ("حضريون", "المبرمجات") that must not read as two words glued together.
+_ENCLITICS = ("هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ون", "ين", "ان", "ات", "ه", "ي", "ك", "")
 _EDGE_PUNCT = "\"'«»()[]{}.,،؛؟!:;?"
 
 
@@ -151,7 +157,7 @@ def find_seam(text: str, *, marks: str = "\u061f?!.:", lexical: bool = True,
             break  # past the first sentence: not a heading any more
         if len(words) - index < MIN_REST_WORDS or is_known_word(token):
             continue
-        for cut in range(2, len(token) - 1):
+        for cut in range(MIN_HALF_CHARS, len(token) - MIN_HALF_CHARS + 1):
             left, right = token[:cut], token[cut:]
             score = min(zipf(left), zipf(right))
             if score >= KNOWN_ZIPF and (best is None or score > best[0]):

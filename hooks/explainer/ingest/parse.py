@@ -127,7 +127,7 @@ def _drop_detail(edges: Edges, index: int, metadata: Metadata, used: dict[str, i
             detail += f"; it gives the article's {key}: {value}"
         elif given is not None and used.get(key) is None:
             detail += f"; the metadata {key} {given!r} is kept"
-    if "date" in found.kind and found.date is None and "relative" not in found.what:
+    if "date" in found.kind.split("+") and found.date is None and "relative" not in found.what:
         detail += " (no day, month and year in it: it sets no date)"
     return detail
 
@@ -237,7 +237,7 @@ def _first_sentence(text: str) -> tuple[str, str]:
 def _reads_as_title(line: _Line, following: _Line | None) -> bool:
     words = line.text.split()
     return (line.kind == "text" and len(words) <= TITLE_MAX_WORDS
-            and not line.text.endswith((".", "،", "؛", ":", "!", ",", ";"))
+            and not line.text.endswith((".", "،", "؛", ":", ",", ";"))
             and not _INNER_END_RE.search(line.text)
             and following is not None)
 
@@ -293,7 +293,23 @@ def _find_glued(text: str, *, guarded: bool, max_words: int = SHORT_HEADING_WORD
     if not guarded:
         return None
     seam = find_seam(text, marks="")
-    return seam if seam is not None and _glued_heading_fits(seam, max_words) else None
+    if seam is None or not _glued_heading_fits(seam, max_words):
+        return None
+    if "not a known word" in seam.evidence and not _opens_paragraph(seam.rest):
+        return None  # lexical evidence alone, on a line that is not a bullet: only before a paragraph opener
+    return seam
+
+
+def _opens_paragraph(rest: str) -> bool:
+    """Does ``rest`` start the way Arabic paragraphs start: a conjunction و/ف on a common word,
+    or a very common word (Zipf ≥ 4)? Lexical seams on plain lines need it (rare plurals and names
+    split into two known halves otherwise)."""
+    from explainer.ingest.glue import KNOWN_ZIPF, zipf
+
+    first = rest.split()[0].strip("\"'«»()[]")
+    if first[:1] in ("و", "ف") and len(first) > 3 and zipf(first[1:]) >= KNOWN_ZIPF:
+        return True
+    return zipf(first) >= 4.0
 
 
 @dataclass
@@ -400,14 +416,21 @@ def _numbered_heading_like(line: _Line) -> bool:
 def _listicle_lines(lines: list[_Line]) -> set[int]:
     """Seed line numbers of the numbered lines that are a listicle's headings.
 
-    Evidence: two or more numbered lines, each standing alone (the next line is not
-    numbered) and followed by its own paragraphs or lists, counting up or down by one
+    Evidence: two or more numbered lines, each standing alone (not part of a run
+    numbered 1, 2, 3 ...: that is a list) and followed by its own paragraphs or lists, counting up or down by one
     in reading order, every one short enough for a heading (or a heading glued to its
     paragraph). Consecutive numbered lines (a list) never count.
     """
-    alone = [position for position, line in enumerate(lines) if line.kind == "numbered"
-             and (position + 1 == len(lines) or lines[position + 1].kind != "numbered")
-             and (position == 0 or lines[position - 1].kind != "numbered")]
+    alone: list[int] = []
+    position = 0
+    while position < len(lines):
+        if lines[position].kind != "numbered":
+            position += 1
+            continue
+        run = _run(lines, position)
+        if len(run) == 1:
+            alone.append(position)
+        position += len(run)
     chains: list[list[int]] = []
     for position in alone:
         if chains and abs(lines[position].value - lines[chains[-1][-1]].value) == 1 and (
@@ -509,6 +532,10 @@ def _add_text(builder: _Builder, line: _Line, following: _Line | None, repairs: 
                                            max_words=QUESTION_HEADING_WORDS):
         return
     text = _fixed(line.text, line.number, repairs)
+    rule = match_boilerplate(line.text)
+    if rule is not None and rule.block:
+        builder.paragraph(line.number, text)  # a "read also" link inside the article is kept, never a heading
+        return
     if (reason := _text_heading_reason(text, following)) is not None:
         repairs.append(Repair("heading", line.number, f"read as a heading: {reason}"))
         builder.heading(line.number, text)
@@ -525,21 +552,41 @@ class _Head:
     glued: tuple[int, str] | None = None
 
 
-def _take_subtitle(lines: list[_Line], head: _Head, repairs: list[Repair]) -> list[_Line]:
-    """A subtitle line right under the title: a short line without final full stop before a paragraph."""
+def _later_text_heading(lines: list[_Line]) -> bool:
+    """Does a later line read as a heading of the same kind (a short text line before a longer paragraph)?"""
+    for position in range(2, len(lines) - 1):
+        line = lines[position]
+        if line.kind == "text" and _text_heading_reason(line.text, lines[position + 1]) is not None:
+            return True
+    return False
+
+
+def _take_subtitle(lines: list[_Line], head: _Head, confirmed: int | None, repairs: list[Repair]) -> list[_Line]:
+    """A subtitle line right under the title, or ``lines`` unchanged.
+
+    Evidence: furniture under it (``confirmed``: the seed line of such a subtitle), or a
+    line of two words or more without final full stop before a paragraph, in a seed
+    where no later short line reads as a heading (then it is the first section's heading).
+    """
     if head.subtitle is not None or head.glued is not None or len(lines) < 2:
         return lines
     line, following = lines[0], lines[1]
-    if (line.kind == "text" and following.kind == "text" and reads_as_subtitle(line.text)
-            and not line.text.endswith(("؟", "?")) and not find_seam(line.text, marks="\u061f?!.:", lexical=False)):
-        repairs.append(Repair("subtitle", line.number, "read as the subtitle: a short line without final full "
-                              "stop right under the title"))
-        head.subtitle = (line.number, _fixed(line.text, line.number, repairs))
-        return lines[1:]
-    return lines
+    if line.kind != "text" or following.kind != "text" or not reads_as_subtitle(line.text) \
+            or line.text.endswith(("؟", "?")) or find_seam(line.text, marks="\u061f?!.:", lexical=False):
+        return lines
+    if line.number == confirmed:
+        why = "a short line under the title, with the date or byline under it"
+    elif not _later_text_heading(lines):
+        why = "a short line without final full stop right under the title"
+    else:
+        return lines  # the seed's later headings look the same: this is the first one
+    repairs.append(Repair("subtitle", line.number, f"read as the subtitle: {why}"))
+    head.subtitle = (line.number, _fixed(line.text, line.number, repairs))
+    return lines[1:]
 
 
-def _take_title(lines: list[_Line], metadata: Metadata, repairs: list[Repair]) -> tuple[_Head, list[_Line]]:
+def _take_title(lines: list[_Line], metadata: Metadata, confirmed: int | None,
+                repairs: list[Repair]) -> tuple[_Head, list[_Line]]:
     """Title (and subtitle) from metadata or the first line; returns the head and the remaining lines."""
     first = lines[0]
     head = _Head()
@@ -548,8 +595,8 @@ def _take_title(lines: list[_Line], metadata: Metadata, repairs: list[Repair]) -
         if first.kind == "text" and repair_spacing(first.text)[0] == metadata.title:
             repairs.append(Repair("drop-duplicate-title", first.number,
                                   "dropped the first line: it repeats the metadata title", dropped=first.raw))
-            return head, _take_subtitle(lines[1:], head, repairs)
-        return head, _take_subtitle(lines, head, repairs)
+            return head, _take_subtitle(lines[1:], head, confirmed, repairs)
+        return head, _take_subtitle(lines, head, confirmed, repairs)
     following = lines[1] if len(lines) > 1 else None
     if first.kind == "text" and following is not None:
         if (pair := split_question_title(first.text)) is not None:
@@ -570,7 +617,7 @@ def _take_title(lines: list[_Line], metadata: Metadata, repairs: list[Repair]) -
             return head, lines[1:]
     if _reads_as_title(first, following):
         head.title = _fixed(first.text, first.number, repairs)
-        return head, _take_subtitle(lines[1:], head, repairs)
+        return head, _take_subtitle(lines[1:], head, confirmed, repairs)
     if first.kind == "bullet" and following is not None and not _reads_as_title(
             _Line(first.number, "text", first.text, first.raw), following):
         seam = find_seam(first.text)
@@ -584,7 +631,7 @@ def _take_title(lines: list[_Line], metadata: Metadata, repairs: list[Repair]) -
             and _reads_as_title(_Line(first.number, "text", first.text, first.raw), following):
         repairs.append(Repair("title", first.number, "read as the title: a lone bulleted line opening the article"))
         head.title = _fixed(first.text, first.number, repairs)
-        return head, _take_subtitle(lines[1:], head, repairs)
+        return head, _take_subtitle(lines[1:], head, confirmed, repairs)
     return head, lines
 
 
@@ -615,8 +662,12 @@ def parse_article(text: str, *, path: str, slug: str, metadata: Metadata | None 
                         "Check that the file holds the article itself.")
     if (warning := _arabic_warning(lines, path)) is not None:
         repairs.append(warning)
-    head, lines = _take_title(lines, metadata, repairs)
+    confirmed = unwrapped.lines[edges.subtitle][0] if edges.subtitle is not None else None
+    head, lines = _take_title(lines, metadata, confirmed, repairs)
     builder = _Builder()
+    if head.title is not None:
+        # the lines under a title are read like any others: a short line before a paragraph is a heading
+        builder.last_text = head.subtitle[1] if head.subtitle else head.title
     if head.glued is not None:
         builder.paragraph(*head.glued)
     listicle = _listicle_lines(lines)

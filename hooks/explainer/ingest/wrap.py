@@ -10,6 +10,8 @@ that end at sentence ends. The evidence, from line-length statistics:
 * a break between two lines (no blank line between them) is a *wrap* when the next
   line's first word would not have fitted on the line: ``len(line) + 1 +
   len(first word) > FIT_TOLERANCE × W`` (justified PDF text is only roughly greedy);
+  in a seed without blank lines, a line that ends a sentence ends its paragraph
+  unless the word would not have fitted even on the widest line;
 * of the breaks after lines that do not end a sentence, at least ``MIN_WRAP_SHARE`` are
   wraps, and there are at least ``MIN_WRAPS``;
 * at least ``MIN_BLOCK_END_SHARE`` of the blocks (runs of lines between blank lines)
@@ -55,10 +57,10 @@ def _width(lengths: list[int]) -> int:
     return ordered[min(len(ordered) - 1, int(0.9 * len(ordered)))]
 
 
-def _fits(line: str, following: str, width: int) -> bool:
+def _fits(line: str, following: str, width: int, tolerance: float = FIT_TOLERANCE) -> bool:
     """Would the first word of ``following`` have fitted at the end of ``line``?"""
     word = following.split()[0] if following.split() else ""
-    return len(line) + 1 + len(word) <= FIT_TOLERANCE * width
+    return len(line) + 1 + len(word) <= tolerance * width
 
 
 def wrap_width(lines: list[str]) -> int | None:
@@ -110,6 +112,11 @@ def unwrap(lines: list[str]) -> Unwrapped:
     width = wrap_width(lines)
     if width is None:
         return Unwrapped(numbered)
+    widest = max(len(line.strip()) for line in lines)
+    # Paragraphs separated by blank lines: a line ending a sentence inside a block is still wrapped.
+    # Without blank lines, a line ending a sentence ends its paragraph unless the next word surely
+    # did not fit (measured against the widest line, as a greedy wrap would).
+    blank_separated = any(not line.strip() for line in lines[1:-1])
     out: list[tuple[int, str]] = []
     joined = 0
     previous = ""  # the last seed line added to the current paragraph (stripped)
@@ -119,7 +126,9 @@ def unwrap(lines: list[str]) -> Unwrapped:
             out.append((number, ""))
             previous = ""
             continue
-        if previous and out and not _fits(previous, line, width) and not _LIST_START_RE.match(line):
+        strict = previous.endswith(_SENTENCE_END) and not blank_separated
+        wrapped = not (_fits(previous, line, widest, 1.0) if strict else _fits(previous, line, width))
+        if previous and out and wrapped and not _LIST_START_RE.match(line):
             first, text = out[-1]
             glue = "" if _HYPHEN_END_RE.search(text) and line[:1].islower() else " "
             out[-1] = (first, text + glue + line)
