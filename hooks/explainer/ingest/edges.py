@@ -36,7 +36,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from explainer.ingest.boilerplate import match_boilerplate, match_combined
-from explainer.ingest.header import Furniture, classify
+from explainer.ingest.header import Furniture, classify, verb_byline
 
 SHORT_WORDS = 8
 # A related title, an author's name, a caption: at most this many words and not a sentence.
@@ -177,6 +177,8 @@ def _head(lines: list[str], edges: Edges) -> int:
             index += 1
             continue
         found = furniture(line)
+        if found is None and _dateline(line) is not None and _headline_after_furniture(lines, index):
+            found = _dateline(line)
         if found is None:
             break
         _drop(edges, index, found, "before the headline")
@@ -191,7 +193,7 @@ def _head(lines: list[str], edges: Edges) -> int:
         if not line:
             position += 1
             continue
-        found = furniture(line) or _name_before_follow(lines, position) or _dateline(line)
+        found = furniture(line) or _name_before_follow(lines, position) or _dateline(line) or verb_byline(line)
         if found is not None:
             _drop(edges, position, found, "under the headline")
             position += 1
@@ -220,6 +222,21 @@ def _dateline(line: str) -> Furniture | None:
     if match and len(match.group(1).split()) + len(match.group(2).split()) <= 4:
         return Furniture("dateline", "a dateline (a place and a reporter or agency)")
     return None
+
+
+def _headline_after_furniture(lines: list[str], index: int) -> bool:
+    """After ``lines[index]``: one or more furniture lines, then a line that reads as a headline, then a
+    paragraph that is a sentence (the layout of a news page's head, where a dateline may stand first)."""
+    position = _next_content(lines, index + 1)
+    seen = False
+    while position is not None and furniture(lines[position]) is not None:
+        seen, position = True, _next_content(lines, position + 1)
+    if not seen or position is None or not reads_as_headline(lines[position]):
+        return False
+    body = _next_content(lines, position + 1)
+    while body is not None and (furniture(lines[body]) is not None or verb_byline(lines[body]) is not None):
+        body = _next_content(lines, body + 1)
+    return body is not None and lines[body].strip().endswith((".", "!", "؟", "?", "…"))
 
 
 def _name_before_follow(lines: list[str], position: int) -> Furniture | None:

@@ -256,6 +256,20 @@ def _offset(text: str, folded_length: int) -> int:
     return mapping[folded_length - 1] + 1 if folded_length <= len(mapping) else len(text)
 
 
+_VERB_MARKERS = tuple(fold_word(w) for w in ("كتب", "كتبت"))
+
+
+def verb_byline(line: str) -> Furniture | None:
+    """``كتب محمد أحمد``: the Egyptian press byline, a verb and a name of two or three words with no
+    separator. Only the head of a seed may read it so (``كتب الشاعر قصيدته`` is a sentence anywhere else)."""
+    words = line.strip().split()
+    if len(words) in (3, 4) and fold_word(words[0]) in _VERB_MARKERS:
+        name = _name(" ".join(words[1:]))
+        if name is not None and not any(w.startswith("ال") for w in words[1:2]):
+            return Furniture("byline", "a byline", author=name)
+    return None
+
+
 def _byline(text: str) -> Furniture | None:
     stripped = text.strip()
     folded = fold_word(stripped)

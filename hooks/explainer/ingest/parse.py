@@ -75,6 +75,9 @@ DERIVED_TITLE_MAX_WORDS = 20
 SHORT_HEADING_WORDS = 10
 QUESTION_HEADING_WORDS = 12
 LISTICLE_HEADING_WORDS = 12
+# A subtitle (without furniture under it) stands above a paragraph that ends a sentence or is this long.
+SUBTITLE_FOLLOWER_WORDS = 15
+_SENTENCE_MARKS = (".", "!", "\u061f", "?", "…", "»", '"')
 # A short heading must be followed by a paragraph at least this many times longer (in words).
 HEADING_FOLLOWER_RATIO = 2
 HEADING_FOLLOWER_MIN_WORDS = 8
@@ -574,6 +577,9 @@ def _take_subtitle(lines: list[_Line], head: _Head, confirmed: int | None, repai
     if line.kind != "text" or following.kind != "text" or not reads_as_subtitle(line.text) \
             or line.text.endswith(("؟", "?")) or find_seam(line.text, marks="\u061f?!.:", lexical=False):
         return lines
+    if line.number != confirmed and not (following.text.endswith(_SENTENCE_MARKS)
+                                         or len(following.text.split()) >= SUBTITLE_FOLLOWER_WORDS):
+        return lines  # short lines follow: a list without bullets or a poem, not a title and its subtitle
     if line.number == confirmed:
         why = "a short line under the title, with the date or byline under it"
     elif not _later_text_heading(lines):
