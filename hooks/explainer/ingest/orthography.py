@@ -23,9 +23,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import regex
+
 LETTERS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06fa-\u06ff"
 MARKS = "\u064b-\u065f\u0670"
 LETTER_RE = re.compile(f"[{LETTERS}]")
+_ANY_LETTER_RE = regex.compile(r"\p{L}")
 WORD_RE = re.compile(f"[{LETTERS}{MARKS}\u0640]+")  # an Arabic word (tatweel kept)
 FINAL_ONLY = "\u0629\u0649"  # ة ى
 HAMZA = "\u0621"  # ء
@@ -47,8 +50,7 @@ def arabic_share(text: str) -> tuple[int, int]:
     >>> arabic_share("مرحبا DeepSeek")
     (5, 13)
     """
-    letters = [ch for ch in text if ch.isalpha()]
-    return sum(1 for ch in letters if LETTER_RE.match(ch)), len(letters)
+    return len(LETTER_RE.findall(text)), len(_ANY_LETTER_RE.findall(text))
 
 
 def digit_system(digits: str) -> str:
