@@ -20,6 +20,7 @@ from .conftest import make_project, run_build
 from .helpers import letters, soup
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 PASTES = ["news-sport-header", "news-economy-breadcrumb", "news-question-subtitle", "news-english-ui",
           "blogger-recipe-comments", "wordpress-listicle-tips", "wordpress-english-footer", "medium-english-ui",
           "facebook-note", "pdf-report-wrapped", "word-paste-ordinal-headings", "title-short-plus-subtitle",
@@ -27,7 +28,8 @@ PASTES = ["news-sport-header", "news-economy-breadcrumb", "news-question-subtitl
           "listicle-and-list", "footer-unknown-line-between-known", "odd-english-only", "odd-mixed-encoding"]
 FACTS_SEED = ("تقرير الطقس والأسواق\n"
               "انخفضت الحرارة في مدينة إفران إلى −40 درجة مئوية في شتاء قاس، وارتفع التضخم بنسبة 7.2% خلال العام، "
-              "وباع المصنع ٣٥٠٠ سيارة من الطراز الجديد. وقالت Ursula von der Leyen إن الاتحاد سيساعد المزارعين.\n")
+              "وباع المصنع ٣٥٠٠ سيارة من الطراز الجديد. وقالت Ursula von der Leyen إن الاتحاد سيساعد المزارعين، "
+              "بعد أن سجل الميزان التجاري −120 مليون دولار في الربع الأول.\n")
 
 
 @pytest.fixture(scope="module")
@@ -216,6 +218,8 @@ def test_key_facts_keep_sign_decimals_digits_and_whole_names(pastes) -> None:
     assert en["quantity:3500 سيارة"].startswith("3,500")
     assert ar["name:Ursula von der Leyen"] == "Ursula von der Leyen"  # never cut to "Ursula"
     assert "quantity:-40 درجة" not in ar  # "40 درجة مئوية" would be cut mid-phrase: not shown without an editor
+    assert ar["quantity:-120000000 دولار"] == "-120,000,000 دولار"  # the sign is kept
+    assert en["quantity:-120000000 دولار"].startswith("-120,000,000")
 
 
 def test_fact_candidates_keep_the_sign() -> None:
@@ -233,3 +237,23 @@ def test_deepseek_units_keep_sections_and_translation(real_build) -> None:
     en = soup(real_build.site / "en/deepseek/index.html")
     assert not en.select(".ex-notice"), "the English mirror stays complete"
     assert en.select_one("#lede").get_text().startswith("A Chinese artificial intelligence start-up")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("path", "width"), [("news-question-subtitle/", 360), ("en/news-question-subtitle/", 360),
+                                             ("wordpress-listicle-tips/", 1280), ("pdf-report-wrapped/", 360)])
+def test_pastes_in_chromium(pastes, browser, path: str, width: int) -> None:
+    from .browser import serve_directory
+
+    with serve_directory(pastes.site) as url:
+        page = browser.new_context(viewport={"width": width, "height": 800}).new_page()
+        page.goto(url + path)
+        assert not page.evaluate("document.documentElement.scrollWidth > window.innerWidth"), "horizontal scroll"
+        title = page.locator("h1#title").bounding_box()
+        below = page.locator("#subtitle, article h2").first.bounding_box()
+        assert title and below and below["y"] >= title["y"] + title["height"] - 1  # the subtitle or heading sits under the title
+        if "subtitle" in path:
+            direction = page.evaluate("getComputedStyle(document.querySelector('#subtitle')).direction")
+            assert direction == "rtl"  # Arabic (or the untranslated Arabic on the English page) reads right to left
+        page.screenshot(path=str(ARTIFACTS / f"paste-{path.strip('/').replace('/', '-')}-{width}.png"))
+        page.context.close()
