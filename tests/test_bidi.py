@@ -75,7 +75,7 @@ def test_rendered_pages_isolate_latin_in_arabic_and_arabic_in_english() -> None:
     article = parse_article(normalize_text("مقدمة عن DeepSeek-R1.\n- عنوان عن OpenAI\nفقرة فيها 10,000 شريحة."),
                             path="s.txt", slug="x")
     ar = article_html(article, "ar")
-    assert [(b.get_text(), b["dir"]) for b in ar.select("#lede bdi, #s1 bdi, #s1-p1 bdi")] == [
+    assert [(b.get_text(), b["dir"]) for b in ar.select("#title bdi, #s1 bdi, #s1-p1 bdi")] == [
         ("DeepSeek-R1", "ltr"), ("OpenAI", "ltr"), ("10,000", "ltr")]
     en = article_html(article, "en", lambda m: Translation(f"Text quoting «{m[:5]}» here", False))
     quoted = en.select("#s1-p1 bdi")

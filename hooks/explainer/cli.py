@@ -23,7 +23,14 @@ from explainer.render.export import export_site
 from explainer.render.facts import CATALOG as FACTS_CATALOG
 from explainer.render.facts import extract_candidates, fact_units, load_article_facts
 from explainer.render.glossary import CATALOG, glossary_template
-from explainer.site import build_site, duplicate_slug_error, load_seed, seed_paths, stray_seed_files
+from explainer.site import (
+    build_site,
+    duplicate_slug_error,
+    duplicate_title_warnings,
+    load_seed,
+    seed_paths,
+    stray_seed_files,
+)
 from explainer.translate.segment import Unit
 from explainer.translate.ui import UI_DOMAIN, UI_SOURCE_LANG
 from explainer.translate.workflow import (
@@ -48,10 +55,12 @@ def _print_check(article: Article) -> list[str]:
     """Print one seed's structure and report; return its warnings."""
     blocks = article.blocks()
     lists = sum(1 for b in blocks if b.kind == "list")
-    source = {"lede": " (derived from the lede)", "metadata": " (from metadata)", "line": " (from the first line)"}
+    source = {"lede": " (derived from the first sentence)", "metadata": " (from metadata)", "line": " (from the first line)"}
     print(f"{article.source_path}: {article.slug}")
     outline = article_outline(article)
     print(f"  title: {article.title}{source[outline['title_source']]}")
+    if article.subtitle:
+        print(f"  subtitle: {article.subtitle.text}")
     if shown_meta := {k: v for k, v in outline["metadata"].items() if k not in ("title", "slug")}:
         print("  metadata: " + ", ".join(f"{key} {value}" for key, value in shown_meta.items()))
     print(f"  sections: {sum(1 for s in article.sections if s.heading)} headed"
@@ -102,6 +111,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
             warnings += sum(1 for r in article.repairs if r.level == "warning")
         else:
             warnings += len(_print_check(article))
+    for message in duplicate_title_warnings(list(seen.values())):
+        warnings += 1
+        print(f"warning: {message}", file=sys.stderr if args.json else sys.stdout)
     if args.json:
         print(json.dumps(outlines, ensure_ascii=False, indent=2))
     else:
@@ -165,7 +177,8 @@ def _cmd_facts(args: argparse.Namespace) -> int:
     for article in _articles(args.root, read_options(args.root), args.seeds):
         print(f"{article.source_path}: key-fact candidates (keys for {Path(article.source_path).stem}.facts.yml)")
         for fact in extract_candidates(article):
-            print(f"  {fact.key:<40} line {fact.line:<4} {fact.segment_id:<8} {fact.text_ar}")
+            mark = "" if fact.reliable else "   (its phrase may go on: shown only when confirmed)"
+            print(f"  {fact.key:<40} line {fact.line:<4} {fact.segment_id:<8} {fact.text_ar}{mark}")
         shown = load_article_facts(article, args.root)
         print(f"  shown: {', '.join(f.key for f in shown) or 'none'}")
     return 0

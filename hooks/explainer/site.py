@@ -44,6 +44,7 @@ from explainer.render.pages import (
 )
 from explainer.search.records import article_records, glossary_records
 from explainer.search.rules import SearchRecord
+from explainer.text import fold_match_word, words
 from explainer.translate.catalog import Translation, Translations, po_path, translations_from_bytes, ui_strings
 from explainer.translate.state import Lookup, TranslationStates, article_states
 from explainer.translate.ui import SOURCE_LANG, UiStrings, ui_po_path
@@ -185,6 +186,32 @@ def duplicate_slug_error(second: Article, first: Article, taken: set[str]) -> Se
     origin = "its metadata sets" if culprit.metadata.slug else "its file name gives"
     return SeedError(culprit.source_path, None, f"{origin} the slug {culprit.slug!r}, already used by {other.source_path}",
                      f"Give it another slug in its metadata (front matter or .yml file), e.g. 'slug: {free}'.")
+
+
+def _title_key(title: str) -> str:
+    """Titles compared as readers see them: folded (:func:`explainer.text.fold_match`), words only."""
+    return " ".join(words(fold_match_word(title)))
+
+
+def duplicate_title_warnings(articles: Sequence[Article]) -> list[str]:
+    """One warning per seed whose title another seed already has (folded, punctuation ignored).
+
+    Output: ``path: problem`` messages naming both seeds, in seed order.
+    """
+    first: dict[str, Article] = {}
+    messages = []
+    for article in articles:
+        key = _title_key(article.title)
+        if not key:
+            continue
+        if key in first:
+            other = first[key]
+            messages.append(f"{article.source_path}: has the same title as {other.source_path} ({article.title!r}): "
+                            "readers cannot tell the two articles apart in the listing and in search; give one of "
+                            "them another title (a title line, or 'title:' in its metadata)")
+        else:
+            first[key] = article
+    return messages
 
 
 @dataclass(frozen=True)
@@ -402,7 +429,8 @@ def build_site(options: Options, root: Path, cache: BuildCache | None = None, *,
             keep(page, glossary_page_key)
             records[lang].extend(page_records)
 
-    warnings = (stray_seed_files(seeds_dir, root, Path(options.glossary_file).name) + catalog_warnings
+    warnings = (stray_seed_files(seeds_dir, root, Path(options.glossary_file).name) + duplicate_title_warnings(articles)
+                + catalog_warnings
                 + _coverage_warnings(articles, states, locales_dir, root) + _ui_warnings(ui, langs, locales_dir, root)
                 + preservation)
     cache.sweep()

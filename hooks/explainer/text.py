@@ -5,15 +5,27 @@ Every stage that compares or counts Arabic text takes its rules from here: searc
 key facts (:mod:`explainer.render.facts`), the preservation check
 (:mod:`explainer.ingest.preserve`) and reading time (:mod:`explainer.render.readtime`).
 
-**Letter classes** (Unicode Arabic block, U+0600-U+06FF):
+**Letter classes** (Unicode Arabic block, U+0600-U+06FF, and Arabic orthography):
 
 * :data:`ARABIC_LETTERS`: the letters (hamza U+0621 to ghain U+063A, feh U+0641 to
-  yeh U+064A, alef wasla U+0671 to yeh barree U+06D3, the extended letters
-  U+06FA-U+06FF); tatweel U+0640 is not a letter.
+  yeh U+064A, alef wasla U+0671 to yeh barree U+06D3, the extended letters of Persian,
+  Urdu ... and Quranic forms U+06FA-U+06FF); tatweel U+0640 is not a letter.
+  :data:`BASIC_LETTERS` U+0621-U+064A: the alphabet in its basic forms (what the legacy
+  code pages encode; tatweel included).
 * :data:`TASHKEEL`: harakat, tanwin, shadda, sukun and the other combining marks
-  U+064B-U+065F, plus the superscript alef U+0670; :data:`QURANIC_MARKS` U+06D6-U+06ED.
+  U+064B-U+065F, plus the superscript alef U+0670 (they sit on a letter); :data:`HARAKAT`
+  U+064B-U+0652 the vowel marks alone; :data:`QURANIC_MARKS` U+06D6-U+06ED.
+* :data:`FINAL_ONLY`: ``ة`` (ta marbuta) and ``ى`` (alif maqsura) are written only at the
+  end of a word: before an attached pronoun they become ``ت`` and ``ا``/``ي``
+  (``مدرسة`` -> ``مدرستها``, ``على`` -> ``عليه``). So one of them directly followed by a
+  letter is a seam between two words (:data:`FINAL_LETTER_SEAM_RE`). A hamza on the line
+  ``ء`` is final too, except after a long vowel (``قراءة``, ``تساءل``, ``إجراءات``): only a
+  hint, which needs lexical evidence (:data:`HAMZA_SEAM_RE`).
 * :data:`FOLDED_LETTERS`: U+0620-U+064A, what a *folded* Arabic word of the search
   rules is made of (the browser's copy, ``search-rules.js``, tests the same range).
+* *digits*: any Unicode ``Nd`` character; ASCII, Arabic-Indic (U+0660-U+0669) and Extended
+  Arabic-Indic (U+06F0-U+06F9) digits are the ones seeds use (:func:`digit_system`,
+  :func:`to_digits`, :func:`ascii_digits`).
 
 **Fold variants.** Arabic spelling varies where meaning does not: the hamza seats
 (``أ إ آ ٱ`` for ``ا``, ``ؤ ئ`` for ``ء``), alif maqsura ``ى`` for ``ي``, ta marbuta ``ة``
@@ -59,8 +71,12 @@ import regex
 
 #: Regular-expression class body of the Arabic letters (see the module docstring).
 ARABIC_LETTERS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06fa-\u06ff"
+#: Regular-expression class body of the basic alphabet U+0621-U+064A (tatweel included).
+BASIC_LETTERS = "\u0621-\u064a"
 #: Regular-expression class body of tashkeel: U+064B-U+065F and the superscript alef U+0670.
 TASHKEEL = "\u064b-\u065f\u0670"
+#: Regular-expression class body of the harakat (vowel marks, tanwin, shadda, sukun) U+064B-U+0652.
+HARAKAT = "\u064b-\u0652"
 #: Regular-expression class body of the Quranic annotation marks U+06D6-U+06ED.
 QURANIC_MARKS = "\u06d6-\u06ed"
 TATWEEL = "\u0640"
@@ -71,10 +87,73 @@ ARABIC_PUNCTUATION = "\u060c\u061b\u061f\u06d4"
 ARABIC_DIGITS = "\u0660-\u0669\u06f0-\u06f9"
 #: First and last character of a folded Arabic word in the search rules.
 FOLDED_LETTERS = ("\u0620", "\u064a")
+FINAL_ONLY = "\u0629\u0649"  # ة ى
+HAMZA = "\u0621"  # ء
+ARABIC_INDIC = "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
+EXTENDED_ARABIC_INDIC = "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9"
 
 ARABIC_LETTER_RE = re.compile(f"[{ARABIC_LETTERS}]")
 #: An Arabic word as written: letters with their tashkeel and tatweel.
 ARABIC_WORD_RE = re.compile(f"[{ARABIC_LETTERS}{TASHKEEL}{TATWEEL}]+")
+#: A final-only letter (with its marks), then a letter of the next word: U+0629/U+0649 never sit inside a word.
+FINAL_LETTER_SEAM_RE = re.compile(f"[{FINAL_ONLY}][{TASHKEEL}]*(?=[{ARABIC_LETTERS}])")
+HAMZA_SEAM_RE = re.compile(f"{HAMZA}[{TASHKEEL}]*(?=[{ARABIC_LETTERS}])")
+_ANY_LETTER_RE = regex.compile(r"\p{L}")
+
+
+def is_arabic_letter(ch: str) -> bool:
+    """True for one character of :data:`ARABIC_LETTERS` (not marks, digits or punctuation)."""
+    return bool(ARABIC_LETTER_RE.match(ch))
+
+
+def arabic_share(text: str) -> tuple[int, int]:
+    """``(arabic letters, all letters)`` of ``text`` (letters: Unicode category L).
+
+    >>> arabic_share("مرحبا DeepSeek")
+    (5, 13)
+    """
+    return len(ARABIC_LETTER_RE.findall(text)), len(_ANY_LETTER_RE.findall(text))
+
+
+# -- digits ------------------------------------------------------------------------------
+
+def digit_system(digits: str) -> str:
+    """CLDR numbering system of a run of digits: ``arab`` (٠–٩), ``arabext`` (۰–۹) or ``latn``.
+
+    Names from CLDR's ``numberingSystems.xml`` (what Babel's ``numbering_system`` takes).
+
+    >>> digit_system("٢٠٢٥"), digit_system("۲۰"), digit_system("7.2")
+    ('arab', 'arabext', 'latn')
+    """
+    if any(ch in ARABIC_INDIC for ch in digits):
+        return "arab"
+    if any(ch in EXTENDED_ARABIC_INDIC for ch in digits):
+        return "arabext"
+    return "latn"
+
+
+_TO_SYSTEM = {"arab": str.maketrans("0123456789", ARABIC_INDIC),
+              "arabext": str.maketrans("0123456789", EXTENDED_ARABIC_INDIC)}
+
+
+def to_digits(text: str, system: str) -> str:
+    """``text`` with its ASCII digits written in numbering system ``system`` (``latn`` leaves it as is).
+
+    >>> to_digits("20 يناير 2025", "arab")
+    '٢٠ يناير ٢٠٢٥'
+    """
+    table = _TO_SYSTEM.get(system)
+    return text.translate(table) if table else text
+
+
+def ascii_digits(text: str) -> str:
+    """Every Unicode decimal digit (category Nd) of ``text`` as its ASCII digit.
+
+    >>> ascii_digits("٣ أبريل ٢٠٢٥")
+    '3 أبريل 2025'
+    """
+    return "".join(str(unicodedata.digit(ch)) if ch.isdigit() and unicodedata.category(ch) == "Nd" else ch
+                   for ch in text)
 
 
 def is_arabic_char(ch: str) -> bool:

@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import re
 
-_ARABIC_LETTER = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06fa-\u06ff"
+from explainer.text import ARABIC_LETTERS
+
+_ARABIC_LETTER = ARABIC_LETTERS
 _MARKS = ".,\u060c\u061b\u061f!:;?"  # . , ، ؛ ؟ ! : ; ?
 
 PROTECTED_RE = re.compile(

@@ -59,7 +59,9 @@ def _byline(article: Article, states: TranslationStates, site: SiteContext, word
         when = format_date(_dt.date.fromisoformat(meta.date), "long", locale=locale(lang))
         parts.append(escape(ui.text("published", lang, date=when)))
     if meta.author:
-        parts.append(escape(ui.text("by_author", lang, author=meta.author)))
+        # the name may be in the other script (an Arabic name on the English page, a Latin one on the Arabic
+        # page): a <bdi> isolates it, so the separators around it keep their places
+        parts.append(ui.markup("by_author", lang, author=f"<bdi>{escape(meta.author)}</bdi>"))
     if meta.source:
         parts.append(a(_source_url(meta.source), escape(ui.text("source", lang))))
     words = count_words(states.of(unit.msgid).text for unit, _state in states.units)

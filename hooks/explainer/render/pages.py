@@ -12,6 +12,7 @@ URLs (:func:`explainer.render.urls.link_url`), the form MkDocs gives its own lin
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -229,6 +230,10 @@ def render_article(article: Article, states: TranslationStates, site: SiteContex
     summary = states.current(article.lede.text if article.lede else article.title)
     blocks: list[str | Heading] = [_page_notice(states, lang, src_uri, site)]
     blocks += _render_heading(1, "title", title, r)
+    if article.subtitle:
+        # like a heading, the subtitle gets no glossary markup (the first use of a term is in the body)
+        plain = dataclasses.replace(r, mark=text_html)
+        blocks.append(_render_paragraph("subtitle", states.of(article.subtitle.text), plain, css="ex-subtitle"))
     blocks.append(extras.header)
     if article.lede:
         blocks.append(_render_paragraph("lede", states.of(article.lede.text), r, css="ex-lede"))

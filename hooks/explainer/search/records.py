@@ -8,8 +8,8 @@ box, byline, notices, badges, the term list and the previous/next links are labe
 repeats, not text a reader searches for (they once reached the index as one glued run,
 ``حقائق أساسيةرقم273…``, which garbled snippets and highlighting).
 
-* An article page gives a record for the page (``deepseek/``: title, lede and the
-  untitled intro section) and one per headed section (``deepseek/#s1``: heading and its
+* An article page gives a record for the page (``deepseek/``: title, subtitle, lede and
+  the untitled intro section) and one per headed section (``deepseek/#s1``: heading and its
   blocks).
 * A glossary page gives a record for the page (its title and introduction) and one per
   term (``glossary/#gl-chip``: term and explanation).
@@ -49,7 +49,8 @@ def article_records(article: Article, states: TranslationStates, directory_urls:
     lang = states.lang
     url = page_url(article_uri(article.slug, lang), directory_urls)
     title = states.of(article.title).text
-    intro = [states.of(article.lede.text).text] if article.lede else []
+    intro = [states.of(article.subtitle.text).text] if article.subtitle else []
+    intro += [states.of(article.lede.text).text] if article.lede else []
     records: list[SearchRecord] = []
     sections = []
     for section in article.sections:
