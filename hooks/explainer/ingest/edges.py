@@ -36,7 +36,8 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from explainer.ingest.boilerplate import match_boilerplate, match_combined
-from explainer.ingest.header import Furniture, classify, verb_byline
+from explainer.ingest.header import Furniture, classify, credit, verb_byline
+from explainer.ingest.orthography import arabic_share
 
 SHORT_WORDS = 8
 # A related title, an author's name, a caption: at most this many words and not a sentence.
@@ -44,6 +45,14 @@ LOOSE_WORDS = 14
 SANDWICH_WINDOW = 3
 MAX_LOOSE_TAIL = 2
 MAX_LOOSE_RUN = 10
+# Readers' comments after a comments line: each at most this many words, at most this many lines.
+MAX_COMMENT_WORDS = 80
+MAX_COMMENT_LINES = 60
+# An author's bio ending the seed under the author box: at most this many words.
+MAX_BIO_WORDS = 40
+# Topic tags: at most this many words each, at most this many in a run.
+TAG_WORDS = 3
+MAX_TAG_RUN = 8
 HEADLINE_MAX_WORDS = 14
 SUBTITLE_MAX_WORDS = 30
 _SEPARATOR_CHARS = frozenset("*=_~-—–•▪◦●·#+<>|")
@@ -103,9 +112,11 @@ def furniture(line: str) -> Furniture | None:
     if is_separator(line):
         return Furniture("separator", "a separator line (punctuation only)")
     rule = match_boilerplate(line)
+    if rule is not None and not is_short_plain(line):
+        # a long line matching the catalog may be a sentence of the article, unless it is a date line
+        found = classify(line)
+        return found if found is not None and found.kind != "boilerplate" else None
     if rule is not None:
-        if not is_short_plain(line):
-            return None  # a long line matching the catalog may be a sentence of the article
         what = "a line that opens a block of links" if rule.block else f"a {rule.platform} line"
         return Furniture("block" if rule.block else "boilerplate", what)
     if len(line.split()) > SHORT_WORDS + 8:
@@ -271,15 +282,70 @@ def find_edges(lines: list[str]) -> Edges:
     return edges
 
 
+def transparent(line: str) -> bool:
+    """A line dropped wherever it stands (a photo credit, an advertisement label, a page number):
+    the footer region neither grows nor stops at it."""
+    rule = match_boilerplate(line)
+    return (rule is not None and rule.anywhere) or credit(line.strip(), anywhere=True) is not None
+
+
+def _comments_start(lines: list[str], floor: int) -> int | None:
+    """The top-most line at or below ``floor`` that opens readers' comments or a comment form, when
+    every line after it reads as a comment (at most ``MAX_COMMENT_WORDS`` words, at most
+    ``MAX_COMMENT_LINES`` lines): the comments run to the end of the seed."""
+    for index in range(floor, len(lines)):
+        rule = match_boilerplate(lines[index])
+        if rule is None or not rule.comments or furniture(lines[index]) is None:
+            continue
+        after = [line for line in lines[index + 1:] if line.strip()]
+        if len(after) <= MAX_COMMENT_LINES and all(len(line.split()) <= MAX_COMMENT_WORDS for line in after):
+            return index
+    return None
+
+
+def _script_lines(lines: list[str], floor: int, end: int) -> tuple[int, int]:
+    """``(Arabic letters, all letters)`` of ``lines[floor:end]``."""
+    return arabic_share(" ".join(lines[floor:end]))
+
+
+def _other_script(line: str, arabic_article: bool) -> bool:
+    """A line with letters, none of them Arabic, in an Arabic article (a Latin tag, a Latin footer link)."""
+    arabic, letters = arabic_share(line)
+    return arabic_article and letters > 0 and arabic == 0
+
+
+def _tag_like(line: str) -> bool:
+    """A topic tag: one to ``TAG_WORDS`` words, no punctuation and no digits."""
+    line = line.strip()
+    return 1 <= len(line.split()) <= TAG_WORDS and not re.search(r"[^\w\s'&-]|\d", line)
+
+
+def _strong(line: str) -> bool:
+    """Furniture that is never an article's last words: a catalog line, a byline, a count with its unit."""
+    found = furniture(line)
+    if found is None:
+        return False
+    return found.kind in ("boilerplate", "block", "byline") or (found.kind == "counter"
+                                                               and re.search(r"[^\W\d_]", line) is not None)
+
+
 def _foot(lines: list[str], edges: Edges, floor: int) -> None:
     """Drop the footer region of ``lines[floor:]`` (see the module docstring)."""
     found: dict[int, Furniture] = {}
     top: int | None = None
+    comments = _comments_start(lines, floor)
+    end = len(lines)
+    if comments is not None:
+        found[comments] = furniture(lines[comments]) or Furniture("boilerplate", "a comments line")
+        top = end = comments
+    content = [i for i in range(floor, end) if lines[i].strip() and not transparent(lines[i])]
+    arabic, letters = _script_lines(lines, floor, end)
+    arabic_article = letters > 0 and arabic >= 0.5 * letters
     loose_run = 0
-    index = len(lines) - 1
+    index = end - 1
     while index >= floor:
         line = lines[index].strip()
-        if not line:
+        if not line or transparent(line):
             index -= 1
             continue
         kind = furniture(line)
@@ -291,32 +357,74 @@ def _foot(lines: list[str], edges: Edges, floor: int) -> None:
             loose_run += 1
         elif top is not None and _furniture_above(lines, index, floor):
             loose_run = 0  # a sentence between furniture lines (an author bio, a comment)
+        elif top is None and content[-1:] == [index] and len(line.split()) <= MAX_BIO_WORDS \
+                and len(content) > 2 and _strong(lines[content[-2]]):
+            loose_run = 0  # the seed ends with an author's bio under the author box
         else:
             break
         index -= 1
     if top is None:
         return
+    tags = _tags_above(lines, found, top, floor, arabic_article)
     last = max(found)
-    tail = [i for i in range(last + 1, len(lines)) if lines[i].strip()]
-    keep_tail = len(tail) > MAX_LOOSE_TAIL and not any(found[i].kind == "block" for i in found if i < last + 1)
-    for position in range(top, len(lines)):
-        if not lines[position].strip() or (keep_tail and position > last):
+    tail = [i for i in range(last + 1, end) if lines[i].strip() and not transparent(lines[i])]
+    keep_tail = (len(tail) > MAX_LOOSE_TAIL and not any(found[i].kind == "block" for i in found if i < last + 1)
+                 and not all(_other_script(lines[i], arabic_article) and _loose(lines[i]) for i in tail))
+    for position in range(min([top, *tags]), len(lines)):
+        if not lines[position].strip() or (keep_tail and last < position < end):
             continue
         if position in found:
             _drop(edges, position, found[position], "after the article")
+        elif position in tags:
+            edges.drops[position] = Drop(position, "drop-footer", "dropped a topic tag after the article "
+                                         f"({tags[position]})")
         elif (rule := match_boilerplate(lines[position])) is not None:
             edges.drops[position] = Drop(position, "drop-boilerplate", f"dropped a {rule.platform} line after the article")
+        elif position >= end and (kind := furniture(lines[position])) is not None:
+            _drop(edges, position, kind, "after the article")
+        elif position >= end:
+            edges.drops[position] = Drop(position, "drop-footer", "dropped a reader's comment or a line of the "
+                                         "comment form after the article")
         else:
             above = any(found[i].kind == "block" for i in found if i < position)
             what = "a line inside a block of links" if above else "a line among the footer lines"
             edges.drops[position] = Drop(position, "drop-footer", f"dropped {what} after the article")
 
 
+def _tags_above(lines: list[str], found: dict[int, Furniture], top: int, floor: int,
+                arabic_article: bool) -> dict[int, str]:
+    """Topic tags right above the footer's top-most furniture line: why each is a tag, by index.
+
+    A run of at least two tag-like lines (:func:`_tag_like`) between a paragraph that ends a
+    sentence and the footer, when every line is in another script than the article's (Medium's
+    ``Reading``, ``Self Improvement`` under an Arabic article) or the furniture under the run is
+    a bare count (the claps under Medium's tags). A run under a line ending in ``:`` or under a
+    heading-like line (a list without markers, ingredients) is the article's and stays.
+    """
+    run: list[int] = []
+    position = top - 1
+    while position >= floor:
+        line = lines[position].strip()
+        if line and not transparent(line):
+            if not _tag_like(line) or len(run) >= MAX_TAG_RUN:
+                break
+            run.append(position)
+        position -= 1
+    above = next((i for i in range(min(run, default=top) - 1, floor - 1, -1) if lines[i].strip()), None)
+    if len(run) < 2 or above is None or not lines[above].strip().endswith(_SENTENCE_END):
+        return {}
+    if all(_other_script(lines[i], arabic_article) for i in run):
+        return dict.fromkeys(run, "a short line in another script than the article's, above the footer")
+    if found[top].kind == "counter" and re.fullmatch(r"[\d\u0660-\u0669.,٫٬]+[kKmM]?", lines[top].strip()):
+        return dict.fromkeys(run, "a short line above a count standing alone (the claps under a post's tags)")
+    return {}
+
+
 def _furniture_above(lines: list[str], index: int, floor: int) -> bool:
     seen = 0
     position = index - 1
     while position >= floor and seen < SANDWICH_WINDOW:
-        if lines[position].strip():
+        if lines[position].strip() and not transparent(lines[position]):
             if furniture(lines[position]) is not None:
                 return True
             seen += 1
