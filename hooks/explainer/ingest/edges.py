@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 
 from explainer.ingest.boilerplate import match_boilerplate, match_combined
 from explainer.ingest.header import Furniture, classify, credit, verb_byline
-from explainer.ingest.orthography import arabic_share
+from explainer.ingest.orthography import arabic_share, ascii_digits
 
 SHORT_WORDS = 8
 # A related title, an author's name, a caption: at most this many words and not a sentence.
@@ -52,6 +52,7 @@ MAX_COMMENT_LINES = 60
 MAX_BIO_WORDS = 40
 # Topic tags: at most this many words each, at most this many in a run.
 TAG_WORDS = 3
+OTHER_SCRIPT_SHARE = 0.25
 MAX_TAG_RUN = 8
 HEADLINE_MAX_WORDS = 14
 SUBTITLE_MAX_WORDS = 30
@@ -111,6 +112,8 @@ def furniture(line: str) -> Furniture | None:
         return None
     if is_separator(line):
         return Furniture("separator", "a separator line (punctuation only)")
+    if all(unicodedata.category(ch)[0] in "SZ" or unicodedata.category(ch) in ("Mn", "Cf") for ch in line):
+        return Furniture("separator", "a line of symbols only (an icon, an emoji)")
     rule = match_boilerplate(line)
     if rule is not None and not is_short_plain(line):
         # a long line matching the catalog may be a sentence of the article, unless it is a date line
@@ -188,8 +191,15 @@ def _head(lines: list[str], edges: Edges) -> int:
             index += 1
             continue
         found = furniture(line)
-        if found is None and _dateline(line) is not None and _headline_after_furniture(lines, index):
-            found = _dateline(line)
+        if found is None and _headline_after_furniture(lines, index):
+            found = _dateline(line) or verb_byline(line)
+        if found is None and (labels := _labels_above_date(lines, index)):
+            for position in labels:
+                edges.drops[position] = Drop(position, "drop-furniture", "dropped a short line above the date line "
+                                             "and the headline (a section label, a site's or an author's name) before "
+                                             "the headline", Furniture("label", "a label"))
+            index = labels[-1] + 1
+            continue
         if found is None:
             break
         _drop(edges, index, found, "before the headline")
@@ -204,23 +214,41 @@ def _head(lines: list[str], edges: Edges) -> int:
         if not line:
             position += 1
             continue
-        found = furniture(line) or _name_before_follow(lines, position) or _dateline(line) or verb_byline(line)
+        found = furniture(line) or _dateline(line) or verb_byline(line)
+        if found is not None and found.kind == "block" and (titles := _block_titles(lines, position)):
+            _drop(edges, position, found, "under the headline")
+            for title in titles:
+                edges.drops[title] = Drop(title, "drop-footer", "dropped a line inside a block of links under the "
+                                          "headline")
+            position = titles[-1] + 1
+            continue
+        if found is None and (block := _author_block(lines, position)):
+            for at, what in block.items():
+                _drop(edges, at, what, "under the headline")
+            position = max(block) + 1
+            continue
         if found is not None:
             _drop(edges, position, found, "under the headline")
             position += 1
             continue
         after = _next_content(lines, position + 1)
         if not subtitle_seen and reads_as_subtitle(line) and after is not None and (
-                furniture(lines[after]) is not None or _name_before_follow(lines, after) is not None):
+                furniture(lines[after]) is not None or _author_block(lines, after)
+                or _name_before_date(lines, after) is not None):
             subtitle_seen = True  # a subtitle with furniture under it (Medium): keep looking past it
             edges.subtitle = position
+            if (name := _name_before_date(lines, after)) is not None:
+                _drop(edges, after, name, "under the headline")
+                position = after + 1
+                continue
             position += 1
             continue
         break
     return position
 
 
-_DATELINE_RE = re.compile(r"^([^\W\d_]+(?: [^\W\d_]+){0,2})\s*(?:[-–—]|:)\s*([^\W\d_]+(?: [^\W\d_]+){0,2})$")
+_NAME_WORD = r"[^\W\d_]+(?:\.[^\W\d_]+)?"  # a word, or a site name with a dot ("العربية.نت")
+_DATELINE_RE = re.compile(rf"^({_NAME_WORD}(?: {_NAME_WORD}){{0,2}})\s*(?:[-–—]|:)\s*({_NAME_WORD}(?: {_NAME_WORD}){{0,2}})$")
 
 
 def _dateline(line: str) -> Furniture | None:
@@ -250,15 +278,106 @@ def _headline_after_furniture(lines: list[str], index: int) -> bool:
     return body is not None and lines[body].strip().endswith((".", "!", "؟", "?", "…"))
 
 
-def _name_before_follow(lines: list[str], position: int) -> Furniture | None:
-    """An author's name standing right before a ``Follow`` / ``متابعة`` button (Medium): a byline."""
+MAX_LABEL_LINES = 3
+LABEL_WORDS = 6
+
+
+def _labels_above_date(lines: list[str], index: int) -> list[int]:
+    """The short lines from ``index`` down to a date line or byline, when a headline and a sentence follow it.
+
+    News sites, blogs and social posts open with a section label, a site or blog name, or the
+    author's name (``سلمى خطاب`` / ``بي بي سي نيوز عربي``), then the date, then the headline. At most
+    ``MAX_LABEL_LINES`` lines of at most ``LABEL_WORDS`` words without a sentence mark, none longer
+    than the headline under the date; the furniture between them and the headline holds a date,
+    a byline or a dateline. Output: their indices, or ``[]``.
+    """
+    labels: list[int] = []
+    position: int | None = index
+    while position is not None and furniture(lines[position]) is None and _dateline(lines[position]) is None \
+            and verb_byline(lines[position]) is None:
+        line = lines[position].strip()
+        if len(labels) >= MAX_LABEL_LINES or len(line.split()) > LABEL_WORDS or not is_short_plain(line) \
+                or re.search(r"[.!؟?،,:؛;](?:\s|$)", line):
+            return []
+        labels.append(position)
+        position = _next_content(lines, position + 1)
+    dated = False
+    while position is not None:
+        found = furniture(lines[position]) or _dateline(lines[position]) or verb_byline(lines[position])
+        if found is None:
+            break
+        dated = dated or any(kind in ("date", "byline", "dateline") for kind in found.kind.split("+"))
+        position = _next_content(lines, position + 1)
+    if not labels or not dated or position is None or not reads_as_headline(lines[position]):
+        return []
+    headline = len(lines[position].split())
+    if any(len(lines[i].split()) > headline for i in labels):
+        return []
+    body = _next_content(lines, position + 1)
+    while body is not None and (furniture(lines[body]) is not None or verb_byline(lines[body]) is not None):
+        body = _next_content(lines, body + 1)
+    if body is None or not lines[body].strip().endswith((".", "!", "؟", "?", "…")):
+        return []
+    return labels
+
+
+def _block_titles(lines: list[str], position: int) -> list[int]:
+    """The titles of a block of links under the headline (Mawdoo3's ``ذات صلة``): the short lines after
+    the block opener at ``position``, when furniture (a byline, a date, a table of contents) ends them."""
+    titles: list[int] = []
+    at = _next_content(lines, position + 1)
+    while at is not None and len(titles) < MAX_LOOSE_RUN:
+        if furniture(lines[at]) is not None:
+            return titles
+        if not _loose(lines[at]) or match_boilerplate(lines[at]) is not None:
+            return []
+        titles.append(at)
+        at = _next_content(lines, at + 1)
+    return []
+
+
+_FOLLOW_RE = re.compile(r"(?i)\+?\s*(?:follow|متابعة)")
+ROLE_WORDS = 10
+
+
+def _author_block(lines: list[str], position: int) -> dict[int, Furniture]:
+    """An author's name before a ``Follow`` / ``متابعة`` button (Medium, LinkedIn): the name, an optional
+    role line (``مدير هندسة البرمجيات في شركة تقنية``) and furniture (a date) between them, by index."""
+    line = lines[position].strip()
+    if not is_short_plain(line, 4) or any(ch.isdigit() for ch in line) or furniture(line) is not None:
+        return {}
+    block = {position: Furniture("byline", "an author's name before a Follow button", author=line)}
+    at = _next_content(lines, position + 1)
+    role = False
+    for _step in range(3):
+        if at is None:
+            return {}
+        text = lines[at].strip()
+        if _FOLLOW_RE.fullmatch(text):
+            block[at] = furniture(text) or Furniture("boilerplate", "a Follow button")
+            return block
+        found = furniture(text)
+        if found is None:
+            if role or not is_short_plain(text, ROLE_WORDS) or _INNER_END_RE.search(text):
+                return {}
+            role = True
+            found = Furniture("byline", "the author's role, between the author's name and a Follow button")
+        block[at] = found
+        at = _next_content(lines, at + 1)
+    return {}
+
+
+def _name_before_date(lines: list[str], position: int) -> Furniture | None:
+    """An author's name between a subtitle and a date line (``هشام فاروق`` / ``Jun 12, 2025``): a byline."""
     line = lines[position].strip()
     after = _next_content(lines, position + 1)
-    if after is None or not is_short_plain(line, 4) or any(ch.isdigit() for ch in line) or furniture(line):
+    if after is None or furniture(line) is not None or not is_short_plain(line, 4):
         return None
-    if re.fullmatch(r"(?i)follow|متابعة", lines[after].strip()):
-        return Furniture("byline", "an author's name before a Follow button", author=line)
-    return None
+    name = classify(f"بقلم {line}")
+    found = furniture(lines[after])
+    if name is None or name.author != line or found is None or "date" not in found.kind.split("+"):
+        return None
+    return Furniture("byline", "an author's name between the subtitle and the date line", author=line)
 
 
 def find_edges(lines: list[str]) -> Edges:
@@ -279,6 +398,9 @@ def find_edges(lines: list[str]) -> Edges:
     if all(not line.strip() or index in edges.drops for index, line in enumerate(lines)):
         # nothing would be left: keep the lines the foot dropped (an error is better raised on real input)
         edges.drops = {i: d for i, d in edges.drops.items() if i < floor}
+    if all(not line.strip() or index in edges.drops for index, line in enumerate(lines)):
+        # still nothing: keep the lines of symbols (an emoji-only seed is warned about, not an error)
+        edges.drops = {i: d for i, d in edges.drops.items() if not d.detail.startswith("dropped a line of symbols")}
     return edges
 
 
@@ -309,9 +431,10 @@ def _script_lines(lines: list[str], floor: int, end: int) -> tuple[int, int]:
 
 
 def _other_script(line: str, arabic_article: bool) -> bool:
-    """A line with letters, none of them Arabic, in an Arabic article (a Latin tag, a Latin footer link)."""
+    """A line whose letters are mostly not Arabic (under ``OTHER_SCRIPT_SHARE``), in an Arabic article
+    (a Latin tag, a Latin footer link quoting the newsletter's Arabic name)."""
     arabic, letters = arabic_share(line)
-    return arabic_article and letters > 0 and arabic == 0
+    return arabic_article and letters > 0 and arabic < OTHER_SCRIPT_SHARE * letters
 
 
 def _tag_like(line: str) -> bool:
@@ -365,7 +488,9 @@ def _foot(lines: list[str], edges: Edges, floor: int) -> None:
         index -= 1
     if top is None:
         return
-    tags = _tags_above(lines, found, top, floor, arabic_article)
+    head_counts = {ascii_digits(lines[i].strip()) for i, drop in edges.drops.items()
+                   if i < floor and drop.furniture is not None and drop.furniture.kind == "counter"}
+    tags = _tags_above(lines, found, top, floor, arabic_article, head_counts)
     last = max(found)
     tail = [i for i in range(last + 1, end) if lines[i].strip() and not transparent(lines[i])]
     keep_tail = (len(tail) > MAX_LOOSE_TAIL and not any(found[i].kind == "block" for i in found if i < last + 1)
@@ -376,8 +501,7 @@ def _foot(lines: list[str], edges: Edges, floor: int) -> None:
         if position in found:
             _drop(edges, position, found[position], "after the article")
         elif position in tags:
-            edges.drops[position] = Drop(position, "drop-footer", "dropped a topic tag after the article "
-                                         f"({tags[position]})")
+            edges.drops[position] = Drop(position, "drop-footer", f"dropped {tags[position]} after the article")
         elif (rule := match_boilerplate(lines[position])) is not None:
             edges.drops[position] = Drop(position, "drop-boilerplate", f"dropped a {rule.platform} line after the article")
         elif position >= end and (kind := furniture(lines[position])) is not None:
@@ -392,7 +516,7 @@ def _foot(lines: list[str], edges: Edges, floor: int) -> None:
 
 
 def _tags_above(lines: list[str], found: dict[int, Furniture], top: int, floor: int,
-                arabic_article: bool) -> dict[int, str]:
+                arabic_article: bool, head_counts: set[str]) -> dict[int, str]:
     """Topic tags right above the footer's top-most furniture line: why each is a tag, by index.
 
     A run of at least two tag-like lines (:func:`_tag_like`) between a paragraph that ends a
@@ -406,17 +530,20 @@ def _tags_above(lines: list[str], found: dict[int, Furniture], top: int, floor: 
     while position >= floor:
         line = lines[position].strip()
         if line and not transparent(line):
-            if not _tag_like(line) or len(run) >= MAX_TAG_RUN:
+            other = _other_script(line, arabic_article) and (_loose(line) or match_boilerplate(line) is not None)
+            if not (_tag_like(line) or other) or len(run) >= MAX_TAG_RUN:
                 break
             run.append(position)
         position -= 1
     above = next((i for i in range(min(run, default=top) - 1, floor - 1, -1) if lines[i].strip()), None)
-    if len(run) < 2 or above is None or not lines[above].strip().endswith(_SENTENCE_END):
+    if not run or above is None or not lines[above].strip().endswith(_SENTENCE_END):
         return {}
-    if all(_other_script(lines[i], arabic_article) for i in run):
-        return dict.fromkeys(run, "a short line in another script than the article's, above the footer")
-    if found[top].kind == "counter" and re.fullmatch(r"[\d\u0660-\u0669.,٫٬]+[kKmM]?", lines[top].strip()):
-        return dict.fromkeys(run, "a short line above a count standing alone (the claps under a post's tags)")
+    if all(_other_script(lines[i], arabic_article) for i in run) and (len(run) >= 2 or match_boilerplate(lines[run[0]])):
+        return dict.fromkeys(run, "a topic tag or link (a line in another script than the article's, right above the footer)")
+    if len(run) >= 2 and all(_tag_like(lines[i]) for i in run) and found[top].kind == "counter" \
+            and ascii_digits(lines[top].strip()) in head_counts:
+        return dict.fromkeys(run, "a topic tag (a short line above a count that the head showed too: the claps "
+                             "under a post's tags)")
     return {}
 
 
