@@ -52,6 +52,7 @@ MAX_COMMENT_LINES = 60
 MAX_BIO_WORDS = 40
 # Topic tags: at most this many words each, at most this many in a run.
 TAG_WORDS = 3
+MAX_CONTENTS_ENTRIES = 40
 OTHER_SCRIPT_SHARE = 0.25
 MAX_TAG_RUN = 8
 HEADLINE_MAX_WORDS = 14
@@ -206,6 +207,10 @@ def _head(lines: list[str], edges: Edges) -> int:
         index += 1
     if index >= len(lines) or not reads_as_headline(lines[index]):
         return index
+    if _publication_name(lines, index):
+        edges.drops[index] = Drop(index, "drop-furniture", "dropped a publication's name (a newsletter, blog, "
+                                  "channel or magazine) above the headline", Furniture("label", "a publication"))
+        index = _next_content(lines, index + 1) or index
     edges.headline = index
     subtitle_seen = False
     position = index + 1
@@ -276,6 +281,30 @@ def _headline_after_furniture(lines: list[str], index: int) -> bool:
     while body is not None and (furniture(lines[body]) is not None or verb_byline(lines[body]) is not None):
         body = _next_content(lines, body + 1)
     return body is not None and lines[body].strip().endswith((".", "!", "؟", "?", "…"))
+
+
+# Nouns that open a publication's name ("نشرة سطور", "مدونة أبو سليم", "The Weekly Newsletter"), folded.
+_PUBLICATION_NOUNS = frozenset(("نشرة", "نشره", "النشرة", "مدونة", "مدونه", "قناة", "قناه", "مجلة", "مجله", "صحيفة",
+                                "صحيفه", "جريدة", "جريده", "newsletter", "blog", "magazine", "channel"))
+
+
+def _publication_name(lines: list[str], index: int) -> bool:
+    """Is ``lines[index]`` a publication's name above the real headline? A line of at most four words
+    opening with a publication noun, then a line that reads as a headline with a date, a byline or
+    an author's name under it (Substack: ``نشرة سطور`` / ``العدد 23: …`` / ``هشام فاروق`` / date)."""
+    words = lines[index].strip().split()
+    if not 2 <= len(words) <= 4 or words[0].lower().replace("ة", "ه") not in {w.replace("ة", "ه")
+                                                                             for w in _PUBLICATION_NOUNS}:
+        return False
+    headline = _next_content(lines, index + 1)
+    if headline is None or not reads_as_headline(lines[headline]) or furniture(lines[headline]) is not None:
+        return False
+    under = _next_content(lines, headline + 1)
+    if under is None:
+        return False
+    found = furniture(lines[under]) or (_name_before_date(lines, under) if under is not None else None)
+    return found is not None and any(kind in ("date", "byline") for kind in found.kind.split("+")) or bool(
+        _author_block(lines, under))
 
 
 MAX_LABEL_LINES = 3
@@ -394,6 +423,8 @@ def find_edges(lines: list[str]) -> Edges:
             edges.drops[index] = Drop(index, drop.kind, drop.detail.replace("before the headline", "at the top of the seed"),
                                       drop.furniture)
     floor = max(body_start, (edges.headline or 0) + 1)
+    _contents(lines, edges)
+    _running_heads(lines, edges)
     _foot(lines, edges, floor)
     if all(not line.strip() or index in edges.drops for index, line in enumerate(lines)):
         # nothing would be left: keep the lines the foot dropped (an error is better raised on real input)
@@ -402,6 +433,82 @@ def find_edges(lines: list[str]) -> Edges:
         # still nothing: keep the lines of symbols (an emoji-only seed is warned about, not an error)
         edges.drops = {i: d for i, d in edges.drops.items() if not d.detail.startswith("dropped a line of symbols")}
     return edges
+
+
+_ENTRY_RE = re.compile(r"^(?:[0-9\u0660-\u0669\u06f0-\u06f9]{1,3}(?:[.)\-–]|\s)\s*|[-•▪◦●*]\s*)?(?P<text>.*?)"
+                       r"(?:\s*(?:\.{2,}|…+|\s)\s*[0-9\u0660-\u0669]{1,4})?$")
+
+
+def _entry_text(line: str) -> str:
+    """A table-of-contents entry without its number, dot leaders and page number (``١ فوائد …``, ``مقدمة.....2``)."""
+    match = _ENTRY_RE.match(line.strip())
+    return " ".join((match.group("text") if match else line).split()).rstrip(".… ")
+
+
+def _contents(lines: list[str], edges: Edges) -> None:
+    """Drop a table of contents: a ``contents`` catalog line (``محتويات``, ``Contents``) and the lines
+    under it whose text (without number, dot leaders, page number) stands again later in the seed,
+    at least two of them: the headings they list are shown where they stand."""
+    for index, line in enumerate(lines):
+        rule = match_boilerplate(line)
+        if rule is None or not rule.contents:
+            continue
+        entries: list[int] = []
+        at = _next_content(lines, index + 1)
+        while at is not None and len(entries) < MAX_CONTENTS_ENTRIES:
+            text = _entry_text(lines[at])
+            if not text or not any(_entry_text(later) == text for later in lines[at + 1:]):
+                break
+            entries.append(at)
+            at = _next_content(lines, at + 1)
+        # an entry must stand again *after* the table: the first heading follows the last entry
+        later = {_entry_text(lines[i]) for i in range(max(entries, default=index) + 1, len(lines)) if lines[i].strip()}
+        entries = [i for i in entries if _entry_text(lines[i]) in later]
+        if len(entries) < 2:
+            continue
+        edges.drops.setdefault(index, Drop(index, "drop-boilerplate", f"dropped a {rule.platform} line (a table "
+                                           "of contents)", Furniture("boilerplate", "a table of contents")))
+        for entry in entries:
+            edges.drops[entry] = Drop(entry, "drop-furniture", "dropped an entry of the table of contents (the "
+                                      "heading it lists stands later in the article)")
+
+
+def _page_number(line: str) -> bool:
+    """A page number: a catalog page line (``صفحة 2``, ``- 2 -``) or a bare number of one to four digits."""
+    line = line.strip()
+    rule = match_boilerplate(line)
+    return (rule is not None and rule.anywhere and rule.platform == "document") or bool(
+        re.fullmatch(r"[0-9\u0660-\u0669\u06f0-\u06f9]{1,4}", line))
+
+
+def _running_heads(lines: list[str], edges: Edges) -> None:
+    """Drop the running head (or foot) of a PDF or Word copy and the page numbers beside it.
+
+    Evidence: a short line that is not a sentence (at most ``SHORT_WORDS`` + 4 words) standing
+    two or more times in the seed, with a page number right above or below at least one of its
+    copies (a poem's refrain has none). Every copy goes, and each page number beside one.
+    """
+    seen: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        text = line.strip()
+        if text and not _page_number(text) and _loose(text) and len(text.split()) <= SHORT_WORDS + 4:
+            seen.setdefault(text, []).append(index)
+    for copies in seen.values():
+        if len(copies) < 2:
+            continue
+        beside = [near for copy in copies for near in (_previous_content(lines, copy), _next_content(lines, copy + 1))
+                  if near is not None and _page_number(lines[near])]
+        if not beside:
+            continue
+        for copy in copies:
+            edges.drops[copy] = Drop(copy, "drop-furniture", "dropped a running head of a PDF or Word copy (the "
+                                     "same short line on every page, beside a page number)")
+        for near in beside:
+            edges.drops[near] = Drop(near, "drop-boilerplate", "dropped a page number beside a running head")
+
+
+def _previous_content(lines: list[str], index: int) -> int | None:
+    return next((i for i in range(index - 1, -1, -1) if lines[i].strip()), None)
 
 
 def transparent(line: str) -> bool:
@@ -453,7 +560,12 @@ def _strong(line: str) -> bool:
 
 
 def _foot(lines: list[str], edges: Edges, floor: int) -> None:
-    """Drop the footer region of ``lines[floor:]`` (see the module docstring)."""
+    """Drop the footer region of ``lines[floor:]`` (see the module docstring).
+
+    Lines already dropped (running heads, page numbers beside them, a table of contents) and
+    lines dropped wherever they stand are blanks to it: they neither grow nor stop the region.
+    """
+    lines = ["" if index in edges.drops and index >= floor else line for index, line in enumerate(lines)]
     found: dict[int, Furniture] = {}
     top: int | None = None
     comments = _comments_start(lines, floor)
