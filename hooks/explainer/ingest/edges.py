@@ -219,18 +219,19 @@ def _head(lines: list[str], edges: Edges) -> int:
         if not line:
             position += 1
             continue
-        found = furniture(line) or _dateline(line) or verb_byline(line)
+        found = furniture(line)
+        if found is None and (block := _author_block(lines, position)):
+            for at, what in block.items():
+                _drop(edges, at, what, "under the headline")
+            position = max(block) + 1
+            continue
+        found = found or _dateline(line) or verb_byline(line)
         if found is not None and found.kind == "block" and (titles := _block_titles(lines, position)):
             _drop(edges, position, found, "under the headline")
             for title in titles:
                 edges.drops[title] = Drop(title, "drop-footer", "dropped a line inside a block of links under the "
                                           "headline")
             position = titles[-1] + 1
-            continue
-        if found is None and (block := _author_block(lines, position)):
-            for at, what in block.items():
-                _drop(edges, at, what, "under the headline")
-            position = max(block) + 1
             continue
         if found is not None:
             _drop(edges, position, found, "under the headline")
