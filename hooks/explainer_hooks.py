@@ -14,6 +14,7 @@ plugin = ExplainerPlugin()
 
 on_startup = plugin.on_startup
 on_config = plugin.on_config
+on_pre_build = plugin.on_pre_build
 on_files = plugin.on_files
 on_nav = plugin.on_nav
 on_env = plugin.on_env
@@ -23,3 +24,4 @@ on_page_context = plugin.on_page_context
 on_template_context = plugin.on_template_context
 on_post_page = plugin.on_post_page
 on_post_build = plugin.on_post_build
+on_shutdown = plugin.on_shutdown

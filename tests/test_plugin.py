@@ -108,7 +108,7 @@ def test_a_serve_rebuild_redoes_only_what_changed_and_equals_a_fresh_build(tmp_p
     config.plugins.on_startup(command="serve", dirty=False)
     build(config)  # the first build of a `mkdocs serve` session renders everything
     plugin = config.plugins["hooks/explainer_hooks.py"].plugin  # type: ignore[attr-defined]
-    assert plugin.build.skipped == {}
+    assert plugin.build.skipped == set()
     seed = project / "seeds/article-0002.txt"
     seed.write_text(seed.read_text("utf-8").rstrip("\n") + " علامةالتعديل\n", "utf-8")
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))  # what `serve` does on a save
@@ -117,6 +117,8 @@ def test_a_serve_rebuild_redoes_only_what_changed_and_equals_a_fresh_build(tmp_p
     assert {"article-0001.md", "en/article-0001.md", "article-0003.md", "parallel/article-0004.md"} <= kept
     assert not kept & {"article-0002.md", "en/article-0002.md", "parallel/article-0002.md", "en/parallel/article-0002.md"}
     assert "علامةالتعديل" in (site / "article-0002/index.html").read_text("utf-8")
+    assert (site / "search/ar/pagefind-entry.json").is_file()  # the last bundle serves until the new one is written
+    plugin.wait_for_search()  # a serve rebuild indexes in the background
     fresh = tmp_path / "fresh"
     assert run_build(project, fresh, strict=False).returncode == 0
     assert _site_files(site) == _site_files(fresh)

@@ -56,8 +56,9 @@ class SiteBuild:
 
     ``articles`` in home-listing order; ``pages`` every generated page; ``states[slug][lang]``
     each article's translation state; ``records[lang]`` the search records of the pages in
-    ``lang``; ``page_keys[src_uri]`` a digest of everything a page was made from (equal
-    digests, equal pages); ``ui`` the interface strings; ``warnings`` are ``path: problem``
+    ``lang`` and ``record_keys[lang]`` a digest of everything they were made from;
+    ``page_keys[src_uri]`` a digest of everything a page was made from (equal digests,
+    equal pages); ``ui`` the interface strings; ``warnings`` are ``path: problem``
     lines the engine should log as warnings (incomplete translations, stray files, words
     missing from a page); ``errors`` the messages of bad inputs skipped in tolerant mode
     (see :func:`build_site`).
@@ -68,6 +69,7 @@ class SiteBuild:
     states: dict[str, dict[str, TranslationStates]] = field(default_factory=dict)
     records: dict[str, list[SearchRecord]] = field(default_factory=dict)
     page_keys: dict[str, bytes] = field(default_factory=dict)
+    record_keys: dict[str, bytes] = field(default_factory=dict)
     ui: UiStrings = field(default_factory=UiStrings)
     warnings: tuple[str, ...] = ()
     errors: tuple[str, ...] = ()
@@ -371,6 +373,7 @@ def build_site(options: Options, root: Path, cache: BuildCache | None = None, *,
     pages: list[Page] = []
     page_keys: dict[str, bytes] = {}
     records: dict[str, list[SearchRecord]] = {lang: [] for lang in langs}
+    record_pages: dict[str, list[str]] = {lang: [] for lang in langs}  # the pages the records come from, in order
     preservation: list[str] = []
 
     def keep(page: Page, key: Hashable) -> None:
@@ -410,6 +413,7 @@ def build_site(options: Options, root: Path, cache: BuildCache | None = None, *,
             page, page_records, lost = cache.get(("page", slug, lang), page_key, render)
             keep(page, page_key)
             records[lang].extend(page_records)
+            record_pages[lang].append(page.src_uri)
             preservation.extend(lost)
     # Parallel views and glossary pages.
     for lang in langs:
@@ -428,13 +432,16 @@ def build_site(options: Options, root: Path, cache: BuildCache | None = None, *,
             page, page_records = cache.get(("glossary-page", lang), glossary_page_key, glossary_page)
             keep(page, glossary_page_key)
             records[lang].extend(page_records)
+            record_pages[lang].append(page.src_uri)
 
     warnings = (stray_seed_files(seeds_dir, root, Path(options.glossary_file).name) + duplicate_title_warnings(articles)
                 + catalog_warnings
                 + _coverage_warnings(articles, states, locales_dir, root) + _ui_warnings(ui, langs, locales_dir, root)
                 + preservation)
     cache.sweep()
-    return SiteBuild(tuple(articles), tuple(pages), states, records, page_keys, ui, tuple(warnings), tuple(inputs.errors))
+    record_keys = {lang: digest(*(page_keys[src] for src in srcs)) for lang, srcs in record_pages.items()}
+    return SiteBuild(tuple(articles), tuple(pages), states, records, page_keys, record_keys, ui, tuple(warnings),
+                     tuple(inputs.errors))
 
 
 def _article_page(article: Article, states: TranslationStates, site: SiteContext, options: Options, facts: Sequence[Fact],

@@ -6,10 +6,12 @@ file once per process, so under ``mkdocs serve`` the same object sees every rebu
 
 * ``self.cache`` (:class:`explainer.cache.BuildCache`): the core's derived data keyed by
   input bytes, so a rebuild re-parses, re-renders and re-indexes only what changed;
-* ``self.outputs``: under ``serve``, the HTML MkDocs wrote for each generated page with
-  the digest of everything it was made from; an unchanged page is not rendered again:
-  its bytes are written back after the build (MkDocs' full rebuild empties the site
-  folder first), so the preview stays a full, exact build (search index included);
+* ``self.outputs``: under ``serve``, for each generated page MkDocs wrote, the digest of
+  everything its HTML was made from. A page whose digest is unchanged is not rendered
+  again: before MkDocs empties the site folder (a full rebuild does), the plugin moves the
+  page's folder into a hidden folder in the site folder (MkDocs keeps hidden entries) and
+  after the build moves it back; the search bundles likewise (:mod:`explainer_mkdocs.search`).
+  So the preview stays a full, exact build that redoes only what a save changed;
 * ``self.templates``: Material's compiled templates (MkDocs makes a new Jinja
   environment per rebuild; Jinja checks each template's source, so an edited override
   recompiles);
@@ -28,6 +30,8 @@ from __future__ import annotations
 import gzip
 import html
 import os
+import posixpath
+import shutil
 from collections import ChainMap
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -53,10 +57,10 @@ from explainer.options import CONFIG_KEY, Options
 from explainer.render.page import Page, TocEntry
 from explainer.render.publish import SitemapEntry, absolute_url, alternates, og_locale, sitemap_xml
 from explainer.render.urls import page_url
-from explainer.search.bundle import write_search_indexes
 from explainer.site import SiteBuild, build_site
 from explainer.translate.ui import SOURCE_LANG
 from explainer_mkdocs.config import ExplainerConfig
+from explainer_mkdocs.search import SearchIndexer
 
 log = get_plugin_logger("explainer")
 
@@ -83,8 +87,10 @@ class _Build:
     pages: dict[str, Page] = field(default_factory=dict)          # src_uri -> the core's page
     urls: dict[str, str] = field(default_factory=dict)            # src_uri -> URL of every generated page
     keys: dict[str, bytes] = field(default_factory=dict)          # src_uri -> digest of everything shaping its HTML
-    skipped: dict[str, bytes] = field(default_factory=dict)       # src_uri -> HTML kept from the last build
+    skipped: set[str] = field(default_factory=set)                # src_uri of pages kept from the last build
+    aside: set[str] = field(default_factory=set)                  # src_uri of pages moved aside before the clean
     navs: dict[str, Navigation] = field(default_factory=dict)     # lang -> the short navigation
+    folders: set[str] = field(default_factory=set)                # folders that hold another page's folder
     views: dict[str, ChainMap[str, Any]] = field(default_factory=dict)  # lang -> the config as its pages see it
     chrome: bytes = b""
 
@@ -116,10 +122,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def __init__(self) -> None:
         self.cache = BuildCache()
         self.templates = _TemplateBytecode()
-        self.outputs: dict[str, tuple[bytes, bytes]] = {}  # serve: src_uri -> (page key, HTML written)
+        self.outputs: dict[str, tuple[bytes, str]] = {}  # serve: src_uri -> (page key, its own folder or file in site_dir)
         self.serving = False
+        self.built_once = False  # under serve: the first build writes the search bundles before it ends
         self.options = Options()
         self.build = _Build()
+        self.search = SearchIndexer(self._log_bundle, lambda message: log.error("%s", message))
 
     # -- configuration --------------------------------------------------------------
 
@@ -139,6 +147,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             raise ConfigurationError("\n".join(f"Config value '{where}.{key}': {error}" for key, error in errors))
         self.options = self.config.options()
         self.build = _Build()
+        self.search.begin_build()  # before MkDocs empties the site folder: no older search job writes there now
         theme = dict(config.theme)
         self.build.chrome = digest(Path(config.config_file_path).read_bytes() if config.config_file_path else None,
                                    str(config.site_url), repr(sorted((k, repr(v)) for k, v in theme.items())),
@@ -169,11 +178,13 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         for page in site.pages:
             src = page.src_uri
             self.build.pages[src] = page
-            self.build.urls[src] = page_url(src, config.use_directory_urls)
+            self.build.urls[src] = url = page_url(src, config.use_directory_urls)
+            parts = url.split("/")[:-2]  # "en/page/2/" -> folders "en", "en/page"
+            self.build.folders.update("/".join(parts[:n]) for n in range(1, len(parts) + 1))
             key = self.build.keys[src] = digest(site.page_keys[src], self.build.chrome, navs.get(page.lang))
             kept = self.outputs.get(src)
-            if kept is not None and kept[0] == key and not page.in_nav:
-                self.build.skipped[src] = kept[1]  # unchanged since the last build: written back in on_post_build
+            if kept is not None and kept[0] == key and src in self.build.aside and not page.in_nav:
+                self.build.skipped.add(src)  # unchanged since the last build: moved back in on_post_build
                 continue
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, src, content="", inclusion=inclusion))
@@ -267,9 +278,40 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def on_post_page(self, output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
         src = page.file.src_uri
-        if self.serving and src in self.build.keys:
-            self.outputs[src] = (self.build.keys[src], output.encode("utf-8", errors="xmlcharrefreplace"))
+        if self.serving and src in self.build.keys and (unit := self._own_output(page.file.dest_uri, config)):
+            self.outputs[src] = (self.build.keys[src], unit)
         return output
+
+    def _own_output(self, dest_uri: str, config: MkDocsConfig) -> str | None:
+        """What holds this page alone in the site folder: its folder (``x/`` of ``x/index.html``) when no
+        other generated page lies inside it, else its file; ``None`` for a page other pages sit under."""
+        folder = posixpath.dirname(dest_uri)
+        if not config.use_directory_urls:
+            return dest_uri
+        if not folder or folder in self.build.folders:
+            return None  # a listing page other pages sit under: always rendered (it is in the navigation)
+        return folder
+
+    def _shadow(self, config: MkDocsConfig) -> Path:
+        return Path(config.site_dir) / ".explainer-previous"
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        # Just before MkDocs empties the site folder (a full `serve` rebuild): set aside what may be kept.
+        if not self.serving or not self.built_once:
+            return
+        site_dir, shadow = Path(config.site_dir), self._shadow(config)
+        if shadow.exists():
+            shutil.rmtree(shadow)  # an earlier build failed before putting them back
+        site, aside, made = str(site_dir), str(shadow), set()
+        for src, (_key, unit) in self.outputs.items():
+            source, target = os.path.join(site, unit), os.path.join(aside, unit)
+            if os.path.exists(source):
+                if (parent := os.path.dirname(target)) not in made:
+                    os.makedirs(parent, exist_ok=True)
+                    made.add(parent)
+                os.replace(source, target)
+                self.build.aside.add(src)
+        self.search.set_aside(site_dir, shadow / "search")
 
     # -- after the pages ------------------------------------------------------------
 
@@ -277,11 +319,14 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
         build = self.build
-        for src, data in build.skipped.items():  # a full rebuild emptied the folder; `serve --dirty` kept the file
-            target = Path(File.generated(config, src, content="").abs_dest_path)
-            if not target.exists():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(data)
+        shadow = self._shadow(config)
+        site, aside, made = str(site_dir), str(shadow), set()
+        for src in build.skipped:  # back in place, untouched
+            unit = self.outputs[src][1]
+            if (parent := os.path.dirname(os.path.join(site, unit))) not in made:
+                os.makedirs(parent, exist_ok=True)
+                made.add(parent)
+            os.replace(os.path.join(aside, unit), os.path.join(site, unit))
         self.outputs = {src: kept for src, kept in self.outputs.items() if src in build.pages}
         # Replace MkDocs' sitemap with one that lists both languages with xhtml:link hreflang alternates.
         base = config.site_url or "/"
@@ -292,12 +337,26 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         (site_dir / "sitemap.xml").write_text(text, "utf-8")
         (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
         # Material's search plugin has written search/search_index.json: replace it by per-language Pagefind bundles.
-        records = build.site.records if build.site else {}
+        aside = shadow / "search" if self.serving and self.built_once else None
         try:
-            report = write_search_indexes(site_dir, {}, SOURCE_LANG, records=records)
+            self.search.write(site_dir, build.site.records if build.site else {}, aside,
+                              build.site.record_keys if build.site else None)
         except ExplainerError as exc:
             raise PluginError(str(exc)) from None
-        for lang, count in report.records.items():
-            log.info("search index %s: %d records, %d bytes", lang, count, report.bytes_on_disk[lang])
+        finally:
+            shutil.rmtree(shadow, ignore_errors=True)  # what is left there was rendered again
+        self.built_once = self.serving
         if build.skipped:
             log.info("%d unchanged pages kept from the previous build", len(build.skipped))
+
+    def on_shutdown(self) -> None:
+        self.search.wait(timeout_seconds=60)
+
+    def wait_for_search(self) -> None:
+        """Wait until the search bundles of the last build are written (``serve`` writes them in the background)."""
+        self.search.wait()
+
+    @staticmethod
+    def _log_bundle(lang: str, records: int, size_bytes: int, behind_seconds: float | None) -> None:
+        behind = f", {behind_seconds:.1f} s after the pages" if behind_seconds is not None else ""
+        log.info("search index %s: %d records, %d bytes%s", lang, records, size_bytes, behind)

@@ -5,6 +5,7 @@ Pure functions over URLs; the MkDocs hook feeds them page URLs and ``site_url``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urljoin
@@ -15,6 +16,7 @@ from explainer.translate.ui import SOURCE_LANG
 # Open Graph wants language_TERRITORY (ogp.me, "og:locale"); Facebook's list uses ar_AR for Arabic.
 OG_LOCALES = {"ar": "ar_AR", "en": "en_US"}
 X_DEFAULT = "x-default"
+_PLAIN_PATH_RE = re.compile(r"[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)*/?")
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,12 @@ def absolute_url(site_url: str, url: str) -> str:
     'https://me.github.io/repo/'
     """
     base = site_url if site_url.endswith("/") else site_url + "/"
-    return urljoin(base, url.removeprefix("/"))
+    url = url.removeprefix("/")
+    if url in ("", "./"):
+        return urljoin(base, url)
+    if _PLAIN_PATH_RE.fullmatch(url):  # a page URL (letters, digits, - _ /, no dot segment): urljoin appends it
+        return base + url
+    return urljoin(base, url)
 
 
 def alternates(urls_by_lang: Mapping[str, str], site_url: str) -> tuple[Alternate, ...]:
@@ -77,8 +84,8 @@ def sitemap_xml(entries: Iterable[SitemapEntry]) -> str:
     given order; the output is deterministic (no dates).
     """
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
-             'xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+             ('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+              'xmlns:xhtml="http://www.w3.org/1999/xhtml">')]
     for entry in entries:
         lines.append("  <url>")
         lines.append(f"    <loc>{xml_escape(entry.loc)}</loc>")
