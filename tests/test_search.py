@@ -151,6 +151,11 @@ def test_missing_pagefind_binary_is_a_clear_error(tmp_path, monkeypatch) -> None
     (tmp_path / "search").mkdir()
     (tmp_path / "search" / "search_index.json").write_text(
         json.dumps({"config": {}, "docs": [{"location": "x/", "title": "t", "text": "نص"}]}), "utf-8")
-    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-such-pagefind"))
-    with pytest.raises(SearchIndexError, match=r"pagefind: Pagefind could not index the site.*\n.*pagefind\[bin\]"):
+    import pagefind_bin
+
+    def missing() -> None:
+        raise FileNotFoundError("Could not find any of [pagefind]")
+
+    monkeypatch.setattr(pagefind_bin, "get_executable", missing)
+    with pytest.raises(SearchIndexError, match=r"pagefind: Pagefind's binary is missing.*\n.*pagefind\[bin\]"):
         write_search_indexes(tmp_path, {}, "ar")
