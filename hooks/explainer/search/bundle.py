@@ -223,32 +223,37 @@ def _broken(bundle: Path, problem: str) -> SearchIndexError:
         "does not write what this project expects (pinned in requirements.lock: reinstall with make test).")
 
 
-def read_chunk(path: Path) -> bytes:
+def read_chunk(bundle: Path, path: Path) -> bytes:
     """The content of a compressed Pagefind file (``.pf_meta``, ``.pf_index``, ``.pf_fragment``).
 
-    Input: the file's path. Output: the bytes after the gzip layer and :data:`SIGNATURE`.
-    Raises :class:`SearchIndexError` when the file is empty, truncated (an incomplete gzip
-    stream, RFC 1952) or lacks the signature.
+    Input: the bundle folder and the file's path in it. Output: the bytes after the gzip
+    layer and :data:`SIGNATURE`. Raises :class:`SearchIndexError` naming the bundle and the
+    file when the file is missing, empty, truncated (an incomplete gzip stream, RFC 1952) or
+    lacks the signature.
     """
-    data = path.read_bytes()
+    name = path.relative_to(bundle).as_posix()
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise _broken(bundle, f"{name} is missing") from None
     if not data:
-        raise _broken(path.parent, f"{path.name} is empty")
+        raise _broken(bundle, f"{name} is empty")
     try:
         raw = gzip.decompress(data)
     except (EOFError, OSError, zlib.error) as exc:
-        raise _broken(path.parent, f"{path.name} is not a complete gzip file ({exc})") from None
+        raise _broken(bundle, f"{name} is not a complete gzip file ({exc})") from None
     if not raw.startswith(SIGNATURE):
-        raise _broken(path.parent, f"{path.name} lacks Pagefind's signature")
+        raise _broken(bundle, f"{name} lacks Pagefind's signature")
     return raw[len(SIGNATURE):]
 
 
-def _cbor(path: Path) -> object:
+def _cbor(bundle: Path, path: Path) -> object:
     import cbor2
 
     try:
-        return cbor2.loads(read_chunk(path))
+        return cbor2.loads(read_chunk(bundle, path))
     except cbor2.CBORDecodeError as exc:
-        raise _broken(path.parent, f"{path.name} is not readable CBOR ({exc})") from None
+        raise _broken(bundle, f"{path.relative_to(bundle).as_posix()} is not readable CBOR ({exc})") from None
 
 
 def _probe_words(record: SearchRecord) -> list[str]:
@@ -281,7 +286,7 @@ def _index_finds(bundle: Path, meta: object, page: int, candidates: Sequence[str
                 continue
             digest = chunks[at][2]
             if digest not in loaded:
-                index = _cbor(bundle / "index" / f"{digest}.pf_index")
+                index = _cbor(bundle, bundle / "index" / f"{digest}.pf_index")
                 try:
                     loaded[digest] = {str(e[0]): {int(p[0]) for p in e[1]} for e in index[0]}  # type: ignore[index]
                 except (TypeError, IndexError, KeyError, ValueError):
@@ -328,7 +333,7 @@ def verify_bundle(bundle: Path, lang: str, records: Sequence[SearchRecord]) -> s
     fragments: dict[str, str] = {}
     for path in files:
         if path.suffix.startswith(".pf_"):
-            content = read_chunk(path)
+            content = read_chunk(bundle, path)
             if path.suffix == ".pf_fragment":
                 try:
                     data = json.loads(content)
@@ -340,7 +345,7 @@ def verify_bundle(bundle: Path, lang: str, records: Sequence[SearchRecord]) -> s
         missing = sorted(set(locations) - set(fragments.values()))[:3]
         raise _broken(bundle, f"its {len(fragments)} results do not match the {len(records)} records "
                               f"(missing, e.g.: {missing})")
-    meta = _cbor(meta_path)
+    meta = _cbor(bundle, meta_path)
     try:
         page_hashes = [str(page[0]) for page in meta[1]]  # type: ignore[index]
     except (TypeError, IndexError, KeyError):
