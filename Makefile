@@ -21,8 +21,11 @@ $(STAMP): pyproject.toml requirements.lock
 # make serve rebuilds the whole site on every save (exact navigation and search index).
 # make serve DIRTY=1 re-renders only the article pages whose seed or catalog changed: much faster
 # on a large site, but the preview's search index then covers only the re-rendered pages.
+# make serve PORT=8001 previews at http://127.0.0.1:8001/ (a busy port is reported before the build).
+PORT ?= 8000
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --livereload $(if $(DIRTY),--dirty)
+	@$(BIN)/python scripts/check_port.py $(PORT)
+	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:$(PORT) $(if $(DIRTY),--dirty)
 
 # Benchmark (not part of the tests): synthetic corpora of 10, 100 and 1,000 articles; prints a table.
 bench: $(STAMP) system-deps

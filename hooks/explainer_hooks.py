@@ -23,6 +23,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from explainer.errors import ExplainerError
+from explainer.fileio import atomic_write_bytes, atomic_write_text
 from explainer.model import Article
 from explainer.ingest.preserve import preservation_warnings
 from explainer.render.publish import SitemapEntry, alternates, og_locale, sitemap_xml
@@ -244,8 +245,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     entries = sorted((entry for uri, entry in _sitemap.items() if uri in _state.urls), key=lambda e: e.loc)
     text = sitemap_xml(entries)
     site_dir = Path(config.site_dir)
-    (site_dir / "sitemap.xml").write_text(text, "utf-8")
-    (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+    atomic_write_text(site_dir / "sitemap.xml", text)
+    atomic_write_bytes(site_dir / "sitemap.xml.gz", gzip.compress(text.encode("utf-8"), mtime=0))
     # Material's search plugin has written search/search_index.json: turn it into per-language Pagefind bundles.
     try:
         report = write_search_indexes(Path(config.site_dir), _state.page_langs, SOURCE_LANG)

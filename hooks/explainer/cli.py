@@ -1,7 +1,10 @@
 """Command line for editors and translators: ``explainer check|extract|update|coverage|facts|export``.
 
-Every command prints errors as ``file:line: problem`` and exits 1 on bad input,
-2 on a usage error; it never prints a traceback for bad input.
+Every command prints errors as ``file:line: problem`` and exits 1 on bad input or a file
+that cannot be written, 2 on a usage error, 130 when interrupted (Ctrl-C); it never prints a
+traceback for them. When the reader of its output goes away (``explainer update | head -n 1``)
+the command carries on to the end without printing: files are written whole (temporary file,
+then rename: :mod:`explainer.fileio`), so an interrupted ``update`` leaves each one old or new.
 """
 
 from __future__ import annotations
@@ -9,21 +12,35 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import sys
 from pathlib import Path
+from typing import TextIO
+
+from babel.messages.catalog import Catalog
 
 from explainer.errors import ExplainerError, SeedError
-from explainer.model import Article
 from explainer.ingest.preserve import article_text, missing_words
 from explainer.ingest.report import article_outline
-from explainer.site import build_site, duplicate_slug_error, load_seed, seed_paths, stray_seed_files
-from explainer.translate.ui import LANGS, SOURCE_LANG, UI_DOMAIN, UI_SOURCE_LANG
+from explainer.model import Article
 from explainer.render.export import export_site
 from explainer.render.facts import CATALOG as FACTS_CATALOG
 from explainer.render.facts import extract_candidates, fact_units, load_article_facts
 from explainer.render.glossary import CATALOG, GLOSSARY_FILE, glossary_template
-from explainer.translate.workflow import (extract, extract_ui, pot_path, render_po, template_from_units, update, update_catalog, update_ui,
-                       write_if_changed)
+from explainer.site import build_site, duplicate_slug_error, load_seed, seed_paths, stray_seed_files
+from explainer.translate.segment import Unit
+from explainer.translate.ui import LANGS, SOURCE_LANG, UI_DOMAIN, UI_SOURCE_LANG
+from explainer.translate.workflow import (
+    extract,
+    extract_ui,
+    pot_path,
+    render_po,
+    template_from_units,
+    update,
+    update_catalog,
+    update_ui,
+    write_if_changed,
+)
 
 
 def _articles(root: Path, names: list[str]):
@@ -46,9 +63,9 @@ def _print_check(article: Article) -> list[str]:
     print(f"  paragraphs: {len(blocks) - lists}, lists: {lists}")
     warnings = []
     for repair in sorted(article.repairs, key=lambda r: r.line):
-        extra = f": {repair.dropped!r}" if repair.dropped else ""
+        dropped = f": {repair.dropped!r}" if repair.dropped else ""
         level = "warning: " if repair.level == "warning" else ""
-        print(f"  line {repair.line}: {level}{repair.kind}: {repair.detail}{extra}")
+        print(f"  line {repair.line}: {level}{repair.kind}: {repair.detail}{dropped}")
         if repair.level == "warning":
             warnings.append(repair.detail)
     for line, word in missing_words(article, article_text(article)):
@@ -95,12 +112,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 1 if errors or (args.strict and warnings) else 0
 
 
-def _layer_templates(root: Path) -> list[tuple[str, object]]:
+def _layer_templates(root: Path) -> list[tuple[str, Catalog]]:
     """The explainer layer's catalogs: ``facts`` (every seed's shown facts) and ``glossary`` (if any)."""
-    units = []
+    units: list[tuple[Unit, str]] = []
     for article in _articles(root, []):
         units.extend((unit, article.source_path) for unit in fact_units(article.slug, load_article_facts(article, root)))
-    templates: list[tuple[str, object]] = [(FACTS_CATALOG, template_from_units(units))]
+    templates: list[tuple[str, Catalog]] = [(FACTS_CATALOG, template_from_units(units))]
     if (root / GLOSSARY_FILE).exists():
         templates.append((CATALOG, glossary_template(root)))
     return templates
@@ -199,6 +216,66 @@ def _cmd_coverage(args: argparse.Namespace) -> int:
     return 0
 
 
+class _Output:
+    """Stands in for ``sys.stdout`` while a command runs: a closed pipe silences it, nothing else.
+
+    Python raises :class:`BrokenPipeError` on the first write after the reader closed the
+    pipe (it ignores SIGPIPE). Here that write, and every later one, is dropped, and file
+    descriptor 1 is pointed at ``/dev/null`` so the interpreter's final flush finds no
+    closed pipe either (the recipe of Python's ``signal`` documentation, "Note on SIGPIPE").
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self.reader_gone = False
+
+    def _gone(self) -> None:
+        self.reader_gone = True
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, self._stream.fileno())
+        finally:
+            os.close(devnull)
+
+    def write(self, text: str) -> int:
+        if not self.reader_gone:
+            try:
+                self._stream.write(text)
+            except BrokenPipeError:
+                self._gone()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.reader_gone:
+            try:
+                self._stream.flush()
+            except BrokenPipeError:
+                self._gone()
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
+def _run(args: argparse.Namespace) -> int:
+    try:
+        return int(args.func(args))
+    except ExplainerError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # a full disk, a read-only folder: name the file, no traceback
+        where = Path(exc.filename) if exc.filename else None
+        if where is not None and where.is_absolute() and where.is_relative_to(args.root):
+            where = where.relative_to(args.root)
+        print(f"error: {where or args.command}: cannot write: {exc.strerror or exc}\n"
+              "  Free some space (or fix the folder's permissions) and run the command again: "
+              "every file already written is whole.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"explainer {args.command}: interrupted; every file it wrote is whole (old or new). "
+              "Run it again to finish.", file=sys.stderr)
+        return 130
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``explainer`` command. Returns the exit status."""
     parser = argparse.ArgumentParser(prog="explainer", description=__doc__.splitlines()[0])
@@ -228,11 +305,14 @@ def main(argv: list[str] | None = None) -> int:
     exp.set_defaults(func=_cmd_export)
     args = parser.parse_args(argv)
     args.root = args.root.resolve()
+    stdout = sys.stdout
+    output = _Output(stdout)
+    sys.stdout = output  # type: ignore[assignment]
     try:
-        return int(args.func(args))
-    except ExplainerError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return _run(args)
+    finally:
+        output.flush()
+        sys.stdout = stdout
 
 
 if __name__ == "__main__":

@@ -28,13 +28,16 @@ def _mode_for(path: Path) -> int:
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` atomically (creating the parent folder if missing).
 
-    Input: a path and the complete new content. Raises :class:`OSError` (e.g. ``ENOSPC``)
-    with the old file untouched; on any exception, including :class:`KeyboardInterrupt`, the
-    temporary file is removed.
+    Input: a path and the complete new content. Raises :class:`OSError` (e.g. ``ENOSPC``,
+    ``EFBIG``) with ``filename`` set to ``path`` and the old file untouched; on any exception,
+    including :class:`KeyboardInterrupt`, the temporary file is removed.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = _mode_for(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(path)) from exc
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -43,6 +46,9 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
         os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise OSError(exc.errno, exc.strerror, str(path)) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
