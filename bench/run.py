@@ -47,6 +47,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "bench"), str(ROOT)]
 
 from corpus import write_corpus  # noqa: E402
+
 from explainer.site import build_site  # noqa: E402
 
 # What of the repository a site build needs: everything but these.
@@ -245,6 +246,7 @@ def _is_search(url: str) -> bool:
 
 def browser_visit(site: Path, article_path: str, query: str) -> VisitBytes:
     """Load ``article_path`` in a fresh Chromium profile, then run one search for ``query``."""
+    from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
     from tests.browser import CHROMIUM, CHROMIUM_ARGS, serve_directory
@@ -255,7 +257,7 @@ def browser_visit(site: Path, article_path: str, query: str) -> VisitBytes:
     def on_response(response) -> None:  # type: ignore[no-untyped-def]
         try:
             body = response.body()
-        except Exception:  # redirects and aborted requests have no body
+        except PlaywrightError:  # redirects and aborted requests have no body
             return
         kind = (response.headers.get("content-type") or "").split(";")[0]
         packed = len(body) if kind.startswith(_PRECOMPRESSED) else gzip_bytes(body)
@@ -474,7 +476,7 @@ def main(argv: list[str] | None = None) -> int:
             for n in args.serve_sizes:
                 for mode in ("--livereload", "--dirty"):
                     project = make_our_project(work / f"serve-{n}{mode}", n)
-                    slug = "article-0001" if n else sorted((project / "seeds").glob("*.txt"))[0].stem
+                    slug = "article-0001" if n else min((project / "seeds").glob("*.txt")).stem
                     print(f"serve N={n or 'sample'} {mode}: {args.edits} edits ...", file=sys.stderr, flush=True)
                     served = serve_latency(project, slug, args.edits, mode)
                     serve[f"{n}{mode}"] = served.__dict__

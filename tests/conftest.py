@@ -29,7 +29,7 @@ def run_build(project: Path, dest: Path, strict: bool = True) -> Build:
     if strict:
         cmd.append("--strict")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=project)
+    proc = subprocess.run(cmd, check=False, capture_output=True, text=True, env=env, cwd=project)
     return Build(proc.returncode, proc.stdout + proc.stderr, dest)
 
 

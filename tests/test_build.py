@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urljoin
 
-from mkdocs.config import load_config
 from babel.messages.pofile import read_po
+from mkdocs.config import load_config
 
 from .conftest import ROOT, run_build
 from .helpers import SEGMENT_ID_RE, letters, pagefind_fragments, segment_text, soup

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from xml.etree import ElementTree
 
-from explainer.render.publish import absolute_url, alternates, sitemap_xml, SitemapEntry
+from explainer.render.publish import SitemapEntry, absolute_url, alternates, sitemap_xml
 
 from .helpers import soup
 
