@@ -107,6 +107,18 @@ def test_a_broken_bundle_is_a_clear_error(bundles: Path, tmp_path: Path, damage:
     assert str(caught.value).startswith(f"{bundle}: ") and "Run the build again" in str(caught.value)
 
 
+def test_the_word_check_finds_every_record_on_its_own_page(tmp_path: Path) -> None:
+    # Pagefind stores a word's pages as differences, and numbers pages in the order its threads finish:
+    # the check must decode both, whichever record it probes.
+    topics = ["الزراعة", "الطاقة", "المياه", "التعليم", "الصحة", "النقل", "الاتصالات", "الصناعة", "السياحة", "التجارة"]
+    records = [SearchRecord(f"a{n}/", "ar", f"{topic} {n}", f"{topic} {n}",
+                            f"تقرير رقم {n} عن {topic} في المدينة، والمزارعين{'ة' * (n % 3)} والسيارات")
+               for n, topic in enumerate(topics * 3)]
+    bundle = write_bundles({"ar": records}, tmp_path)["ar"].path
+    for first in range(len(records)):
+        assert verify_bundle(bundle, "ar", records[first:] + records[:first])
+
+
 def test_failed_pagefind_keeps_the_old_bundle(bundles: Path, tmp_path: Path, monkeypatch) -> None:
     import explainer.search.bundle as bundle_module
 
@@ -117,6 +129,14 @@ def test_failed_pagefind_keeps_the_old_bundle(bundles: Path, tmp_path: Path, mon
     with pytest.raises(SearchIndexError, match=r"^pagefind: Pagefind failed on the ar records \(exit status 1\)"):
         write_bundles({"ar": RECORDS["ar"]}, out)
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == before
+
+
+def test_a_language_without_stemming_keeps_pagefind_s_generic_webassembly(tmp_path: Path) -> None:
+    records = [SearchRecord("fa/x/", "fa", "کتاب", "کتاب", "سلام دنیا، این یک کتاب است")]
+    report = write_bundles({"fa": records}, tmp_path)["fa"]
+    names = sorted(p.name for p in report.path.iterdir() if p.is_file())
+    assert "wasm.unknown.pagefind" in names and not [n for n in names if n.startswith("pagefind-") and "entry" not in n]
+    assert report.probe
 
 
 def test_pagefind_settings_of_the_environment_are_ignored(tmp_path: Path, monkeypatch) -> None:
