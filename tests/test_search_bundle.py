@@ -119,6 +119,26 @@ def test_the_word_check_finds_every_record_on_its_own_page(tmp_path: Path) -> No
         assert verify_bundle(bundle, "ar", records[first:] + records[:first])
 
 
+def test_a_broken_bundle_stops_the_writer_and_keeps_the_old_one(bundles: Path, tmp_path: Path, monkeypatch) -> None:
+    import explainer.search.bundle as bundle_module
+
+    out = tmp_path / "search"
+    _copy(bundles, "ar", out)
+    before = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    real_prune = bundle_module._prune
+
+    def prune_then_break(bundle: Path, lang: str) -> int:  # what a killed Pagefind left: an empty entry file
+        size = real_prune(bundle, lang)
+        (bundle / "pagefind-entry.json").write_bytes(b"")
+        return size
+
+    monkeypatch.setattr(bundle_module, "_prune", prune_then_break)
+    with pytest.raises(SearchIndexError) as caught:
+        write_bundles({"ar": RECORDS["ar"]}, out)
+    assert str(caught.value).startswith(f"{out / 'ar'}: the search bundle is broken: pagefind-entry.json is empty")
+    assert {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+
+
 def test_failed_pagefind_keeps_the_old_bundle(bundles: Path, tmp_path: Path, monkeypatch) -> None:
     import explainer.search.bundle as bundle_module
 

@@ -230,7 +230,10 @@ def write_bundles(records: Mapping[str, Sequence[SearchRecord]], out_dir: Path) 
                                            f"{process.returncode}): {tail or 'no output'}", _INSTALL_HINT)
             for lang, group in groups.items():
                 size = _prune(staging[lang], lang)
-                probe = verify_bundle(staging[lang], lang, group)
+                try:
+                    probe = verify_bundle(staging[lang], lang, group)
+                except SearchIndexError as exc:  # name the bundle it would have replaced, not the staging folder
+                    raise SearchIndexError(str(out_dir / lang), None, exc.problem, exc.hint) from None
                 _swap(staging.pop(lang), out_dir / lang)
                 reports[lang] = BundleReport(lang, out_dir / lang, len(group), size, probe)
         finally:
