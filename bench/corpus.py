@@ -29,10 +29,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from explainer.translate.catalog import po_path  # noqa: E402
-from explainer.translate.segment import article_units  # noqa: E402
-from explainer.site import load_seed  # noqa: E402
-from explainer.translate.workflow import pot_path, render_po, template_for  # noqa: E402
+from explainer.site import load_seed
+from explainer.translate.catalog import po_path
+from explainer.translate.segment import article_units
+from explainer.translate.workflow import pot_path, render_po, template_for
 
 # Parallel slot fillers: (Arabic, English).
 TOPICS = [
@@ -138,8 +138,9 @@ def make_article(index: int, rng: random.Random) -> SyntheticArticle:
         english.append(" ".join(en for _, en in pairs))
 
     title_ar, title_en = _fill(rng.choice(TITLES), slots, rng)
-    lines.append(title_ar)
-    english.append(title_en)
+    # the article number keeps titles apart: two seeds with the same title are a warning (fails --strict)
+    lines.append(f"{title_ar} ({index + 1})")
+    english.append(f"{title_en} ({index + 1})")
     paragraph(3)  # the lede
     for heading in rng.sample(HEADINGS, rng.randint(4, 6)):
         heading_ar, heading_en = _fill(heading, slots, rng)

@@ -22,7 +22,7 @@ def letters(text: str) -> str:
     return "".join(ch for ch in text if unicodedata.category(ch)[0] in "LNM")
 
 
-SEGMENT_ID_RE = re.compile(r"^(?:title|lede|s\d+|s\d+-p\d+|s\d+-l\d+)$")
+SEGMENT_ID_RE = re.compile(r"^(?:title|subtitle|lede|s\d+|s\d+-p\d+|s\d+-l\d+)$")
 
 
 def segment_text(page: BeautifulSoup, include_title: bool = False) -> str:

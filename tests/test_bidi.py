@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from explainer.render.bidi import bidi_runs, isolate_html
-from explainer.translate.catalog import Translation
 from explainer.ingest.decode import normalize_text
 from explainer.ingest.parse import parse_article
+from explainer.render.bidi import bidi_runs, isolate_html
 from explainer.render.pages import render_article
+from explainer.translate.catalog import Translation
 
 from .test_render import HOSTILE, _html
 
@@ -75,7 +75,7 @@ def test_rendered_pages_isolate_latin_in_arabic_and_arabic_in_english() -> None:
     article = parse_article(normalize_text("مقدمة عن DeepSeek-R1.\n- عنوان عن OpenAI\nفقرة فيها 10,000 شريحة."),
                             path="s.txt", slug="x")
     ar = _html(render_article(article, "ar", lambda _m: None, ["ar", "en"]).markdown)
-    assert [(b.get_text(), b["dir"]) for b in ar.select("#lede bdi, #s1 bdi, #s1-p1 bdi")] == [
+    assert [(b.get_text(), b["dir"]) for b in ar.select("#title bdi, #s1 bdi, #s1-p1 bdi")] == [
         ("DeepSeek-R1", "ltr"), ("OpenAI", "ltr"), ("10,000", "ltr")]
     en = _html(render_article(article, "en", lambda m: Translation(f"Text quoting «{m[:5]}» here", False),
                               ["ar", "en"]).markdown)

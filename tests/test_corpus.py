@@ -2,7 +2,8 @@
 
 Each case is a seed ``<case>.txt`` (with an optional ``<case>.yml`` side file) or
 a folder ``<case>/`` of seeds, plus its expected outcome: ``<case>.expected.json``
-(the parsed structure and report, as ``explainer check --json`` prints it) or
+(the parsed structure and report, as ``explainer check --json`` prints it; for a folder,
+the outlines of its articles and the site's warnings about its seeds) or
 ``<case>.expected-error.txt`` (the exact error message). Set ``UPDATE_CORPUS=1``
 to write the outcomes of new cases, then review them by hand before committing.
 """
@@ -30,7 +31,9 @@ def _outcome(case: str) -> tuple[str, object]:
     try:
         if (CORPUS / case).is_dir():
             site = build_site(CORPUS / case, CORPUS / case / "locales", CORPUS, langs=["ar"])
-            return "json", [article_outline(a) for a in site.articles]
+            seeds = tuple(f"{case}/" + p.name for p in (CORPUS / case).glob("*.txt"))
+            return "json", {"articles": [article_outline(a) for a in site.articles],
+                            "warnings": [w for w in site.warnings if w.startswith(seeds)]}
         article = load_seed(CORPUS / f"{case}.txt", CORPUS)
         assert missing_words(article, article_text(article)) == [], "a seed word was lost without a report"
         return "json", article_outline(article)
@@ -63,12 +66,17 @@ def test_corpus_case(case: str) -> None:
 
 
 def test_random_mixtures_of_corpus_lines_lose_no_word() -> None:
-    """300 seeds mixed from the corpus lines and edge fragments: never a crash, never a lost word.
+    """400 seeds mixed from the corpus lines, runs of consecutive corpus lines and edge fragments:
+    never a crash, never a lost word.
 
+    Runs of lines keep the structures the repairs look for (a header above a headline, a
+    footer block, hard-wrapped paragraphs with their blank lines, listicle headings with
+    their paragraphs), so the mixtures exercise those repairs; the test checks that they did.
     Each mixture is parsed, rendered as the Arabic page, converted by Python-Markdown with the
     site's extensions, and checked with the same preservation check the build runs.
     """
     import random
+    import textwrap
 
     import markdown
 
@@ -79,25 +87,44 @@ def test_random_mixtures_of_corpus_lines_lose_no_word() -> None:
     from explainer.render.pages import render_article
 
     pool: list[str] = ["", "- ", "1.", "١) ", "أولاً:", "؟", "* * *", "—", "http://", "www.", "a@b", "\ue000",
-                       "\ue0011\ue001", "ـــ", "لـ", "---", "{{", "<", "&", "؟ويرى", "-عنوان", "•", "▪ ▪"]
+                       "\ue0011\ue001", "ـــ", "لـ", "---", "{{", "<", "&", "؟ويرى", "-عنوان", "•", "▪ ▪",
+                       "عنوانةتبدأ", "ى", "منذ", "بقلم:", "2025/13/45", "Follow", "·", "اقرأ أيضًا:"]
+    texts: list[list[str]] = []
     for path in sorted(CORPUS.glob("*.txt")):
         if not path.name.endswith(".expected-error.txt"):
             try:
-                pool += path.read_text("utf-8").splitlines()
+                texts.append(path.read_text("utf-8").splitlines() or [""])
             except UnicodeDecodeError:
                 continue
+    pool += [line for lines in texts for line in lines]
     rng = random.Random(3)
     checked = 0
-    for _ in range(300):
-        seed = "\n".join(rng.choice(pool) for _ in range(rng.randint(1, 10)))
+    kinds: set[str] = set()
+    for _ in range(400):
+        parts: list[str] = []
+        for _ in range(rng.randint(1, 6)):
+            if rng.random() < 0.5:
+                parts.append(rng.choice(pool))
+            else:
+                lines = rng.choice(texts)
+                start = rng.randrange(len(lines))
+                parts.extend(lines[start:start + rng.randint(2, 8)])
+        if rng.random() < 0.25:  # hard-wrap the mixture as a PDF or e-mail copy would, paragraphs apart
+            width = rng.randint(55, 80)
+            parts = [wrapped for part in parts for wrapped in [*(textwrap.wrap(part, width) or [part]), ""]]
+        seed = "\n".join(parts)
         try:
             text, _repairs = normalize_seed(seed)
             metadata, body = split_front_matter(text, "mix.txt")
             article = parse_article(body, path="mix.txt", slug="mix", metadata=metadata)
         except ExplainerError:
             continue
+        kinds.update(repair.kind for repair in article.repairs)
+        kinds.update("listicle" for repair in article.repairs if "listicle" in repair.detail)
         page = render_article(article, "ar", lambda _msgid: None, ["ar", "en"]).markdown.split("---\n", 2)[2]
         html = markdown.markdown(page, extensions=["toc", "attr_list"])
         assert missing_words(article, html_text(html)) == [], seed
         checked += 1
-    assert checked > 200
+    assert checked > 300
+    assert kinds >= {"join-wrapped-lines", "drop-furniture", "drop-footer", "drop-boilerplate", "subtitle",
+                     "split-heading", "split-title", "listicle", "title"}, kinds

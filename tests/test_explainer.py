@@ -37,8 +37,9 @@ def test_parallel_rows_keep_segment_ids(real_build, rel: str) -> None:
         ar, en = row.select_one(".ex-cell[lang=ar]"), row.select_one(".ex-cell[lang=en]")
         assert (ar["dir"], en["dir"]) == ("rtl", "ltr")
     lede = page.select_one("#lede")
-    assert lede.select_one("[lang=ar]").get_text().startswith("هناك طفل جديد")
-    assert lede.select_one("[lang=en]").get_text().startswith("There is a new kid")
+    assert lede.select_one("[lang=ar]").get_text().startswith("تمكنت شركة صينية ناشئة")
+    assert lede.select_one("[lang=en]").get_text().startswith("A Chinese artificial intelligence start-up")
+    assert page.select_one("#title [lang=ar]").get_text().startswith("هناك طفل جديد")
     # Arabic sits on the right on both pages: first cell in the RTL page, second in the LTR one.
     first = rows[1].select(".ex-cell")[0]["lang"]
     assert first == ("ar" if rel.startswith("parallel") else "en")
@@ -188,7 +189,7 @@ def test_byline_furniture(project_factory, tmp_path: Path) -> None:
 def test_export_builds_without_hooks_and_matches(real_build, tmp_path: Path) -> None:
     out = tmp_path / "export"
     proc = subprocess.run([sys.executable, "-m", "explainer", "--root", str(ROOT), "export", str(out)],
-                          check=False, capture_output=True, text=True)
+                          capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stderr
     config = (out / "mkdocs.yml").read_text("utf-8")
     assert "\nhooks:" not in config and "\nplugins:\n- search\n" in config

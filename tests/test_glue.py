@@ -47,8 +47,33 @@ def test_no_seam(text: str) -> None:
 
 
 def test_lexical_seams_can_be_turned_off_and_marks_restricted() -> None:
-    assert find_seam("أهمية البيانات الضخمةويرى الخبراء أن هذه البيانات مهمة", lexical=False) is None
+    text = "أهمية البيانات الضخمةويرى الخبراء أن هذه البيانات مهمة"
+    assert find_seam(text, lexical=False, orthographic=False) is None
+    assert find_seam(text, lexical=False).evidence.endswith("(a letter written only at a word's end)")
+    assert find_seam("مستقبل الذكاء الاصطناعي في التعليموفي السنوات الأخيرة ظهرت أدوات", lexical=False) is None
     assert find_seam("نهاية عصر الفحم!" + REST, marks="؟?") is None
+
+
+@pytest.mark.parametrize(("text", "heading"), [
+    # orthography: ة and ى never sit inside a word
+    ("رحلة إلى قلب الطبيعةتبدأ الرحلة من القرية الصغيرة عند الفجر", "رحلة إلى قلب الطبيعة"),
+    ("حياة المدينةوفي الصباح يخرج الناس إلى العمل", "حياة المدينة"),
+    ("الأسئلة الكبرىيتساءل كثيرون عن معنى الحياة", "الأسئلة الكبرى"),
+    ("دروس من الماضىيرى المؤرخون أن التاريخ يعيد نفسه", "دروس من الماضى"),
+])
+def test_orthographic_seams(text: str, heading: str) -> None:
+    seam = find_seam(text, lexical=False)
+    assert seam is not None and seam.heading == heading
+
+
+@pytest.mark.parametrize("text", [
+    # a hamza inside real words after a long vowel is not a seam
+    "ما معنى قراءة الكتب في عصر الشاشات الحديثة",
+    "يتساءل كثيرون عن جدوى الإجراءات الجديدة في المدارس",
+    "مساءلة المسؤولين عن ملاءمة القرارات للمواطنين",
+])
+def test_hamza_inside_words_is_no_seam(text: str) -> None:
+    assert find_seam(text, lexical=False) is None
 
 
 @pytest.mark.parametrize(("word", "known"), [

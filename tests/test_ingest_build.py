@@ -115,7 +115,7 @@ def soup_text(markup: str):
 @pytest.mark.parametrize("rel", ["links/index.html", "en/links/index.html"])
 def test_urls_and_emails_are_safe_links_in_both_languages(hostile_build, rel: str) -> None:
     page = soup(hostile_build.site / rel)
-    paragraph = page.select_one("#s0-p1")
+    paragraph = page.select_one("#lede")  # the first line (one sentence) is the title: this is the first paragraph
     hrefs = [a["href"] for a in paragraph.find_all("a")]
     assert hrefs == ["https://example.org/energy?a=1&b=2", "https://www.example.com/page", "mailto:team@example.org"]
     assert [a.get_text() for a in paragraph.find_all("a")] == [
@@ -208,7 +208,7 @@ def test_check_command_prints_report_and_exit_status(tmp_path: Path) -> None:
     good = subprocess.run(cmd, capture_output=True, text=True, check=False)
     assert good.returncode == 0, good.stderr
     assert "  line 3: punctuation-space: repaired spacing around punctuation: removed space before '.'" in good.stdout
-    assert "  line 4: drop-boilerplate: dropped blogger boilerplate line: 'ليست هناك تعليقات:'" in good.stdout
+    assert "  line 4: drop-boilerplate: dropped a blogger line after the article: 'ليست هناك تعليقات:'" in good.stdout
     assert "1 seed(s): 0 error(s), 0 warning(s)" in good.stdout
     (tmp_path / "seeds/bad.txt").write_bytes(b"\x00\x01binary")
     (tmp_path / "seeds/old.txt").write_bytes("نص عربي محفوظ بالترميز القديم.".encode("cp1256"))

@@ -71,9 +71,11 @@ def test_punctuation_spacing_repaired(article) -> None:
     assert "DeepSeek-R1" in body and "10 آلاف" in body
 
 
-def test_title_derived_from_lede(article) -> None:
+def test_title_derived_from_the_first_sentence_which_leaves_the_lede(article) -> None:
     assert article.title_derived
     assert article.title == "هناك طفل جديد وضع بالفعل الأساس ليصبح المنافس الجديد لـ OpenAI"
+    assert article.lede.text.startswith("تمكنت شركة صينية ناشئة")
+    assert "هناك طفل جديد" not in " ".join(b.text for b in article.blocks())
 
 
 def test_structure_counts(article) -> None:
@@ -87,7 +89,7 @@ def test_every_letter_kept_in_order(article) -> None:
     seed_lines = SEED.read_text("utf-8").splitlines()
     dropped = {r.line for r in article.repairs if r.kind == "drop-boilerplate"}
     kept = "".join(line for number, line in enumerate(seed_lines, 1) if number not in dropped)
-    parts = [article.lede.text]
+    parts = [article.title, article.lede.text]
     for section in article.sections:
         parts.extend([section.heading] if section.heading else [])
         parts.extend(b.text for b in section.blocks)

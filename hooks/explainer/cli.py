@@ -10,6 +10,7 @@ then rename: :mod:`explainer.fileio`), so an interrupted ``update`` leaves each 
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import math
 import os
@@ -27,7 +28,14 @@ from explainer.render.export import export_site
 from explainer.render.facts import CATALOG as FACTS_CATALOG
 from explainer.render.facts import extract_candidates, fact_units, load_article_facts
 from explainer.render.glossary import CATALOG, GLOSSARY_FILE, glossary_template
-from explainer.site import build_site, duplicate_slug_error, load_seed, seed_paths, stray_seed_files
+from explainer.site import (
+    build_site,
+    duplicate_slug_error,
+    duplicate_title_warnings,
+    load_seed,
+    seed_paths,
+    stray_seed_files,
+)
 from explainer.translate.segment import Unit
 from explainer.translate.ui import LANGS, SOURCE_LANG, UI_DOMAIN, UI_SOURCE_LANG
 from explainer.translate.workflow import (
@@ -52,12 +60,14 @@ def _print_check(article: Article) -> list[str]:
     """Print one seed's structure and report; return its warnings."""
     blocks = article.blocks()
     lists = sum(1 for b in blocks if b.kind == "list")
-    source = {"lede": " (derived from the lede)", "metadata": " (from metadata)", "line": " (from the first line)"}
+    source = {"lede": " (derived from the first sentence)", "metadata": " (from metadata)", "line": " (from the first line)"}
     print(f"{article.source_path}: {article.slug}")
     outline = article_outline(article)
     print(f"  title: {article.title}{source[outline['title_source']]}")
-    if extra := {k: v for k, v in outline["metadata"].items() if k not in ("title", "slug")}:
-        print("  metadata: " + ", ".join(f"{key} {value}" for key, value in extra.items()))
+    if article.subtitle:
+        print(f"  subtitle: {article.subtitle.text}")
+    if shown := {k: v for k, v in outline["metadata"].items() if k not in ("title", "slug")}:
+        print("  metadata: " + ", ".join(f"{key} {value}" for key, value in shown.items()))
     print(f"  sections: {sum(1 for s in article.sections if s.heading)} headed"
           f"{', 1 untitled intro' if any(s.heading is None for s in article.sections) else ''}")
     print(f"  paragraphs: {len(blocks) - lists}, lists: {lists}")
@@ -105,6 +115,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
             warnings += sum(1 for r in article.repairs if r.level == "warning")
         else:
             warnings += len(_print_check(article))
+    for message in duplicate_title_warnings(list(seen.values())):
+        warnings += 1
+        print(f"warning: {message}", file=sys.stderr if args.json else sys.stdout)
     if args.json:
         print(json.dumps(outlines, ensure_ascii=False, indent=2))
     else:
@@ -169,7 +182,8 @@ def _cmd_facts(args: argparse.Namespace) -> int:
     for article in _articles(args.root, args.seeds):
         print(f"{article.source_path}: key-fact candidates (keys for {Path(article.source_path).stem}.facts.yml)")
         for fact in extract_candidates(article):
-            print(f"  {fact.key:<40} line {fact.line:<4} {fact.segment_id:<8} {fact.text_ar}")
+            mark = "" if fact.reliable else "   (its phrase may go on: shown only when confirmed)"
+            print(f"  {fact.key:<40} line {fact.line:<4} {fact.segment_id:<8} {fact.text_ar}{mark}")
         shown = load_article_facts(article, args.root)
         print(f"  shown: {', '.join(f.key for f in shown) or 'none'}")
     return 0
@@ -256,6 +270,10 @@ class _Output:
         return getattr(self._stream, name)
 
 
+#: errno values that mean the disk refused new data (POSIX): full, over quota, file too large, read-only.
+_WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS})
+
+
 def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.func(args))
@@ -266,7 +284,8 @@ def _run(args: argparse.Namespace) -> int:
         where = Path(exc.filename) if exc.filename else None
         if where is not None and where.is_absolute() and where.is_relative_to(args.root):
             where = where.relative_to(args.root)
-        print(f"error: {where or args.command}: cannot write: {exc.strerror or exc}\n"
+        verb = "cannot write" if exc.errno in _WRITE_ERRORS else "cannot read or write"
+        print(f"error: {where or args.command}: {verb}: {exc.strerror or exc}\n"
               "  Free some space (or fix the folder's permissions) and run the command again: "
               "every file already written is whole.", file=sys.stderr)
         return 1

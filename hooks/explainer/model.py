@@ -3,6 +3,7 @@
 Ids are positional and shared by every language of an article, so an anchor such
 as ``#s2-p1`` points at the same paragraph on the Arabic page and on its mirror:
 
+* ``subtitle``         the line under the title (a dek), when the seed has one
 * ``lede``             the first paragraph of the article
 * ``s0``               untitled sections before the first heading (no heading)
 * ``s1``, ``s2`` ...   headed sections, in seed order
@@ -84,7 +85,9 @@ class Article:
     """A parsed seed.
 
     ``title_derived`` is True when no title line or metadata gave the title and
-    it was derived from the lede (its words then also stay in the lede).
+    it was derived from the first sentence (which then leaves its paragraph, unless it was
+    too long and the title is cut with ``…``). ``subtitle`` is the line under the title
+    (id ``subtitle``), or ``None``.
     ``source_text`` is the normalized seed text the article was parsed from
     (front matter lines blanked, so line numbers match the file); the
     preservation check compares it with the rendered page.
@@ -99,6 +102,7 @@ class Article:
     metadata: Metadata = field(default_factory=Metadata)
     repairs: tuple[Repair, ...] = ()
     source_text: str = field(default="", repr=False, compare=False)
+    subtitle: Block | None = None
 
     def blocks(self) -> list[Block]:
         """Every block of the body in reading order, the lede first."""

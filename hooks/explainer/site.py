@@ -12,16 +12,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from explainer.translate.catalog import Translation, Translations, load_translations, load_ui_strings, po_path
-from explainer.ingest.decode import normalize_seed, read_seed_bytes
 from explainer.errors import ExplainerError, SeedError
+from explainer.ingest.decode import normalize_seed, read_seed_bytes
 from explainer.ingest.metadata import read_metadata, split_front_matter, suggest_slug, validate_slug
-from explainer.model import Article
 from explainer.ingest.parse import parse_article
+from explainer.model import Article
 from explainer.render.facts import FACTS_SUFFIX
 from explainer.render.glossary import GLOSSARY_FILE
 from explainer.render.layer import article_extras, layer_pages, load_layer
-from explainer.render.pages import Lookup, PageSource, render_article, render_home_pages, render_not_found, render_status, unit_states
+from explainer.render.pages import (
+    Lookup,
+    PageSource,
+    render_article,
+    render_home_pages,
+    render_not_found,
+    render_status,
+    unit_states,
+)
+from explainer.textmatch import fold_word
+from explainer.translate.catalog import Translation, Translations, load_translations, load_ui_strings, po_path
 from explainer.translate.ui import LANGS, SOURCE_LANG, UiStrings, ui_po_path
 
 
@@ -161,6 +170,32 @@ def duplicate_slug_error(second: Article, first: Article, taken: set[str]) -> Se
                      f"Give it another slug in its metadata (front matter or .yml file), e.g. 'slug: {free}'.")
 
 
+def _title_key(title: str) -> str:
+    """Titles compared as readers see them: folded (hamza seats, ta marbuta, tashkeel), without punctuation."""
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in fold_word(title)).split())
+
+
+def duplicate_title_warnings(articles: Sequence[Article]) -> list[str]:
+    """One warning per seed whose title another seed already has (folded, punctuation ignored).
+
+    Output: ``path: problem`` messages naming both seeds, in seed order.
+    """
+    first: dict[str, Article] = {}
+    messages = []
+    for article in articles:
+        key = _title_key(article.title)
+        if not key:
+            continue
+        if key in first:
+            other = first[key]
+            messages.append(f"{article.source_path}: has the same title as {other.source_path} ({article.title!r}): "
+                            "readers cannot tell the two articles apart in the listing and in search; give one of "
+                            "them another title (a title line, or 'title:' in its metadata)")
+        else:
+            first[key] = article
+    return messages
+
+
 def make_lookup(slug: str, translations: Translations) -> Lookup:
     """A lookup from msgid to :class:`Translation` within the context ``slug``."""
     def lookup(msgid: str) -> Translation | None:
@@ -231,7 +266,7 @@ def build_site(seeds_dir: Path, locales_dir: Path, root: Path, langs: Sequence[s
                 counts["translated" if state == "source" else state] += 1
             coverage.setdefault(article.slug, {})[lang] = counts
     pages.extend(layer_pages(layer, articles, lookups, langs, ui))
-    warnings = (stray_seed_files(seeds_dir, root) + catalog_warnings + _coverage_warnings(articles, states, locales_dir, root)
+    warnings = (stray_seed_files(seeds_dir, root) + duplicate_title_warnings(articles) + catalog_warnings + _coverage_warnings(articles, states, locales_dir, root)
                 + _ui_warnings(ui, langs, locales_dir, root))
     return SiteBuild(tuple(articles), tuple(pages), coverage, states, ui, tuple(warnings), tuple(errors))
 

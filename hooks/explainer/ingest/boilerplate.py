@@ -16,12 +16,18 @@ import yaml
 
 @dataclass(frozen=True)
 class BoilerplateRule:
-    """One catalog entry: the platform it comes from, its language, its regex and example lines."""
+    """One catalog entry: the platform it comes from, its language, its regex and example lines.
+
+    ``block`` is True for a line that opens a block of links (``اقرأ أيضًا``, ``Related``);
+    ``anywhere`` for a line that is never article text, wherever it stands (a page number).
+    """
 
     platform: str
     lang: str
     pattern: re.Pattern[str]
     examples: tuple[str, ...] = ()
+    block: bool = False
+    anywhere: bool = False
 
 
 _REQUIRED = ("platform", "lang", "pattern")
@@ -31,7 +37,8 @@ def parse_rules(text: str, where: str = "boilerplate.yml") -> tuple[BoilerplateR
     """Validate catalog YAML. Output: rules in file order.
 
     Raises ``ValueError`` naming the entry (1-based) for a missing or unknown
-    key, a ``lang`` other than ``ar``/``en``, or a pattern that does not compile.
+    key, a ``lang`` other than ``ar``/``en``, a ``block``/``anywhere`` that is not a boolean, or a
+    pattern that does not compile.
     """
     raw = yaml.safe_load(text) or []
     if not isinstance(raw, list):
@@ -40,16 +47,20 @@ def parse_rules(text: str, where: str = "boilerplate.yml") -> tuple[BoilerplateR
     for number, entry in enumerate(raw, start=1):
         if not isinstance(entry, dict) or any(key not in entry for key in _REQUIRED):
             raise ValueError(f"{where}: entry {number} needs the keys {', '.join(_REQUIRED)}")
-        if unknown := set(entry) - {*_REQUIRED, "examples"}:
+        if unknown := set(entry) - {*_REQUIRED, "examples", "block", "anywhere"}:
             raise ValueError(f"{where}: entry {number} has unknown keys {sorted(unknown)}")
         if entry["lang"] not in ("ar", "en"):
             raise ValueError(f"{where}: entry {number}: lang must be 'ar' or 'en'")
+        for flag in ("block", "anywhere"):
+            if not isinstance(entry.get(flag, False), bool):
+                raise ValueError(f"{where}: entry {number}: {flag} must be true or false")  # noqa: TRY004 - bad data
         try:
-            pattern = re.compile(entry["pattern"], re.IGNORECASE)
+            pattern = re.compile(f"(?:{entry['pattern']})", re.IGNORECASE)
         except re.error as exc:
             raise ValueError(f"{where}: entry {number}: bad pattern ({exc})") from None
         rules.append(BoilerplateRule(str(entry["platform"]), entry["lang"], pattern,
-                                     tuple(str(e) for e in entry.get("examples") or ())))
+                                     tuple(str(e) for e in entry.get("examples") or ()), bool(entry.get("block", False)),
+                                     bool(entry.get("anywhere", False))))
     return tuple(rules)
 
 
@@ -66,3 +77,34 @@ def match_boilerplate(line: str) -> BoilerplateRule | None:
         if rule.pattern.fullmatch(stripped):
             return rule
     return None
+
+
+_JOINERS = " |·•-–—/"
+MAX_COMBINED_WORDS = 16
+
+
+def match_combined(line: str) -> tuple[BoilerplateRule, ...] | None:
+    """The rules of a line that joins several catalog lines (Blogger's ``رسالة أحدث الصفحة الرئيسية رسالة أقدم``).
+
+    Input: one line. Output: the rules of its pieces, in order, when the line splits at
+    word boundaries into two or more pieces that each match a catalog entry (pieces may be
+    joined by ``|``, ``·``, ``•`` or dashes), else ``None``. At most ``MAX_COMBINED_WORDS`` words.
+
+    >>> [r.platform for r in match_combined("رسالة أحدث الصفحة الرئيسية رسالة أقدم")]
+    ['blogger', 'blogger', 'blogger']
+    """
+    words = [w for w in line.split() if w.strip(_JOINERS)]
+    if len(words) < 2 or len(words) > MAX_COMBINED_WORDS:
+        return None
+    # best[i]: the pieces covering words[:i] (fewest pieces), or None
+    best: list[tuple[BoilerplateRule, ...] | None] = [()] + [None] * len(words)
+    for end in range(1, len(words) + 1):
+        for start in range(end):
+            before = best[start]
+            if before is None or (best[end] is not None and len(best[end] or ()) <= len(before) + 1):
+                continue
+            rule = match_boilerplate(" ".join(words[start:end]).strip(_JOINERS))
+            if rule is not None:
+                best[end] = (*before, rule)
+    found = best[len(words)]
+    return found if found is not None and len(found) >= 2 else None

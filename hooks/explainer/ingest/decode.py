@@ -7,7 +7,7 @@ words each reading yields (wordfreq's lexicon), is converted, and the
 conversion is reported as a *warning*: ``mkdocs build`` goes on, ``mkdocs build --strict`` and
 CI fail until the file is re-saved as UTF-8. Everything else that is not text
 (binary files, Word/PDF/RTF documents, UTF-16 without a BOM, NUL bytes, empty
-files, text already garbled into mojibake) stops with a :class:`SeedError`
+files, text already garbled into mojibake, even on one line) stops with a :class:`SeedError`
 naming the file, the line where possible, and how to re-save it.
 
 Normalization (:func:`normalize_seed`) applies Unicode NFC (UAX #15), folds
@@ -102,6 +102,8 @@ LEGACY_ENCODINGS = (("cp1256", "Windows-1256"), ("iso8859_6", "ISO-8859-6"))
 # Share of the Arabic words that must be known to the lexicon for a legacy reading to be accepted.
 LEGACY_MIN_KNOWN_SHARE = 0.5
 _LEGACY_SAMPLE_WORDS = 300
+# Arabic words the legacy lines of a mixed file must give before they count as a second file.
+MIXED_MIN_WORDS = 4
 
 
 def _known_share(text: str) -> float:
@@ -147,26 +149,94 @@ def _decode_legacy(data: bytes, first_bad: int) -> DecodedSeed | None:
     return DecodedSeed(text, codec, (warning,))
 
 
-def _check_mojibake(text: str, path: str) -> None:
-    """Raise when UTF-8 Arabic was once read as Windows-1252/Latin-1 and saved again.
+# Characters that UTF-8 Arabic (lead bytes D8–DB) becomes when read as Windows-1252/Latin-1 ...
+_MOJIBAKE_1252_RE = re.compile("[\u00d8\u00d9\u00da\u00db][\u0080-\u00bf\u0152-\u2122]")
+# ... or as Windows-1256: the lead bytes D8/D9 read as ط/ظ, then a second byte 80–BF read as a symbol.
+_CP1256_HIGH = "".join(ch for ch in bytes(range(0x80, 0xC0)).decode("cp1256", errors="ignore")
+                       if not ch.isspace())
+_MOJIBAKE_1256_RE = re.compile(f"[\u0637\u0638][{re.escape(_CP1256_HIGH)}]")
+_MOJIBAKE_MIN_PAIRS = 3
 
-    Evidence: Arabic letters in UTF-8 start with the bytes D8–DB, which those
-    code pages show as ``Ø Ù Ú Û`` followed by a second byte shown as a
-    symbol; when such pairs make up most of the non-ASCII text, it is mojibake.
+
+def _garbled_line(line: str) -> tuple[str, str] | None:
+    """``(code page, repaired text)`` when ``line`` is UTF-8 Arabic once read in a legacy code page.
+
+    Evidence: at least ``_MOJIBAKE_MIN_PAIRS`` of the character pairs that code page makes of
+    Arabic lead bytes, and the line encoded back in that code page is valid UTF-8 holding
+    Arabic letters (real text, encoded so, is not: its bytes do not form UTF-8 sequences).
     """
-    suspects = list(re.finditer("[\u00d8\u00d9\u00da\u00db][\u0080-\u00bf\u0152-\u2122]", text))
-    if len(suspects) < 3:  # the usual case: no need to count the non-ASCII characters
-        return
-    non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
-    if 2 * len(suspects) < 0.5 * non_ascii:
-        return
-    line_number = text[: suspects[0].start()].count("\n") + 1
-    garbled = text.split("\n")[line_number - 1]
-    repaired = garbled.encode("cp1252", errors="ignore").decode("utf-8", errors="ignore").strip()
-    sample = f"; it probably read {' '.join(repaired.split()[:6])!r}" if _arabic_share(repaired) > 0.5 else ""
-    raise SeedError(path, line_number, f"the text is garbled: UTF-8 Arabic that was once read as Windows-1252 "
-                                       f"and saved again{sample}",
-                    "Copy the text again from its source, or open the file as UTF-8 and save it as UTF-8.")
+    for regex, codec, name in ((_MOJIBAKE_1252_RE, "cp1252", "Windows-1252"),
+                               (_MOJIBAKE_1256_RE, "cp1256", "Windows-1256")):
+        pairs = regex.findall(line)
+        if len(pairs) < _MOJIBAKE_MIN_PAIRS:
+            continue
+        raw = line.encode(codec, errors="ignore")
+        repaired = raw.decode("utf-8", errors="ignore")
+        bad = raw.decode("utf-8", errors="replace").count("\ufffd")
+        if _arabic_share(repaired) > 0.5 and bad <= max(1, len(pairs) // 4):
+            return name, repaired.strip()
+    return None
+
+
+def _check_mojibake(text: str, path: str) -> None:
+    """Raise on the first line that is UTF-8 Arabic once read as Windows-1252 (or Latin-1)
+    or Windows-1256 and saved again (see :func:`_garbled_line`), even when the rest of
+    the file is sound (two files pasted together)."""
+    if not (_MOJIBAKE_1252_RE.search(text) or _MOJIBAKE_1256_RE.search(text)):
+        return  # the usual case
+    for line_number, line in enumerate(text.split("\n"), start=1):
+        found = _garbled_line(line)
+        if found is None:
+            continue
+        name, repaired = found
+        sample = f"; it probably read {' '.join(repaired.split()[:6])!r}" if repaired else ""
+        raise SeedError(path, line_number, f"the text is garbled: UTF-8 Arabic that was once read as {name} "
+                                           f"and saved again{sample}",
+                        "Copy the text again from its source, or open the file as UTF-8 and save it as UTF-8.")
+
+
+def _decode_mixed(data: bytes) -> DecodedSeed | None:
+    """Read a file whose encoding changes from line to line (a UTF-8 file and a Windows-1256 file pasted
+    together): each line in its own encoding, with a warning naming the first line in the other one.
+
+    Evidence: some lines with non-ASCII bytes are valid UTF-8 and others are not, and the
+    others, read in a legacy Arabic code page, give real Arabic words (the same test as for a
+    whole legacy file). Returns ``None`` when the file is not of that kind.
+    """
+    lines = data.split(b"\n")
+    kinds: list[str] = []
+    for line in lines:
+        if line.isascii():
+            kinds.append("ascii")
+            continue
+        try:
+            line.decode("utf-8")
+            kinds.append("utf-8")
+        except UnicodeDecodeError:
+            kinds.append("legacy")
+    if "utf-8" not in kinds or "legacy" not in kinds:
+        return None
+    legacy = b"\n".join(line for line, kind in zip(lines, kinds) if kind == "legacy")
+    reading = _decode_legacy(legacy, 0)
+    if reading is None or len(re.findall("[\u0621-\u064a]{2,}", reading.text)) < MIXED_MIN_WORDS:
+        return None  # a damaged byte or two, not a second file
+    codec = reading.encoding
+    name = dict(LEGACY_ENCODINGS)[codec]
+    text = "\n".join(line.decode(codec if kind == "legacy" else "utf-8") for line, kind in zip(lines, kinds))
+    text = text.removeprefix("\ufeff")
+    first_kind = next(kind for kind in kinds if kind != "ascii")
+    changed = next(number for number, kind in enumerate(kinds, start=1) if kind not in ("ascii", first_kind))
+    counts = {kind: kinds.count(kind) for kind in ("utf-8", "legacy")}
+    shown = {"utf-8": "UTF-8", "legacy": name}
+    before, after = shown[first_kind], shown["legacy" if first_kind == "utf-8" else "utf-8"]
+    other = counts["legacy" if first_kind == "utf-8" else "utf-8"]
+    warning = Repair("decode-mixed", changed,
+                     f"the encoding changes at this line: the lines before it are {before}, this one is {after} "
+                     f"({other} line{'s' if other > 1 else ''} of the file {'are' if other > 1 else 'is'}: two files "
+                     "pasted together?); each line was read in its own encoding. Re-save the file as UTF-8 "
+                     "(Save As > Encoding > UTF-8) to silence this warning",
+                     level="warning")
+    return DecodedSeed(text, "mixed", (warning,))
 
 
 def read_seed_bytes(data: bytes, path: str) -> DecodedSeed:
@@ -175,7 +245,9 @@ def read_seed_bytes(data: bytes, path: str) -> DecodedSeed:
     Input: the file's bytes and its display path (used in messages only).
     Output: a :class:`DecodedSeed` whose text has line ends unified to ``\\n``
     (CRLF, lone CR and the other Unicode line ends: UAX #14 mandatory breaks).
-    A Windows-1256 file is converted with a ``decode-cp1256`` warning; up to
+    A Windows-1256 file is converted with a ``decode-cp1256`` warning, a file whose
+    lines change between UTF-8 and Windows-1256 is read line by line with a
+    ``decode-mixed`` warning naming the first line in the other encoding; up to
     ``MAX_STRAY_CONTROLS`` stray C0 control characters are dropped and reported.
     Raises :class:`SeedError` for empty or whitespace-only files, documents of
     other formats (PDF, Word, RTF), NUL bytes, UTF-16 without a BOM, mojibake and
@@ -204,7 +276,7 @@ def read_seed_bytes(data: bytes, path: str) -> DecodedSeed:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            converted = _decode_legacy(data, exc.start)
+            converted = _decode_mixed(data) or _decode_legacy(data, exc.start)
             if converted is None:
                 raise SeedError(path, _line_of(data, exc.start), f"byte 0x{data[exc.start]:02x} is not valid UTF-8",
                                 _RESAVE_UTF8) from None

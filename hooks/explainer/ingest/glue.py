@@ -2,17 +2,23 @@
 
 Pasted articles often lose the line break after a heading, giving lines such as
 ``... كإستراتيجية للنمووبعيدًا عن كل هذا ...`` or ``... ما هو DeepSeek؟ويرى ...``.
-Two kinds of evidence find the seam, tried in this order:
+Three kinds of evidence find the seam, tried in this order:
 
 1. punctuation: a sentence mark (``؟ ? ! . :``) followed directly by a letter;
-2. lexicon: a token unknown to the word-frequency lexicon (wordfreq's Arabic
+2. orthography: ``ة`` and ``ى`` are written only at the end of a word
+   (:mod:`explainer.ingest.orthography`), so one of them directly followed by a
+   letter is a seam (``…الطبيعةتبدأ``); a hamza ``ء`` followed by a letter is a
+   seam only when the token is unknown and both halves are common words
+   (``ء`` also sits inside words after a long vowel: ``قراءة``, ``تساءل``);
+3. lexicon: a token unknown to the word-frequency lexicon (wordfreq's Arabic
    list, Zipf scale) that splits into two common words; the best split is
    the one whose rarer half is most frequent.
 
 A token counts as unknown only when no reading of it as a stem with Arabic
 clitics (conjunctions و ف, prepositions ب ل ك, the article ال, the future
-marker س, attached pronouns ه ها هم ...) gives a known stem, so legitimate
-rare words such as ``وللخوارزميات`` or ``فسيكتشفونها`` are never split.
+marker س, attached pronouns ه ها هم ..., plural and dual endings ون ين ان ات)
+gives a known stem, so legitimate rare words such as ``وللخوارزميات``,
+``فسيكتشفونها`` or ``حضريون`` are never split.
 """
 
 from __future__ import annotations
@@ -20,6 +26,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+from explainer.ingest.orthography import FINAL_LETTER_SEAM_RE, HAMZA_SEAM_RE
 
 MAX_HEADING_WORDS = 16
 MIN_REST_WORDS = 3
@@ -31,11 +39,16 @@ _ARABIC = "\u0621-\u064a\u0671-\u06d3"
 _SEAM_MARK_RE = re.compile(rf"[\u061f?!.:](?=[{_ARABIC}])")
 _SENTENCE_END_RE = re.compile(r"[.!\u061f?]\s")
 MIN_STEM_CHARS = 3
+# Each half of a lexical split has at least this many letters: two-letter "words" ('إم', 'يل') are too
+# easily found in the lexicon to be evidence.
+MIN_HALF_CHARS = 3
 # Clitics of Arabic orthography (longest first), used only to decide that a
 # rare token is a real word; never to find a seam.
 _PROCLITICS = ("وبال", "فبال", "وكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال",
                "وس", "فس", "و", "ف", "ب", "ل", "ك", "س", "")
-_ENCLITICS = ("هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ه", "ي", "ك", "")
+# Attached pronouns, and the plural and dual endings (ون ين ان ات), which make rare forms of common stems
+# ("حضريون", "المبرمجات") that must not read as two words glued together.
+_ENCLITICS = ("هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ون", "ين", "ان", "ات", "ه", "ي", "ك", "")
 _EDGE_PUNCT = "\"'«»()[]{}.,،؛؟!:;?"
 
 
@@ -80,12 +93,37 @@ def is_known_word(token: str) -> bool:
     return False
 
 
-def find_seam(text: str, *, marks: str = "\u061f?!.:", lexical: bool = True) -> Seam | None:
+def _orthographic_seam(words: list[str]) -> Seam | None:
+    """The first seam after a final-only letter (``ة ى``; ``ء`` with lexical evidence) inside a word."""
+    for index, raw in enumerate(words[:MAX_HEADING_WORDS]):
+        if _SENTENCE_END_RE.search(" ".join(words[:index]) + " "):
+            return None  # past the first sentence: not a heading any more
+        for regex, strong in ((FINAL_LETTER_SEAM_RE, True), (HAMZA_SEAM_RE, False)):
+            for match in regex.finditer(raw):
+                left, right = raw[: match.end()], raw[match.end():]
+                bare_left, bare_right = left.strip(_EDGE_PUNCT), right.strip(_EDGE_PUNCT)
+                if len(bare_left) < 2 or len(bare_right) < 2:
+                    continue
+                if not strong and (is_known_word(raw.strip(_EDGE_PUNCT))
+                                   or min(zipf(bare_left), zipf(bare_right)) < KNOWN_ZIPF):
+                    continue
+                heading = " ".join(words[:index] + [left])
+                rest = " ".join([right] + words[index + 1:])
+                if 2 <= len(heading.split()) <= MAX_HEADING_WORDS and len(rest.split()) >= MIN_REST_WORDS:
+                    letter = left.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")[-1]
+                    why = "a letter written only at a word's end" if strong else "a hamza between two common words"
+                    return Seam(heading, rest, f"'{raw}': '{letter}' is followed by a letter ({why})")
+    return None
+
+
+def find_seam(text: str, *, marks: str = "\u061f?!.:", lexical: bool = True,
+              orthographic: bool = True) -> Seam | None:
     """Split ``text`` into a heading and the paragraph glued after it.
 
     Input: the text of a heading line (marker removed); ``marks`` are the
     sentence marks that count as a seam when a letter follows directly;
-    ``lexical`` allows seams inside a token (evidence from the lexicon).
+    ``orthographic`` allows seams after a final-only letter inside a token and
+    ``lexical`` seams inside a token with evidence from the lexicon.
     Output: a :class:`Seam`, or ``None`` when no seam within the first
     ``MAX_HEADING_WORDS`` words leaves a heading of two or more words (and no
     sentence end inside it) and a rest of ``MIN_REST_WORDS`` words or more.
@@ -105,9 +143,11 @@ def find_seam(text: str, *, marks: str = "\u061f?!.:", lexical: bool = True) -> 
             break  # the seam must end the line's first sentence
         if 2 <= len(heading.split()) <= MAX_HEADING_WORDS and len(rest.split()) >= MIN_REST_WORDS:
             return Seam(heading, rest, f"mark '{match.group(0)}' directly followed by a letter")
+    if orthographic and (seam := _orthographic_seam(words)) is not None:
+        return seam
     if not lexical:
         return None
-    # 2. lexical seam: the best split of an unknown token into two known words
+    # 3. lexical seam: the best split of an unknown token into two known words
     best: tuple[float, int, int] | None = None
     for index, raw in enumerate(words[:MAX_HEADING_WORDS]):
         token = raw.strip(_EDGE_PUNCT)
@@ -117,7 +157,7 @@ def find_seam(text: str, *, marks: str = "\u061f?!.:", lexical: bool = True) -> 
             break  # past the first sentence: not a heading any more
         if len(words) - index < MIN_REST_WORDS or is_known_word(token):
             continue
-        for cut in range(2, len(token) - 1):
+        for cut in range(MIN_HALF_CHARS, len(token) - MIN_HALF_CHARS + 1):
             left, right = token[:cut], token[cut:]
             score = min(zipf(left), zipf(right))
             if score >= KNOWN_ZIPF and (best is None or score > best[0]):

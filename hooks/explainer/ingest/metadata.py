@@ -19,8 +19,8 @@ from pathlib import Path
 
 import yaml
 
-from explainer.ingest.decode import normalize_text
 from explainer.errors import SeedError
+from explainer.ingest.decode import normalize_text
 from explainer.model import Metadata
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -1,11 +1,15 @@
 """Stage 2: normalized seed text -> :class:`~explainer.model.Article`.
 
-A seed is plain text, one paragraph per line (blank lines are ignored). Each
-line is first classified by its own form, then given a role from its
-neighbours:
+A seed is plain text, one paragraph per line (blank lines are ignored), or a hard-wrapped
+copy whose lines are first joined back into paragraphs (:mod:`explainer.ingest.wrap`).
+The furniture at the seed's edges (section labels, date lines, bylines, reading times,
+share buttons, footers, related links: :mod:`explainer.ingest.edges`) is dropped and
+reported; a date line gives the article's date and a byline its author, unless metadata
+sets them. Each remaining line is first classified by its own form, then given a role
+from its neighbours:
 
-* separator lines (punctuation only: ``* * *``, ``———``) and boilerplate lines
-  from the catalog (:mod:`explainer.ingest.boilerplate`): dropped and reported;
+* separator lines (punctuation only: ``* * *``, ``———``): dropped and reported;
+  catalog lines inside the article are kept and reported;
 * bulleted lines (``-``, ``*``, ``–`` then a space; ``•``, ``▪``, ``◦``, ``●`` with or
   without one):
   two or more in a row with the same marker are a list; a lone one is a
@@ -14,35 +18,45 @@ neighbours:
   :mod:`explainer.ingest.glue`, else it stays a paragraph);
 * numbered lines (``1.``, ``1)``, ``1-``, ``١.``, ``١)``): two or more in a row
   numbered 1, 2, 3 ... are an ordered list (the markers become its numbering,
-  reported); any other numbered line is a paragraph that keeps its number;
+  reported); lone numbered lines that count up or down by one, each followed by its
+  own paragraphs and each short enough for a heading, are the headings of a listicle
+  (their numbers stay visible); any other numbered line is a paragraph that keeps its number;
 * ordinal lines (``أولاً: ...``, ``ثانيًا - ...``): a heading when short, else
   a heading glued to its paragraph when a seam is found, else a paragraph;
 * other lines between two blocks: a question heading (ends in ``؟``/``?``, one
   sentence, at most ``QUESTION_HEADING_WORDS`` words), or a short heading (at most
   ``SHORT_HEADING_WORDS`` words, no final punctuation, not mostly numbers, not
   starting with a connective or ending with a preposition, followed by a list,
-  a clearly longer paragraph or a paragraph that opens a list); a line whose first sentence is a question glued to the next
-  sentence (``…؟ويرى``) is split into heading and paragraph;
+  a clearly longer paragraph or a paragraph that opens a list); a line that starts with
+  such a heading glued to its paragraph (a question mark, a final-only letter ``ة ى`` or
+  two common words joined: ``…؟ويرى``, ``…الطبيعةتبدأ``) is split into heading and paragraph;
 * every other line: a paragraph.
 
-The first paragraph is the lede; paragraphs before the first heading form the
-untitled section ``s0``. The title comes from metadata, else from a first line
-that reads as a title, else from the lede's first sentence. Spacing around
-punctuation is repaired in every text (:mod:`explainer.ingest.punctuation`). Every
+The title comes from metadata, else from a first line that reads as a title (a question
+followed by a subtitle on the same line gives both), else from the first sentence of the
+first paragraph, which then leaves that paragraph (no sentence is printed twice; a first
+sentence too long for a title gives a title cut with ``…`` and stays whole). A subtitle
+is a short line without final full stop right under the title. The first paragraph is
+the lede; paragraphs before the first heading form the untitled section ``s0``. Spacing
+around punctuation is repaired in every text (:mod:`explainer.ingest.punctuation`). Every
 repair, drop and inferred structure is reported with its seed line.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from explainer.ingest.boilerplate import match_boilerplate
 from explainer.errors import SeedError
-from explainer.ingest.glue import MAX_HEADING_WORDS, find_seam
-from explainer.model import Article, Block, Metadata, Repair, Section
+from explainer.ingest.boilerplate import match_boilerplate
+from explainer.ingest.edges import Edges, find_edges, is_separator, reads_as_subtitle, split_question_title
+from explainer.ingest.glue import MAX_HEADING_WORDS, Seam, find_seam
+from explainer.ingest.orthography import arabic_share
 from explainer.ingest.punctuation import repair_spacing
+from explainer.ingest.wrap import unwrap
+from explainer.model import Article, Block, Metadata, Repair, Section
 
 # ``-``, ``*`` and ``–`` need a space after them (``-5``, ``*ملاحظة``); the bullet symbols do not.
 _BULLET_RE = re.compile(r"^(?:(?P<mark>[-*–])\s+|(?P<symbol>[•▪◦●])\s*)(?P<text>[^\s•▪◦●].*)$")
@@ -55,14 +69,20 @@ _SENTENCE_END_RE = re.compile(r"(?<=[.!\u061f?])\s+")
 _INNER_END_RE = re.compile(r"[.!\u061f?]\s")
 _SEAM_RE = re.compile(r"[.!\u061f?:](?=[\u0621-\u064a])")  # a mark glued to the next word
 _FINAL_PUNCT = tuple(".،,؛;:!؟?…")
-# Characters that draw a separator line (``* * *``, ``———``, ``=====``) together with punctuation.
-_SEPARATOR_CHARS = frozenset("*=_~-—–•▪◦●·#+<>|")
 TITLE_MAX_WORDS = 14
+# A first sentence up to this long becomes the title of a seed without a title line.
+DERIVED_TITLE_MAX_WORDS = 20
 SHORT_HEADING_WORDS = 10
 QUESTION_HEADING_WORDS = 12
+LISTICLE_HEADING_WORDS = 12
+# A subtitle (without furniture under it) stands above a paragraph that ends a sentence or is this long.
+SUBTITLE_FOLLOWER_WORDS = 15
+_SENTENCE_MARKS = (".", "!", "\u061f", "?", "…", "»", '"')
 # A short heading must be followed by a paragraph at least this many times longer (in words).
 HEADING_FOLLOWER_RATIO = 2
 HEADING_FOLLOWER_MIN_WORDS = 8
+# Below this share of Arabic letters (of all letters) a seed is not an Arabic article.
+MIN_ARABIC_SHARE = 0.2
 # Words that open a continuing sentence or close an unfinished one: a short line
 # starting or ending with one is a fragment of prose, not a heading.
 _CONNECTIVES = frozenset([
@@ -94,52 +114,46 @@ def _digits_value(digits: str) -> int:
     return value
 
 
-BOILERPLATE_MAX_WORDS = 8
+def _drop_detail(edges: Edges, index: int, metadata: Metadata, used: dict[str, int]) -> str:
+    """The report text of an edge drop, saying what its date or author became."""
+    drop = edges.drops[index]
+    detail = drop.detail
+    found = drop.furniture
+    if found is None:
+        return detail
+    for key in ("date", "author"):
+        value = getattr(found, key)
+        if not value:
+            continue
+        given = getattr(metadata, key)
+        if used.get(key) == index:
+            detail += f"; it gives the article's {key}: {value}"
+        elif given is not None and used.get(key) is None:
+            detail += f"; the metadata {key} {given!r} is kept"
+    if "date" in found.kind.split("+") and found.date is None and "relative" not in found.what:
+        detail += " (no day, month and year in it: it sets no date)"
+    return detail
 
 
-def _boilerplate_edges(lines: list[str]) -> set[int]:
-    """0-based indexes of the lines a boilerplate rule may drop.
-
-    Platform chrome sits around an article, never inside it: only the leading and
-    trailing runs of lines that are blank, punctuation-only or short catalog
-    matches (at most ``BOILERPLATE_MAX_WORDS`` words, no sentence-final mark)
-    qualify. A matching line inside the article is kept (and reported).
-    """
-    def chrome(line: str) -> bool:
-        line = line.strip()
-        if not line or _is_separator(line):
-            return True
-        short = len(line.split()) <= BOILERPLATE_MAX_WORDS and not line.endswith((".", "!", "\u061f", "?"))
-        return short and match_boilerplate(line) is not None
-
-    edges: set[int] = set()
-    for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):
-        for index in order:
-            if not chrome(lines[index]):
-                break
-            edges.add(index)
-    return edges
-
-
-def _is_separator(line: str) -> bool:
-    return all(ch.isspace() or ch in _SEPARATOR_CHARS or unicodedata.category(ch)[0] == "P" for ch in line)
-
-
-def _classify(lines: list[str], repairs: list[Repair]) -> list[_Line]:
+def _classify(lines: tuple[tuple[int, str], ...], edges: Edges, metadata: Metadata,
+              used: dict[str, int], repairs: list[Repair]) -> list[_Line]:
     found: list[_Line] = []
-    droppable = _boilerplate_edges(lines)
-    for number, raw in enumerate(lines, start=1):
+    for index, (number, raw) in enumerate(lines):
         line = raw.strip()
         if not line:
             continue
-        if _is_separator(line):
+        if index in edges.drops:
+            drop = edges.drops[index]
+            repairs.append(Repair(drop.kind, number, _drop_detail(edges, index, metadata, used), dropped=line))
+            continue
+        if is_separator(line):
             repairs.append(Repair("drop-separator", number, "dropped a separator line (punctuation only)",
                                   dropped=line))
             continue
         rule = match_boilerplate(line)
-        if rule is not None and number - 1 in droppable:
-            repairs.append(Repair("drop-boilerplate", number,
-                                  f"dropped {rule.platform} boilerplate line", dropped=line))
+        if rule is not None and rule.anywhere:
+            repairs.append(Repair("drop-boilerplate", number, f"dropped a {rule.platform} line (a page number: "
+                                  "never article text)", dropped=line))
             continue
         if rule is not None:
             repairs.append(Repair("kept-boilerplate-like", number,
@@ -158,6 +172,33 @@ def _classify(lines: list[str], repairs: list[Repair]) -> list[_Line]:
     return found
 
 
+def _furniture_metadata(metadata: Metadata, edges: Edges) -> tuple[Metadata, dict[str, int]]:
+    """Metadata completed with the date and author the edge furniture gives (metadata wins)."""
+    used: dict[str, int] = {}
+    values: dict[str, str] = {}
+    for key in ("date", "author"):
+        given = edges.given(key)
+        if given is not None and getattr(metadata, key) is None:
+            used[key], values[key] = given
+    return (dataclasses.replace(metadata, **values) if values else metadata), used
+
+
+def _arabic_warning(lines: list[_Line], path: str) -> Repair | None:
+    """A warning when the article text is not Arabic (English only, emoji only)."""
+    arabic, letters = arabic_share(" ".join(line.raw for line in lines))
+    if letters and arabic >= MIN_ARABIC_SHARE * letters:
+        return None
+    first = lines[0].number if lines else 1
+    if not letters:
+        what = "has no letters at all (only digits, emoji or symbols)"
+    elif not arabic:
+        what = f"has no Arabic text (none of its {letters} letters is Arabic)"
+    else:
+        what = f"is mostly not Arabic ({arabic} of its {letters} letters are Arabic)"
+    return Repair("not-arabic", first, f"{path} {what}: it would be published as an Arabic article. "
+                  "Check that this is the right file, or put the Arabic original here", level="warning")
+
+
 def _fixed(text: str, line: int, repairs: list[Repair]) -> str:
     fixed, notes = repair_spacing(text)
     if notes:
@@ -165,26 +206,41 @@ def _fixed(text: str, line: int, repairs: list[Repair]) -> str:
     return fixed
 
 
-def derive_title(lede: str) -> str:
-    """Derive a title from the lede text: its first sentence without the final mark.
+def derive_title(lede: str, *, cut: bool = False) -> str:
+    """Derive a title from the lede text: its first sentence without a final full stop.
 
-    Input: lede text. Output: at most ``TITLE_MAX_WORDS`` words; a longer first
-    sentence is cut and ends with ``…``.
+    Input: lede text. Output: at most ``DERIVED_TITLE_MAX_WORDS`` words; a longer first
+    sentence (or any, with ``cut``: the sentence stays in its paragraph) is cut at its
+    first comma within ``TITLE_MAX_WORDS`` words (else after ``TITLE_MAX_WORDS - 2``
+    words) and ends with ``…``.
 
     >>> derive_title("هناك طفل جديد. وقال آخرون.")
     'هناك طفل جديد'
+    >>> derive_title("هناك طفل جديد. وقال آخرون.", cut=True)
+    'هناك طفل جديد…'
     """
-    first = _SENTENCE_END_RE.split(lede.strip(), maxsplit=1)[0].rstrip(".!\u061f?")
+    first = _first_sentence(lede.strip())[0].rstrip(".")
     words = first.split()
-    if len(words) > TITLE_MAX_WORDS:
-        return " ".join(words[:TITLE_MAX_WORDS - 2]) + "…"
-    return first
+    if len(words) <= DERIVED_TITLE_MAX_WORDS and not cut:
+        return first
+    if len(words) <= TITLE_MAX_WORDS - 2:
+        return first.rstrip(".!؟?") + "…"
+    clause = next((index for index, word in enumerate(words[:TITLE_MAX_WORDS]) if word.endswith(("،", ","))), None)
+    if clause is not None and clause >= 2:
+        return " ".join(words[:clause + 1]).rstrip("،,") + "…"
+    return " ".join(words[:TITLE_MAX_WORDS - 2]) + "…"
+
+
+def _first_sentence(text: str) -> tuple[str, str]:
+    """``(first sentence, rest)`` of a paragraph (split after ``. ! ؟ ?`` and a space)."""
+    parts = _SENTENCE_END_RE.split(text, maxsplit=1)
+    return parts[0], parts[1] if len(parts) > 1 else ""
 
 
 def _reads_as_title(line: _Line, following: _Line | None) -> bool:
     words = line.text.split()
     return (line.kind == "text" and len(words) <= TITLE_MAX_WORDS
-            and not line.text.endswith((".", "،", "؛", ":", "!", ",", ";"))
+            and not line.text.endswith((".", "،", "؛", ":", ",", ";"))
             and not _INNER_END_RE.search(line.text)
             and following is not None)
 
@@ -214,6 +270,49 @@ def _text_heading_reason(text: str, following: _Line | None) -> str | None:
     if following.kind in ("bullet", "numbered"):
         return "a short line without final punctuation before a list"
     return None
+
+
+def _glued_heading_fits(seam: Seam, max_words: int = SHORT_HEADING_WORDS) -> bool:
+    """A seam inside a word (orthography or lexicon) on a line that is not a bullet: the part
+    before it must read as a short heading and the part after it as a clearly longer paragraph;
+    a word glued inside a sentence (a missing space) does not split the line."""
+    words = seam.heading.split()
+    rest = seam.rest.split()
+    if len(words) > max_words or _is_fragment(words) or re.search(r"[،,؛;:]", seam.heading):
+        return False
+    if words[-1].startswith(("ال", "لل")) and rest[0].startswith("ال"):
+        return False  # a definite noun and its adjective written without a space ("المدينةالكبيرة")
+    if 2 * sum(1 for word in words if any(ch.isdigit() for ch in word)) >= len(words):
+        return False
+    return len(rest) >= max(HEADING_FOLLOWER_RATIO * len(words), HEADING_FOLLOWER_MIN_WORDS)
+
+
+def _find_glued(text: str, *, guarded: bool, max_words: int = SHORT_HEADING_WORDS) -> Seam | None:
+    """A heading glued to its paragraph at the start of ``text``: a question mark seam, or (when
+    ``guarded``, with :func:`_glued_heading_fits`) a seam inside a word."""
+    seam = find_seam(text, marks="\u061f?", lexical=False, orthographic=False)
+    if seam is not None and len(seam.heading.split()) <= QUESTION_HEADING_WORDS:
+        return seam
+    if not guarded:
+        return None
+    seam = find_seam(text, marks="")
+    if seam is None or not _glued_heading_fits(seam, max_words):
+        return None
+    if "not a known word" in seam.evidence and not _opens_paragraph(seam.rest):
+        return None  # lexical evidence alone, on a line that is not a bullet: only before a paragraph opener
+    return seam
+
+
+def _opens_paragraph(rest: str) -> bool:
+    """Does ``rest`` start the way Arabic paragraphs start: a conjunction و/ف on a common word,
+    or a very common word (Zipf ≥ 4)? Lexical seams on plain lines need it (rare plurals and names
+    split into two known halves otherwise)."""
+    from explainer.ingest.glue import KNOWN_ZIPF, zipf
+
+    first = rest.split()[0].strip("\"'«»()[]")
+    if first[:1] in ("و", "ف") and len(first) > 3 and zipf(first[1:]) >= KNOWN_ZIPF:
+        return True
+    return zipf(first) >= 4.0
 
 
 @dataclass
@@ -248,6 +347,44 @@ class _Builder:
         self.sections[index][2].append(Block(block_id, block.kind, text=block.text, items=block.items,
                                              ordered=block.ordered, line=block.line))
 
+    def take_first_sentence(self) -> tuple[str, int] | None:
+        """Take the first sentence out of the lede: ``(sentence, line)``, or ``None``.
+
+        The lede keeps the rest; a lede that was one sentence is removed and the next
+        paragraph before any heading becomes the lede. ``None`` (nothing taken) when there
+        is no lede (the article opens with a heading or a list: its first paragraph comes
+        later, and a title taken from there would read out of order) or when the first
+        sentence is longer than ``DERIVED_TITLE_MAX_WORDS`` words.
+        """
+        if self.lede is None:
+            return None
+        sentence, rest = _first_sentence(self.lede.text)
+        if len(sentence.split()) > DERIVED_TITLE_MAX_WORDS:
+            return None
+        line = self.lede.line
+        if rest:
+            self.lede = dataclasses.replace(self.lede, text=rest)
+        else:
+            self.lede = None
+            self._promote_lede()
+        return sentence, line
+
+    def _promote_lede(self) -> None:
+        blocks = self.sections[0][2]
+        if blocks and blocks[0].kind == "paragraph":
+            first = blocks.pop(0)
+            self.lede = dataclasses.replace(first, id="lede")
+            self._renumber(0)
+
+    def _renumber(self, index: int) -> None:
+        counts = {"p": 0, "l": 0}
+        blocks = self.sections[index][2]
+        for position, block in enumerate(blocks):
+            letter = "p" if block.kind == "paragraph" else "l"
+            counts[letter] += 1
+            blocks[position] = dataclasses.replace(block, id=f"s{index}-{letter}{counts[letter]}")
+        self.counters[index] = counts
+
     def built(self) -> tuple[Section, ...]:
         return tuple(Section(f"s{index}", heading, tuple(blocks), line=number)
                      for index, (number, heading, blocks) in enumerate(self.sections)
@@ -271,6 +408,50 @@ def _run(lines: list[_Line], start: int) -> list[_Line]:
     return run
 
 
+def _numbered_heading_like(line: _Line) -> bool:
+    text = line.text
+    if len(text.split()) <= LISTICLE_HEADING_WORDS and not _INNER_END_RE.search(text) \
+            and not text.endswith((".", "،", ",", "؛", ";", ":")) and not _SEAM_RE.search(text):
+        return True
+    return find_seam(text) is not None
+
+
+def _listicle_lines(lines: list[_Line]) -> set[int]:
+    """Seed line numbers of the numbered lines that are a listicle's headings.
+
+    Evidence: two or more numbered lines, each standing alone (not part of a run
+    numbered 1, 2, 3 ...: that is a list) and followed by its own paragraphs or lists, counting up or down by one
+    in reading order, every one short enough for a heading (or a heading glued to its
+    paragraph). Consecutive numbered lines (a list) never count.
+    """
+    alone: list[int] = []
+    position = 0
+    while position < len(lines):
+        if lines[position].kind != "numbered":
+            position += 1
+            continue
+        run = _run(lines, position)
+        if len(run) == 1:
+            alone.append(position)
+        position += len(run)
+    chains: list[list[int]] = []
+    for position in alone:
+        if chains and abs(lines[position].value - lines[chains[-1][-1]].value) == 1 and (
+                len(chains[-1]) == 1 or lines[position].value - lines[chains[-1][-1]].value
+                == lines[chains[-1][-1]].value - lines[chains[-1][-2]].value):
+            chains[-1].append(position)
+        else:
+            chains.append([position])
+    found: set[int] = set()
+    for chain in chains:
+        if len(chain) < 2 or not all(_numbered_heading_like(lines[p]) for p in chain):
+            continue
+        if chain[-1] + 1 >= len(lines):
+            continue  # the last heading needs its paragraph
+        found.update(lines[p].number for p in chain)
+    return found
+
+
 def _add_list(builder: _Builder, run: list[_Line], repairs: list[Repair]) -> None:
     items = tuple(_fixed(item.text, item.number, repairs) for item in run)
     ordered = run[0].kind == "numbered"
@@ -283,13 +464,13 @@ def _add_list(builder: _Builder, run: list[_Line], repairs: list[Repair]) -> Non
 
 
 def _split_heading(builder: _Builder, line: _Line, prefix: str, raw: str, repairs: list[Repair], *,
-                   marks: str = "\u061f?!.:", lexical: bool = True, max_words: int = MAX_HEADING_WORDS) -> bool:
+                   marks: str = "\u061f?!.:", lexical: bool = True, max_words: int = MAX_HEADING_WORDS,
+                   seam: Seam | None = None) -> bool:
     """Split ``raw`` (text before spacing repairs: a glued seam has no space) into heading + paragraph."""
-    seam = find_seam(raw, marks=marks, lexical=lexical)
+    seam = seam or find_seam(raw, marks=marks, lexical=lexical)
     if seam is None or len(seam.heading.split()) > max_words:
         return False
-    what = "a paragraph glued to its heading" if lexical else "a question heading glued to its paragraph"
-    repairs.append(Repair("split-heading", line.number, f"split {what}: {seam.evidence}"))
+    repairs.append(Repair("split-heading", line.number, f"split a heading glued to its paragraph: {seam.evidence}"))
     builder.heading(line.number, prefix + _fixed(seam.heading, line.number, repairs))
     builder.paragraph(line.number, _fixed(seam.rest, line.number, repairs))
     return True
@@ -317,6 +498,21 @@ def _add_bullet(builder: _Builder, line: _Line, following: _Line | None, repairs
         builder.paragraph(line.number, text)
 
 
+def _add_numbered_heading(builder: _Builder, line: _Line, repairs: list[Repair]) -> None:
+    prefix = line.raw[: len(line.raw) - len(line.text)]
+    text = line.text
+    if len(text.split()) <= LISTICLE_HEADING_WORDS and not _SEAM_RE.search(text) and not _INNER_END_RE.search(text):
+        repairs.append(Repair("heading", line.number, "read as a heading: a numbered line of a listicle "
+                              "(numbered lines counting by one, each followed by its own paragraphs); "
+                              "its number stays in the heading"))
+        builder.heading(line.number, _fixed(line.raw, line.number, repairs))
+        return
+    repairs.append(Repair("heading", line.number, "read as a heading: a numbered line of a listicle, glued to "
+                          "its paragraph; its number stays in the heading"))
+    if not _split_heading(builder, line, _fixed(prefix, line.number, []) + " ", text, repairs):
+        builder.heading(line.number, _fixed(line.raw, line.number, repairs))
+
+
 def _add_ordinal(builder: _Builder, line: _Line, following: _Line | None, repairs: list[Repair]) -> None:
     match = _ORDINAL_RE.match(line.text)
     rest = match.group("text") if match else ""
@@ -334,10 +530,15 @@ def _add_text(builder: _Builder, line: _Line, following: _Line | None, repairs: 
     if builder.last_text is None:
         builder.paragraph(line.number, _fixed(line.text, line.number, repairs))
         return
-    if _split_heading(builder, line, "", line.text, repairs, marks="\u061f?", lexical=False,
-                      max_words=QUESTION_HEADING_WORDS):
+    seam = _find_glued(line.text, guarded=True)
+    if seam is not None and _split_heading(builder, line, "", line.text, repairs, seam=seam,
+                                           max_words=QUESTION_HEADING_WORDS):
         return
     text = _fixed(line.text, line.number, repairs)
+    rule = match_boilerplate(line.text)
+    if rule is not None and rule.block:
+        builder.paragraph(line.number, text)  # a "read also" link inside the article is kept, never a heading
+        return
     if (reason := _text_heading_reason(text, following)) is not None:
         repairs.append(Repair("heading", line.number, f"read as a heading: {reason}"))
         builder.heading(line.number, text)
@@ -345,32 +546,99 @@ def _add_text(builder: _Builder, line: _Line, following: _Line | None, repairs: 
     builder.paragraph(line.number, text)
 
 
-_Glued = tuple[int, str] | None  # (seed line, lede text glued to the title line)
+@dataclass
+class _Head:
+    """What the top of the seed gave: title, subtitle ``(line, text)`` and a lede glued to the title line."""
+
+    title: str | None = None
+    subtitle: tuple[int, str] | None = None
+    glued: tuple[int, str] | None = None
 
 
-def _take_title(lines: list[_Line], metadata: Metadata, repairs: list[Repair]) -> tuple[str | None, list[_Line], _Glued]:
-    """Title from metadata or the first line; returns (title, remaining lines, (line, glued lede text))."""
+def _later_text_heading(lines: list[_Line]) -> bool:
+    """Does a later line read as a heading of the same kind (a short text line before a longer paragraph)?"""
+    for position in range(2, len(lines) - 1):
+        line = lines[position]
+        if line.kind == "text" and _text_heading_reason(line.text, lines[position + 1]) is not None:
+            return True
+    return False
+
+
+def _take_subtitle(lines: list[_Line], head: _Head, confirmed: int | None, repairs: list[Repair]) -> list[_Line]:
+    """A subtitle line right under the title, or ``lines`` unchanged.
+
+    Evidence: furniture under it (``confirmed``: the seed line of such a subtitle), or a
+    line of two words or more without final full stop before a paragraph, in a seed
+    where no later short line reads as a heading (then it is the first section's heading).
+    """
+    if head.subtitle is not None or head.glued is not None or len(lines) < 2:
+        return lines
+    line, following = lines[0], lines[1]
+    if line.kind != "text" or following.kind != "text" or not reads_as_subtitle(line.text) \
+            or line.text.endswith(("؟", "?")) or find_seam(line.text, marks="\u061f?!.:", lexical=False):
+        return lines
+    if line.number != confirmed and not (following.text.endswith(_SENTENCE_MARKS)
+                                         or len(following.text.split()) >= SUBTITLE_FOLLOWER_WORDS):
+        return lines  # short lines follow: a list without bullets or a poem, not a title and its subtitle
+    if line.number == confirmed:
+        why = "a short line under the title, with the date or byline under it"
+    elif not _later_text_heading(lines):
+        why = "a short line without final full stop right under the title"
+    else:
+        return lines  # the seed's later headings look the same: this is the first one
+    repairs.append(Repair("subtitle", line.number, f"read as the subtitle: {why}"))
+    head.subtitle = (line.number, _fixed(line.text, line.number, repairs))
+    return lines[1:]
+
+
+def _take_title(lines: list[_Line], metadata: Metadata, confirmed: int | None,
+                repairs: list[Repair]) -> tuple[_Head, list[_Line]]:
+    """Title (and subtitle) from metadata or the first line; returns the head and the remaining lines."""
     first = lines[0]
+    head = _Head()
     if metadata.title is not None:
+        head.title = metadata.title
         if first.kind == "text" and repair_spacing(first.text)[0] == metadata.title:
             repairs.append(Repair("drop-duplicate-title", first.number,
                                   "dropped the first line: it repeats the metadata title", dropped=first.raw))
-            return metadata.title, lines[1:], None
-        return metadata.title, lines, None
+            return head, _take_subtitle(lines[1:], head, confirmed, repairs)
+        return head, _take_subtitle(lines, head, confirmed, repairs)
     following = lines[1] if len(lines) > 1 else None
-    if first.kind == "text":
-        seam = find_seam(first.text, marks="\u061f?", lexical=False)
+    if first.kind == "text" and following is not None:
+        if (pair := split_question_title(first.text)) is not None:
+            repairs.append(Repair("split-title", first.number, "split the title line into a question (the title) "
+                                  "and the subtitle after it"))
+            head.title = _fixed(pair[0], first.number, repairs)
+            head.subtitle = (first.number, _fixed(pair[1], first.number, repairs))
+            return head, lines[1:]
+        seam = _find_glued(first.text, guarded=True, max_words=TITLE_MAX_WORDS)
         if seam is not None and len(seam.heading.split()) <= TITLE_MAX_WORDS:
             repairs.append(Repair("split-title", first.number,
-                                  f"split the lede glued to the title line: {seam.evidence}"))
-            return _fixed(seam.heading, first.number, repairs), lines[1:], (first.number, seam.rest)
+                                  f"split the text glued to the title line: {seam.evidence}"))
+            head.title = _fixed(seam.heading, first.number, repairs)
+            if reads_as_subtitle(seam.rest) and not seam.rest.endswith(("؟", "?")) and len(seam.rest.split()) < 16:
+                head.subtitle = (first.number, _fixed(seam.rest, first.number, repairs))
+            else:
+                head.glued = (first.number, _fixed(seam.rest, first.number, repairs))
+            return head, lines[1:]
     if _reads_as_title(first, following):
-        return _fixed(first.text, first.number, repairs), lines[1:], None
+        head.title = _fixed(first.text, first.number, repairs)
+        return head, _take_subtitle(lines[1:], head, confirmed, repairs)
+    if first.kind == "bullet" and following is not None and not _reads_as_title(
+            _Line(first.number, "text", first.text, first.raw), following):
+        seam = find_seam(first.text)
+        if seam is not None and len(seam.heading.split()) <= TITLE_MAX_WORDS:
+            repairs.append(Repair("split-title", first.number, "read as the title: a lone bulleted line opening the "
+                                  f"article, glued to its paragraph: {seam.evidence}"))
+            head.title = _fixed(seam.heading, first.number, repairs)
+            head.glued = (first.number, _fixed(seam.rest, first.number, repairs))
+            return head, lines[1:]
     if first.kind == "bullet" and following is not None and following.kind == "text" \
             and _reads_as_title(_Line(first.number, "text", first.text, first.raw), following):
         repairs.append(Repair("title", first.number, "read as the title: a lone bulleted line opening the article"))
-        return _fixed(first.text, first.number, repairs), lines[1:], None
-    return None, lines, None
+        head.title = _fixed(first.text, first.number, repairs)
+        return head, _take_subtitle(lines[1:], head, confirmed, repairs)
+    return head, lines
 
 
 def parse_article(text: str, *, path: str, slug: str, metadata: Metadata | None = None) -> Article:
@@ -378,9 +646,10 @@ def parse_article(text: str, *, path: str, slug: str, metadata: Metadata | None 
 
     Input: text from :func:`explainer.ingest.decode.normalize_seed` (front matter
     already blanked), the seed's display ``path`` and its ``slug``; optional
-    :class:`Metadata` (its title wins). Output: a frozen :class:`Article` whose
-    ``repairs`` list every change made, with seed line numbers, and whose
-    ``source_text`` is ``text``.
+    :class:`Metadata` (its title, date and author win over what the seed's furniture
+    gives). Output: a frozen :class:`Article` whose ``repairs`` list every change made,
+    with seed line numbers, and whose ``source_text`` is ``text``; its metadata holds
+    the date and author taken from the seed's date line and byline.
     Raises :class:`~explainer.errors.SeedError` when nothing of an article is left.
     """
     metadata = metadata or Metadata()
@@ -388,17 +657,33 @@ def parse_article(text: str, *, path: str, slug: str, metadata: Metadata | None 
     if not text.strip():
         raise SeedError(path, None, "the seed has no article text after its front matter",
                         "Put the article below the closing '---' line.")
-    lines = _classify(text.split("\n"), repairs)
+    unwrapped = unwrap(text.split("\n"))
+    if unwrapped.repair is not None:
+        repairs.append(unwrapped.repair)
+    edges = find_edges([line for _number, line in unwrapped.lines])
+    metadata, used = _furniture_metadata(metadata, edges)
+    lines = _classify(unwrapped.lines, edges, metadata, used, repairs)
     if not lines:
         raise SeedError(path, None, "no article text left after dropping separator and boilerplate lines",
                         "Check that the file holds the article itself.")
-    title, lines, glued_lede = _take_title(lines, metadata, repairs)
+    if (warning := _arabic_warning(lines, path)) is not None:
+        repairs.append(warning)
+    confirmed = unwrapped.lines[edges.subtitle][0] if edges.subtitle is not None else None
+    head, lines = _take_title(lines, metadata, confirmed, repairs)
     builder = _Builder()
-    if glued_lede is not None:
-        builder.paragraph(*glued_lede)
+    if head.title is not None:
+        # the lines under a title are read like any others: a short line before a paragraph is a heading
+        builder.last_text = head.subtitle[1] if head.subtitle else head.title
+    if head.glued is not None:
+        builder.paragraph(*head.glued)
+    listicle = _listicle_lines(lines)
     position = 0
     while position < len(lines):
         line = lines[position]
+        if line.number in listicle:
+            _add_numbered_heading(builder, line, repairs)
+            position += 1
+            continue
         if line.kind in ("bullet", "numbered"):
             run = _run(lines, position)
             following = lines[position + len(run)] if position + len(run) < len(lines) else None
@@ -418,18 +703,37 @@ def parse_article(text: str, *, path: str, slug: str, metadata: Metadata | None 
             _add_text(builder, line, following, repairs)
         position += 1
 
+    title = head.title
     title_derived = False
     if title is None:
-        first_text = builder.lede or next((b for _l, _h, bs in builder.sections for b in bs if b.kind == "paragraph"),
-                                          None)
-        if first_text is not None:
-            title = derive_title(first_text.text)
-        else:
-            heading = next((h for _l, h, _b in builder.sections if h), None)
-            if heading is None:
-                raise SeedError(path, lines[0].number if lines else None, "cannot derive a title: the seed has no "
-                                "paragraph or heading", "Add a title line at the top, or 'title:' metadata.")
-            title = heading
+        title = _derived_title(builder, path, lines, repairs)
         title_derived = True
+    subtitle = Block("subtitle", "paragraph", text=head.subtitle[1], line=head.subtitle[0]) if head.subtitle else None
     return Article(slug=slug, source_path=path, title=title, title_derived=title_derived, lede=builder.lede,
-                   sections=builder.built(), metadata=metadata, repairs=tuple(repairs), source_text=text)
+                   sections=builder.built(), metadata=metadata, repairs=tuple(repairs), source_text=text,
+                   subtitle=subtitle)
+
+
+def _derived_title(builder: _Builder, path: str, lines: list[_Line], repairs: list[Repair]) -> str:
+    """The title of a seed without a title line: the first sentence, taken out of its paragraph."""
+    taken = builder.take_first_sentence()
+    if taken is not None:
+        sentence, line = taken
+        repairs.append(Repair("title", line, "no title line: the first sentence is the title and leaves its "
+                              "paragraph, so it is printed once"))
+        return sentence.rstrip(".").rstrip() or sentence
+    first_text = builder.lede or next((b for _l, _h, bs in builder.sections for b in bs if b.kind == "paragraph"),
+                                      None)
+    if first_text is not None:
+        why = (f"the first sentence is longer than {DERIVED_TITLE_MAX_WORDS} words" if builder.lede is not None
+               else "the article opens with a heading or a list")
+        repairs.append(Repair("title-cut", first_text.line,
+                              f"no title line, and {why}: the title is the first clause or words of the first "
+                              "paragraph, cut with '…', and the sentence stays whole. "
+                              "Add a title line at the top, or 'title:' metadata"))
+        return derive_title(first_text.text, cut=True)
+    heading = next((h for _l, h, _b in builder.sections if h), None)
+    if heading is None:
+        raise SeedError(path, lines[0].number if lines else None, "cannot derive a title: the seed has no "
+                        "paragraph or heading", "Add a title line at the top, or 'title:' metadata.")
+    return heading

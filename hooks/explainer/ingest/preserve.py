@@ -5,7 +5,9 @@ general categories L, M, N), so punctuation and spacing repairs never count as
 losses. A seed word is accounted for when it is on the page, when a repair of
 the ingestion report dropped it (boilerplate, list numbering, a repeated title),
 or when its letters appear unbroken in the page's letter stream (a glued word
-that was split, e.g. ``للنمووبعيدًا`` -> ``للنمو`` + ``وبعيدًا``).
+that was split, e.g. ``للنمووبعيدًا`` -> ``للنمو`` + ``وبعيدًا``), or when the report says it
+was split (a title glued to its lede: the byline stands between them on the page) and both
+halves are on the page.
 """
 
 from __future__ import annotations
@@ -60,8 +62,10 @@ def html_text(markup: str) -> str:
 
 
 def article_text(article: Article) -> str:
-    """Every text of the parsed article (title, lede, headings, paragraphs, list items), one per line."""
+    """Every text of the parsed article (title, subtitle, lede, headings, paragraphs, list items), one per line."""
     parts = [article.title]
+    if article.subtitle:
+        parts.append(article.subtitle.text)
     if article.lede:
         parts.append(article.lede.text)
     for section in article.sections:
@@ -90,6 +94,9 @@ def missing_words(article: Article, shown_text: str) -> list[tuple[int, str]]:
     shown_words = seed_words(shown_text)
     shown = Counter(shown_words)
     stream = "".join(shown_words)
+    # words the report says were split (a heading glued to its paragraph): accounted for when both halves are shown
+    split = {token for repair in article.repairs if repair.kind in ("split-heading", "split-title")
+             for token in _QUOTED_RE.findall(repair.detail)}
     missing: list[tuple[int, str]] = []
     for number, line in enumerate(article.source_text.split("\n"), start=1):
         for word in seed_words(line):
@@ -97,9 +104,16 @@ def missing_words(article: Article, shown_text: str) -> list[tuple[int, str]]:
                 dropped[word] -= 1
             elif shown[word] > 0:
                 shown[word] -= 1
-            elif word not in stream:
+            elif word not in stream and not (word in split and _halves_shown(word, shown)):
                 missing.append((number, word))
     return missing
+
+
+_QUOTED_RE = regex.compile(r"'([\p{L}\p{M}\p{N}]+)'")
+
+
+def _halves_shown(word: str, shown: Counter[str]) -> bool:
+    return any(shown[word[:cut]] and shown[word[cut:]] for cut in range(1, len(word)))
 
 
 def preservation_warnings(article: Article, page_html: str) -> list[str]:

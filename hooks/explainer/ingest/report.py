@@ -24,7 +24,7 @@ def article_outline(article: Article) -> dict[str, Any]:
     """The parsed structure and report of ``article`` as JSON-ready data.
 
     Output keys: ``slug``, ``title``, ``title_source`` (``metadata``, ``line`` or
-    ``lede``), ``metadata`` (only the keys that are set), ``lede`` (text or
+    ``lede``), ``metadata`` (only the keys that are set), ``subtitle`` and ``lede`` (text or
     ``None``), ``sections`` (``id``, ``line``, ``heading``, ``blocks``), and
     ``report``: one ``{"line", "kind", "level", "detail"[, "dropped"]}`` per repair,
     sorted by line (stable for repairs on the same line).
@@ -47,6 +47,7 @@ def article_outline(article: Article) -> dict[str, Any]:
         "title": article.title,
         "title_source": title_source,
         "metadata": {k: v for k, v in asdict(article.metadata).items() if v is not None},
+        "subtitle": article.subtitle.text if article.subtitle else None,
         "lede": article.lede.text if article.lede else None,
         "sections": [
             {"id": s.id, "line": s.line, "heading": s.heading, "blocks": [_block_outline(b) for b in s.blocks]}

@@ -50,13 +50,14 @@ from typing import Literal
 
 import yaml
 from babel.dates import format_skeleton
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import UnsupportedNumberingSystemError, format_decimal, format_percent
 
 from explainer.errors import DataError
-from explainer.model import Article
-from explainer.translate.segment import Unit, article_units
+from explainer.ingest.orthography import digit_system, to_digits
 from explainer.ingest.sidefile import compose, line_of, mapping, sequence, text
+from explainer.model import Article
 from explainer.textmatch import Phrase, PhraseMatcher, fold_word
+from explainer.translate.segment import Unit, article_units
 
 FactKind = Literal["date", "quantity", "percent", "fraction", "name", "text"]
 MAX_AUTO_FACTS = 8
@@ -81,9 +82,18 @@ _DAMMA = "\u064f"
 _ARABIC_WORD_RE = re.compile(r"[\u0621-\u065f\u0670-\u06d3]+")
 _YEAR_WORD_RE = re.compile(r"(?:و|ف)?(?:ب|ل|ك)?(?:ال|ل)?(?:عام|سنه)")  # folded عام / سنة with clitics
 # A number standing alone, or after an attached و ف ب ل ("و40%"); never inside "R1" or "1.2.3".
-_NUMBER_RE = re.compile(r"(?<![.,٫٬\d-])(?<![^\W\dوفبل])(\d+(?:[.,٫٬]\d+)*)(?![\w-])")
+# A number standing alone, or after an attached و ف ب ل ("و40%"), with its sign ("−40", "-3.5%") when a minus
+# stands right before it after a space or at the start; never inside "R1", "1.2.3", "كوفيد-19" or a range "10-20".
+_NUMBER_RE = re.compile(r"(?P<sign>(?<![\w.,٫٬\-−–])[-−–](?=\d))?(?<![.,٫٬\d])(?<![\w][-−–])(?<![^\W\dوفبل])"
+                        r"(?P<num>\d+(?:[.,٫٬]\d+)*)(?![\w-])")
 _WORD_RE = re.compile(r"(?:[^\W\d_]|[\u064b-\u065f\u0670])+")  # letters and Arabic marks
-_LATIN_NAME_RE = re.compile(r"(?<![A-Za-z0-9_-])[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?:\s[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)*(?![\w-])")
+# A whole run of Latin-script words (letters, digits, inner - . & ' +) joined by single spaces: a name is
+# never cut out of a longer Latin run ("Ursula von der Leyen", "Claude 3 Opus").
+_LATIN_TOKEN = r"[A-Za-z0-9][A-Za-z0-9]*(?:[-.&'+][A-Za-z0-9]+)*\+*"
+_LATIN_NAME_RE = re.compile(rf"(?<![A-Za-z0-9_\-.&'+]){_LATIN_TOKEN}(?: {_LATIN_TOKEN})*(?![\w-])")
+_NAME_PARTICLES = frozenset(("von", "van", "der", "den", "de", "da", "del", "di", "du", "al", "el", "bin", "ibn",
+                             "la", "le", "of", "and", "&", "y"))
+MAX_NAME_WORDS = 5
 
 
 @dataclass(frozen=True)
@@ -93,8 +103,12 @@ class Fact:
     ``text_ar`` is the span as written in the seed (or the editor's text);
     ``segment_id`` the block stating it (``""`` for added facts). Dates use
     ``day``/``month``/``year`` (any may be ``None``); quantities and percentages
-    ``number`` (a :class:`~decimal.Decimal`) and ``unit_ar`` (the counted noun,
-    possibly empty); names ``name`` (Latin-script name, if known) and ``name_kind``.
+    ``number`` (a :class:`~decimal.Decimal`, with its sign and decimals) and ``unit_ar``
+    (the counted noun, possibly empty); names ``name`` (Latin-script name, if known) and
+    ``name_kind``. ``digits`` is the CLDR numbering system of the seed's digits (``latn``,
+    ``arab`` for ٠–٩, ``arabext``); ``reliable`` is False when the span may be cut from a
+    longer phrase (a counted noun or fraction whose phrase goes on): such a candidate is
+    shown only when an editor confirms it.
     """
 
     key: str
@@ -110,6 +124,8 @@ class Fact:
     name_kind: str = ""
     label_ar: str = ""
     line: int = 0
+    digits: str = "latn"  # the seed's digits (CLDR numbering system): the Arabic page shows them
+    reliable: bool = True  # its span surely is the whole fact (shown without an editor's file)
 
 
 @dataclass(frozen=True)
@@ -185,39 +201,50 @@ def _date_key(day: int | None, month: int | None, year: int | None) -> str:
     return f"date:{year:04d}-{month:02d}-{day:02d}" if year else f"date:--{month:02d}-{day:02d}"
 
 
+def _ends_phrase(text_value: str, end: int) -> bool:
+    """Does a phrase ending at ``end`` end there for sure: punctuation, a number, the end of the
+    text, or a preposition / relative pronoun / particle after it (never a word that may continue it)?"""
+    after = _next_words(text_value, end, 1)
+    return not after or fold_word(after[0].group(0)) in _STOP
+
+
 def _numbers(text_value: str, seg_id: str) -> list[tuple[int, Fact]]:
     found: list[tuple[int, Fact]] = []
     consumed_until = 0  # a year after a month belongs to that date
     for match in _NUMBER_RE.finditer(text_value):
         if match.start() < consumed_until:
             continue
+        digits = match.group("num")
         try:
-            value = _to_decimal(match.group(1))
+            value = _to_decimal(digits)
         except ValueError:
             continue
+        system = digit_system(digits)
+        signed = -value if match.group("sign") else value
         month = _month_at(text_value, match.end())
-        if month and value == int(value) and 1 <= value <= 31:
+        if month and not match.group("sign") and value == int(value) and 1 <= value <= 31:
             end = month[1]
             year = _year_at(text_value, end)
             if year:
                 end = consumed_until = year[1]
             day, mon, yr = int(value), month[0], year[0] if year else None
             found.append((match.start(), Fact(_date_key(day, mon, yr), "date", text_value[match.start():end], seg_id,
-                                              day=day, month=mon, year=yr)))
+                                              day=day, month=mon, year=yr, digits=system)))
             continue
         rest = fold_word(text_value[match.end():match.end() + 14]).lstrip()
         if rest.startswith(("%", "٪")) or rest.startswith(_PERCENT_WORDS):
-            found.append((match.start(), Fact(f"percent:{value}", "percent", match.group(0) + "%", seg_id, number=value)))
+            found.append((match.start(), Fact(f"percent:{signed}", "percent", match.group(0) + "%", seg_id,
+                                              number=signed, digits=system)))
             continue
         words = _next_words(text_value, match.end(), 2)
         end = match.end()
         if words and fold_word(words[0].group(0)) in _MULTIPLIERS:
-            value *= _MULTIPLIERS[fold_word(words[0].group(0))]
+            signed *= _MULTIPLIERS[fold_word(words[0].group(0))]
             end = words[0].end()
             words = words[1:]
         else:
             words = words[:1]
-        if len(match.group(1)) == 4 and (year_fact := _year_fact(text_value, match, seg_id)):
+        if len(digits) == 4 and not match.group("sign") and (year_fact := _year_fact(text_value, match, seg_id)):
             found.append(year_fact)
             continue
         if not words or fold_word(words[0].group(0)) in _STOP or not _ARABIC_WORD_RE.fullmatch(words[0].group(0)):
@@ -227,14 +254,15 @@ def _numbers(text_value: str, seg_id: str) -> list[tuple[int, Fact]]:
         else:
             unit = words[0].group(0)
             end = words[0].end()
-        key = f"quantity:{value.normalize():f}" + (f" {unit}" if unit else "")
-        found.append((match.start(), Fact(key, "quantity", text_value[match.start():end], seg_id, number=value, unit_ar=unit)))
+        key = f"quantity:{signed.normalize():f}" + (f" {unit}" if unit else "")
+        found.append((match.start(), Fact(key, "quantity", text_value[match.start():end], seg_id, number=signed,
+                                          unit_ar=unit, digits=system, reliable=_ends_phrase(text_value, end))))
     return found
 
 
 def _year_fact(text_value: str, match: re.Match[str], seg_id: str) -> tuple[int, Fact] | None:
     """A year right after a month name (``يناير 2025``) or after ``عام``/``سنة`` (``في العام 2025``)."""
-    year = int(_to_decimal(match.group(1)))
+    year = int(_to_decimal(match.group("num")))
     if not 1000 <= year <= 2999:
         return None
     offset = max(0, match.start() - 30)
@@ -253,9 +281,11 @@ def _year_fact(text_value: str, match: re.Match[str], seg_id: str) -> tuple[int,
             if name in _MONTHS:
                 month = _MONTHS[name]
                 return joined[-size].start(), Fact(_date_key(None, month, year), "date",
-                                                   text_value[joined[-size].start():match.end()], seg_id, month=month, year=year)
+                                                   text_value[joined[-size].start():match.end()], seg_id, month=month,
+                                                   year=year, digits=digit_system(match.group("num")))
     if joined and _YEAR_WORD_RE.fullmatch(fold_word(joined[-1].group(0))):
-        return match.start(), Fact(_date_key(None, None, year), "date", match.group(0), seg_id, year=year)
+        return match.start(), Fact(_date_key(None, None, year), "date", match.group(0), seg_id, year=year,
+                                   digits=digit_system(match.group("num")))
     return None
 
 
@@ -283,7 +313,8 @@ def _fractions(text_value: str, seg_id: str) -> list[tuple[int, Fact]]:
             continue
         start = word.start() + len(prefix)
         span = text_value[start:following[-1].end()]
-        found.append((start, Fact(f"fraction:{span}", "fraction", span, seg_id, number=Decimal(1) / Decimal(denominator))))
+        found.append((start, Fact(f"fraction:{span}", "fraction", span, seg_id, number=Decimal(1) / Decimal(denominator),
+                                  reliable=_ends_phrase(text_value, following[-1].end()))))
     return found
 
 
@@ -291,17 +322,23 @@ def _names(text_value: str, seg_id: str) -> list[tuple[int, Fact]]:
     known = {entry.name.casefold(): entry for entry in gazetteer()}
     found: list[tuple[int, Fact]] = []
     for match in _LATIN_NAME_RE.finditer(text_value):
-        if match.group(0).islower():
+        run = match.group(0).rstrip(".")
+        words = run.split(" ")
+        if not any(ch.isupper() for ch in run):
             continue  # a lowercase Latin word ("email") is not a name; "iPhone" and "DeepSeek" are
-        entry = known.get(match.group(0).casefold())
-        name = entry.name if entry else match.group(0)
-        found.append((match.start(), Fact(f"name:{name}", "name", match.group(0), seg_id, name=name,
+        if len(words) > MAX_NAME_WORDS or any(w.islower() and w not in _NAME_PARTICLES for w in words):
+            continue  # a Latin phrase ("Move fast and break things"), not a name: never cut a name out of it
+        if all(w.isdigit() for w in words[:1]):
+            continue
+        entry = known.get(run.casefold())
+        name = entry.name if entry else run
+        found.append((match.start(), Fact(f"name:{name}", "name", run, seg_id, name=name,
                                           name_kind=entry.kind if entry else "")))
     by_name = {entry.name: entry for entry in gazetteer()}
-    for match in _gazetteer_matcher().find(text_value):
-        entry = by_name[match.key]
-        span = _strip_clitics(text_value[match.start:match.end], entry.spellings_ar)
-        start = match.end - len(span)
+    for phrase in _gazetteer_matcher().find(text_value):
+        entry = by_name[phrase.key]
+        span = _strip_clitics(text_value[phrase.start:phrase.end], entry.spellings_ar)
+        start = phrase.end - len(span)
         found.append((start, Fact(f"name:{entry.name}", "name", span, seg_id, name=entry.name, name_kind=entry.kind)))
     return found
 
@@ -309,7 +346,7 @@ def _names(text_value: str, seg_id: str) -> list[tuple[int, Fact]]:
 def _strip_clitics(span: str, spellings: Sequence[str]) -> str:
     """The name without attached و ب ل ال ... : the longest tail of ``span`` that folds to a spelling."""
     folded = {fold_word(s) for s in spellings} | {fold_word(s)[2:] for s in spellings if fold_word(s).startswith("ال")}
-    for cut in range(0, min(4, len(span))):
+    for cut in range(min(4, len(span))):
         if fold_word(span[cut:]) in folded:
             return span[cut:]
     return span
@@ -373,8 +410,11 @@ def read_facts_file(path: Path, display_path: str, candidates: Sequence[Fact], s
 
 
 def select_facts(candidates: Sequence[Fact], confirmed: Sequence[Fact] | None) -> list[Fact]:
-    """The facts to show: the editor's list when there is one, else the first candidates."""
-    return list(confirmed) if confirmed is not None else list(candidates[:MAX_AUTO_FACTS])
+    """The facts to show: the editor's list when there is one, else the first reliable candidates
+    (``MAX_AUTO_FACTS`` at most; see :attr:`Fact.reliable`)."""
+    if confirmed is not None:
+        return list(confirmed)
+    return [fact for fact in candidates if fact.reliable][:MAX_AUTO_FACTS]
 
 
 def _is_latin(value: str) -> bool:
@@ -424,15 +464,16 @@ def format_value(fact: Fact, lang: str, translate: Translate) -> Piece:
     >>> format_value(Fact("date:--01-20", "date", "20 يناير", day=20, month=1), "ar", lambda s: None)
     Piece(text='20 يناير', lang='ar')
     """
+    system = fact.digits if lang == "ar" else "latn"
     if fact.kind == "date":
         skeleton = ("y" if fact.year else "") + ("MMMM" if fact.month else "") + ("d" if fact.day else "")
         when = _dt.date(fact.year or 2000, fact.month or 1, fact.day or 1)  # 2000: a leap year, for 29 February
-        return Piece(format_skeleton(skeleton, when, locale=lang), lang)
+        return Piece(to_digits(format_skeleton(skeleton, when, locale=lang), system), lang)
     if fact.kind in ("quantity", "percent"):
         assert fact.number is not None
         if fact.kind == "percent":
-            return Piece(format_percent(fact.number / 100, locale=lang, numbering_system="latn"), lang)
-        number = format_decimal(fact.number, locale=lang, numbering_system="latn")
+            return Piece(_number(fact.number / 100, lang, system, format_percent), lang)
+        number = _number(fact.number, lang, system, format_decimal)
         if not fact.unit_ar:
             return Piece(number, lang)
         unit = fact.unit_ar if lang == "ar" else translate(fact.unit_ar)
@@ -441,6 +482,21 @@ def format_value(fact: Fact, lang: str, translate: Translate) -> Piece:
         return Piece(fact.text_ar, "ar" if lang == "ar" else lang)
     shown = translate(fact.text_ar) or (fact.name if fact.kind == "name" and fact.name else None)
     return Piece(shown, lang) if shown else Piece(fact.text_ar, "ar")
+
+
+def _number(value: Decimal, lang: str, system: str, formatter: Callable[..., str]) -> str:
+    """``value`` formatted by Babel for ``lang`` with the symbols of numbering system ``system``
+    (CLDR: ``٬`` and ``٫`` for ``arab``), every decimal kept, written in that system's digits.
+
+    Babel applies a numbering system's symbols but writes Latin digits, so the digits are
+    replaced afterwards (:func:`explainer.ingest.orthography.to_digits`); a system the
+    locale's CLDR data lacks keeps the Latin symbols.
+    """
+    try:
+        formatted = formatter(value, locale=lang, numbering_system=system, decimal_quantization=False)
+    except UnsupportedNumberingSystemError:
+        formatted = formatter(value, locale=lang, numbering_system="latn", decimal_quantization=False)
+    return to_digits(formatted, system)
 
 
 def label_key(fact: Fact) -> str:

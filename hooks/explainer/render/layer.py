@@ -12,21 +12,40 @@ import datetime as _dt
 import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from urllib.parse import quote
 
 from babel.dates import format_date
 from babel.numbers import format_percent
 
-from explainer.translate.catalog import Translation, Translations, load_translations, po_path
+from explainer.model import Article
 from explainer.render.facts import CATALOG as FACTS_CATALOG
 from explainer.render.facts import Fact, load_article_facts, render_box
-from explainer.render.glossary import (CATALOG, GLOSSARY_FILE, LocalTerm, Term, TermMarker, articles_using, localize, matcher_for,
-                       read_glossary, sort_key)
-from explainer.model import Article
+from explainer.render.glossary import (
+    CATALOG,
+    GLOSSARY_FILE,
+    LocalTerm,
+    Term,
+    TermMarker,
+    articles_using,
+    localize,
+    matcher_for,
+    read_glossary,
+    sort_key,
+)
+from explainer.render.pages import (
+    Extras,
+    Lookup,
+    PageSource,
+    _front_matter,
+    escape_inline,
+    inline_html,
+    translation_state,
+)
 from explainer.render.parallel import parallel_uri, render_rows
 from explainer.render.readtime import count_words, format_minutes, reading_minutes
-from explainer.render.pages import Extras, Lookup, PageSource, _front_matter, escape_inline, inline_html, translation_state
+from explainer.translate.catalog import Translation, Translations, load_translations, po_path
 from explainer.translate.segment import article_units
 from explainer.translate.ui import DIRECTIONS, SOURCE_LANG, UiMessage, UiStrings, register
 
@@ -98,6 +117,10 @@ def _display(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+def _glossary_entry(found: Translations, msgid: str) -> Translation | None:
+    return found.get((CATALOG, msgid))
+
+
 def load_layer(articles: Sequence[Article], root: Path, locales_dir: Path, langs: Sequence[str]) -> Layer:
     """Read ``seeds/glossary.yml``, each article's ``.facts.yml`` and the glossary and facts PO files.
 
@@ -108,7 +131,7 @@ def load_layer(articles: Sequence[Article], root: Path, locales_dir: Path, langs
     for lang in langs:
         path = po_path(locales_dir, lang, CATALOG)
         found = load_translations(path, _display(path, root)) if lang != SOURCE_LANG else {}
-        glossary[lang] = current(lambda msgid, found=found: found.get((CATALOG, msgid)))
+        glossary[lang] = current(partial(_glossary_entry, found))
     fact_translations: dict[str, Translations] = {}
     for lang in langs:
         if lang != SOURCE_LANG:
@@ -139,7 +162,10 @@ def _byline(article: Article, lang: str, lookup: Lookup, counts: dict[str, int],
         when = format_date(_dt.date.fromisoformat(meta.date), "long", locale=lang)
         parts.append(escape_inline(ui.text("published", lang, date=when)))
     if meta.author:
-        parts.append(escape_inline(ui.text("by_author", lang, author=meta.author)))
+        # the name may be in the other script (an Arabic name on the English page, a Latin one on the Arabic
+        # page): a <bdi> isolates it, so the separators around it keep their places
+        before, _, after = ui.text("by_author", lang, author="\x00").partition("\x00")
+        parts.append(f"{escape_inline(before)}<bdi>{escape_inline(meta.author)}</bdi>{escape_inline(after)}")
     if meta.source:
         url = meta.source.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
         parts.append(f"[{escape_inline(ui.text('source', lang))}]({url})")
@@ -184,7 +210,7 @@ def _prev_next(articles: Sequence[Article], index: int, lang: str, titles: dict[
 
 def _body_texts(article: Article) -> list[str]:
     """The Arabic texts glossary markup applies to: lede, paragraphs and list items (not headings)."""
-    texts = []
+    texts: list[str] = []
     for block in article.blocks():
         texts.extend([block.text] if block.kind == "paragraph" else block.items)
     return texts
@@ -254,7 +280,7 @@ def glossary_uri(lang: str) -> str:
 def render_glossary(layer: Layer, articles: Sequence[Article], lang: str, lookups: dict[str, Lookup],
                     langs: Sequence[str], ui: UiStrings) -> PageSource:
     """The glossary page of ``lang``: every term (alphabetical), its explanation and the articles using it."""
-    meta = {
+    meta: dict[str, object] = {
         "title": ui.text("glossary_title", lang),
         "description": ui.text("glossary_intro", lang),
         "lang": lang,

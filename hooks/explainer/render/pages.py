@@ -12,6 +12,7 @@ with an explicit id (``attr_list``) so the table of contents and search see them
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import html
 import posixpath
@@ -21,10 +22,10 @@ from dataclasses import dataclass
 
 import yaml
 
-from explainer.render.bidi import isolate_html
-from explainer.translate.catalog import Translation
-from explainer.render.links import link_spans, linkify_html
 from explainer.model import Article, Block
+from explainer.render.bidi import isolate_html
+from explainer.render.links import link_spans, linkify_html
+from explainer.translate.catalog import Translation
 from explainer.translate.segment import Unit, catalog_units
 from explainer.translate.ui import DIRECTIONS, LANG_NAMES, SOURCE_LANG, UiStrings
 
@@ -337,6 +338,10 @@ def render_article(article: Article, lang: str, lookup: Lookup, langs: Sequence[
     body = [_front_matter(meta)]
     body.append(_page_notice(translation_state(article, lang, lookup), lang, src_uri, ui))
     body.append(_render_heading(1, "title", title, ctx))
+    if article.subtitle:
+        # like a heading, the subtitle gets no glossary markup (the first use of a term is in the body)
+        shown = resolve(article.subtitle.text, lang, lookup)
+        body.append(_render_paragraph("subtitle", shown, dataclasses.replace(ctx, mark=text_html), css="ex-subtitle"))
     body.append(extras.header)
     if lede:
         body.append(_render_paragraph("lede", lede, ctx, css="ex-lede"))

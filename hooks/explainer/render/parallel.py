@@ -72,6 +72,8 @@ def render_rows(article: Article, page_lang: str, langs: Sequence[str], lookup: 
                    for lang in order)
     parts = [f'<div class="ex-parallel">\n<div class="ex-row ex-row--head" aria-hidden="true">{head}</div>\n',
              _row("title", article.title, "title", page_lang, langs, lookup, ui, "strong")]
+    if article.subtitle:
+        parts.append(_row("subtitle", article.subtitle.text, "subtitle", page_lang, langs, lookup, ui))
     if article.lede:
         parts.append(_row("lede", article.lede.text, "lede", page_lang, langs, lookup, ui))
     for section in article.sections:

@@ -1,6 +1,6 @@
 """Stage 3: Article -> translation units.
 
-One unit per title, heading, paragraph and list item (gettext: one message).
+One unit per title, subtitle, heading, paragraph and list item (gettext: one message).
 ``msgctxt`` is the article's slug, so identical sentences in two articles stay
 apart while an inserted paragraph does not shift the context of the others
 (a positional context would turn every later unit fuzzy). ``msgid`` is the
@@ -41,6 +41,8 @@ def article_units(article: Article) -> list[Unit]:
     """
     ctxt = article.slug
     units = [Unit(ctxt, article.title, "title", "title", article.lede.line if article.lede else 0)]
+    if article.subtitle:
+        units.append(Unit(ctxt, article.subtitle.text, "subtitle", "subtitle", article.subtitle.line))
     if article.lede:
         units.append(Unit(ctxt, article.lede.text, article.lede.id, "paragraph", article.lede.line))
     for section in article.sections:

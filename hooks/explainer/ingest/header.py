@@ -1,0 +1,404 @@
+"""Article furniture lines: dates, bylines, reading times, counters, section labels.
+
+News sites, blogs and Medium put lines around a headline that are not article text:
+a section label (``رياضة``, ``الرئيسية » اقتصاد``), a date line in one of many forms
+(``الخميس 3 أبريل 2025 | 09:15``, ``2025/04/03``, ``منذ ساعتين``, ``Apr 3, 2025``), a byline
+(``بقلم: …``, ``كتب - …``, ``By …``), a reading time (``وقت القراءة: 3 دقائق``, ``3 min read``)
+and counters (``1.2K``, ``35 تعليقًا``, ``120 Followers``). :func:`classify` recognises such a
+line from its *vocabulary*: every token of the line must be a date word (CLDR month and
+weekday names from Babel, Hijri months, time and era markers, "published"/"updated"
+words), a number, punctuation, or the marker and name of a byline, and the line must hold
+a date core (a numeric date, a day with a month, a relative date). A sentence that merely
+mentions a date always has other words, so it is never furniture.
+
+A line that joins several such parts with ``|``, ``·``, ``•`` or a spaced dash
+(``بقلم: أحمد سالم | 3 أبريل 2025``) is furniture when every part is.
+
+What the line gives: an ISO 8601 date (``YYYY-MM-DD``) when day, month and year are all
+known (numeric dates read year-first ``2025/04/03`` or, as in Arabic usage, day-first
+``03/04/2025``; a US month-first reading is taken only when the day-first one is
+impossible), and an author name from a byline.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from explainer.ingest.orthography import ascii_digits
+from explainer.textmatch import fold_word
+
+# Hijri month names (Babel exposes only the Gregorian calendar's names): a Hijri date is a date
+# line, but gives no ISO date.
+_HIJRI_MONTHS = ("محرم", "صفر", "ربيع الأول", "ربيع الآخر", "ربيع الثاني", "جمادى الأولى", "جمادى الأولى",
+                 "جمادى الآخرة", "جمادى الثانية", "رجب", "شعبان", "رمضان", "شوال", "ذو القعدة", "ذو الحجة")
+# Egyptian press spellings that CLDR does not list.
+_EXTRA_MONTHS = {"يونيه": 6, "يوليه": 7, "ابريل": 4, "اغسطس": 8, "اكتوبر": 10, "sept": 9}
+# Words that may stand in a date line besides the names and numbers (folded forms; Latin lowercased).
+_DATE_WORDS = frozenset(fold_word(w) for w in (
+    "نشر", "نشرت", "نُشر", "نشر في", "منشور", "بتاريخ", "تاريخ", "التاريخ", "النشر", "تاريخ النشر", "آخر", "اخر",
+    "تحديث", "التحديث", "محدث", "حدث", "تم", "في", "الساعة", "ساعة", "الموافق", "الموافقة", "يوم",
+    "ص", "م", "صباحا", "صباحًا", "مساء", "مساءً", "ظهرا", "ظهرًا", "فجرا", "هـ", "ه", "ميلادي", "هجري", "بتوقيت",
+    "غرينتش", "جرينتش", "مكة", "المكرمة", "القدس", "القاهرة", "بيروت", "الرياض", "أبوظبي", "الدوحة",
+    "published", "updated", "posted", "last", "on", "at", "am", "pm", "a.m.", "p.m.", "gmt", "utc", "edt", "est",
+    "cet", "bst", "local", "time",
+))
+_RELATIVE_CORE = frozenset(fold_word(w) for w in (
+    "منذ", "قبل", "ago", "أمس", "البارحة", "yesterday",
+))
+_TIME_UNITS = frozenset(fold_word(w) for w in (
+    "ثانية", "ثوان", "ثوانٍ", "دقيقة", "دقيقتين", "دقيقتان", "دقائق", "ساعة", "ساعتين", "ساعتان", "ساعات",
+    "يوم", "يومين", "يومان", "أيام", "أسبوع", "أسبوعين", "أسابيع", "شهر", "شهرين", "أشهر", "شهور", "سنة", "سنتين",
+    "سنوات", "عام", "عامين", "أعوام", "second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours",
+    "hr", "hrs", "day", "days", "week", "weeks", "month", "months", "year", "years", "h", "d", "w",
+))
+_DUAL_UNITS = frozenset(fold_word(w) for w in ("دقيقتين", "دقيقتان", "ساعتين", "ساعتان", "يومين", "يومان",
+                                                 "أسبوعين", "شهرين", "سنتين", "عامين"))
+# Byline markers that only ever open a byline: the name may follow directly ("بقلم أحمد سالم") ...
+_BYLINE_OPENERS = tuple(fold_word(w) for w in (
+    "بقلم", "بواسطة", "written by", "posted by", "story by", "words by", "reporting by", "text by", "by",
+))
+# ... and words that also open headings or sentences ("تقرير عن الاقتصاد", "كتب الشاعر قصيدته"): a byline
+# only with ':' or a dash after them ("إعداد: …", "كتب - …").
+_BYLINE_MARKERS = tuple(fold_word(w) for w in (
+    "إعداد", "اعداد", "تقرير", "تحرير", "ترجمة", "حوار", "تصوير", "الكاتب", "الكاتبة", "المحرر", "المحررة",
+    "المؤلف", "المؤلفة", "كتابة", "كتب", "كتبت", "كتبه", "كتبها", "author", "writer", "editor",
+))
+# Words that never sit inside a person's name (compared as written: "على" is a preposition, "علي" a name).
+_NOT_IN_NAMES = frozenset(w.lower() for w in (
+    "في", "من", "على", "عن", "إلى", "الى", "مع", "هذا", "هذه", "التي", "الذي", "أن", "إن", "كان", "كانت",
+    "the", "of", "in", "on", "at", "for", "to", "and", "a", "an", "is", "end", "this", "that", "with",
+))
+_NAME_PARTICLES = frozenset(("von", "van", "der", "de", "da", "del", "di", "al", "el", "bin", "ibn", "la", "le"))
+_READING_WORDS = frozenset(fold_word(w) for w in (
+    "وقت", "مدة", "زمن", "القراءة", "قراءة", "للقراءة", "في", "read", "reading", "time", "of",
+))
+_MINUTE_UNITS = frozenset(fold_word(w) for w in (
+    "دقيقة", "دقائق", "دقيقتان", "دقيقتين", "د", "min", "mins", "minute", "minutes",
+))
+_COUNT_UNITS = frozenset(fold_word(w) for w in (
+    "مشاهدة", "مشاهدات", "قراءة", "قراءات", "تعليق", "تعليقات", "تعليقا", "تعليقًا", "إعجاب", "إعجابات", "اعجاب",
+    "متابع", "متابعين", "متابعون", "متابعا", "مشاركة", "مشاركات", "مرة", "views", "view", "comments", "comment",
+    "likes", "like", "followers", "follower", "following", "responses", "response", "claps", "clap", "shares",
+    "share", "reads", "reactions", "subscribers",
+))
+_SCALE = frozenset(("k", "m", "ك", "ألف", "الف", "مليون"))
+_PART_SPLIT_RE = re.compile(r"\s*[|·•●▪]\s*|\s+[-–—]\s+")
+_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+(?:\.[^\W\d_]+)*\.?|\S")
+_NUMERIC_DATE_RE = re.compile(r"(?<!\d)(\d{1,4})([/.\-])(\d{1,2})\2(\d{1,4})(?!\d)")
+_NAME_PUNCT = ".،,:;؛!؟?\"'«»()[]"
+MAX_NAME_WORDS = 5
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """What a furniture line is: ``kind`` (``date``, ``byline``, ``reading-time``, ``counter``,
+    ``section``) and what it gives (``date`` ISO 8601, ``author``); ``what`` describes it for reports."""
+
+    kind: str
+    what: str
+    date: str | None = None
+    author: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _month_names() -> dict[str, int]:
+    """Folded month name -> number, from CLDR (Babel): every Arabic locale's and English wide/abbreviated names."""
+    import babel
+    from babel.dates import get_month_names
+
+    found: dict[str, int] = {}
+    locales = [loc for loc in babel.localedata.locale_identifiers() if loc == "en" or loc.startswith("ar")]
+    for locale in locales:
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for number, name in get_month_names(width, context, locale=locale).items():
+                    if not re.fullmatch(r"M\d+", name):
+                        found[fold_word(" ".join(name.split()))] = number
+    for name, number in _EXTRA_MONTHS.items():
+        found[fold_word(name)] = number
+    return found
+
+
+@lru_cache(maxsize=1)
+def _weekday_names() -> frozenset[str]:
+    """Folded weekday names from CLDR (Babel): Arabic and English, wide and abbreviated."""
+    from babel.dates import get_day_names
+
+    names = set()
+    for locale in ("ar", "en"):
+        for width in ("wide", "abbreviated"):
+            names |= {fold_word(n) for n in get_day_names(width, locale=locale).values()}
+    return frozenset(names | {fold_word("الإثنين")})
+
+
+@lru_cache(maxsize=1)
+def _hijri_names() -> frozenset[str]:
+    return frozenset(fold_word(n) for n in _HIJRI_MONTHS)
+
+
+def _tokens(text: str) -> list[str]:
+    """Folded tokens of a line: numbers (ASCII digits), words, single punctuation characters."""
+    raw = _TOKEN_RE.findall(fold_word(ascii_digits(text)))
+    names = {*_month_names(), *_hijri_names()}
+    tokens: list[str] = []
+    for token in raw:  # two-word month names become one token ("كانون الثاني")
+        if tokens and f"{tokens[-1]} {token}" in names:
+            tokens[-1] = f"{tokens[-1]} {token}"
+        else:
+            tokens.append(token)
+    return tokens
+
+
+def _is_punct(token: str) -> bool:
+    return len(token) == 1 and not token.isalnum()
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return _dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _numeric_iso(first: str, second: str, third: str) -> str | None:
+    """ISO date of ``first/second/third``: year first, else day first (Arabic usage), else month first."""
+    a, b, c = int(first), int(second), int(third)
+    if len(first) == 4:
+        return _iso(a, b, c)
+    if len(third) != 4:
+        return None  # a two-digit year is ambiguous
+    return _iso(c, b, a) or _iso(c, a, b)
+
+
+def _date_line(text: str) -> Furniture | None:
+    """A line made only of date vocabulary and holding a date core; its ISO date when complete."""
+    tokens = _tokens(text)
+    if not tokens:
+        return None
+    months, weekdays, hijri = _month_names(), _weekday_names(), _hijri_names()
+    core = relative = False
+    for index, token in enumerate(tokens):
+        if token.isdigit() or re.fullmatch(r"\d+[.,]\d+", token) or _is_punct(token):
+            continue
+        if token in months or token.rstrip(".") in months or token in hijri:
+            neighbours = tokens[max(0, index - 2): index] + tokens[index + 1: index + 3]
+            core = core or any(t.isdigit() for t in neighbours)
+            continue
+        if token in weekdays or token.rstrip(".") in weekdays or token in _DATE_WORDS or token.rstrip(".") in _DATE_WORDS:
+            continue
+        if token in _RELATIVE_CORE or (token.startswith("و") and token[1:] in _RELATIVE_CORE):
+            relative = True
+            continue
+        if token in _TIME_UNITS:
+            continue
+        return None
+    plain = ascii_digits(text)
+    numeric = _NUMERIC_DATE_RE.search(plain)
+    if numeric and not core:
+        core = True
+    units = [t for t in tokens if t in _TIME_UNITS]
+    if relative and (units or any(t in ("امس", "البارحه", "yesterday") for t in tokens)):
+        if not core:
+            return Furniture("date", "a relative date line (no calendar date in it)")
+        core = True
+    elif relative and not core:
+        return None
+    if not core:
+        return None
+    iso = _numeric_iso(numeric.group(1), numeric.group(3), numeric.group(4)) if numeric else None
+    if iso is None:
+        iso = _named_iso(tokens)
+    return Furniture("date", "a date line", date=iso)
+
+
+def _named_iso(tokens: list[str]) -> str | None:
+    """ISO date from ``day month year`` or ``month day, year`` tokens (Gregorian month names only)."""
+    months = _month_names()
+    numbers = [(i, int(t)) for i, t in enumerate(tokens) if t.isdigit()]
+    for index, token in enumerate(tokens):
+        month = months.get(token) or months.get(token.rstrip("."))
+        if month is None:
+            continue
+        before = [n for i, n in numbers if i < index and index - i <= 2 and 1 <= n <= 31]
+        after = [(i, n) for i, n in numbers if i > index]
+        day = before[-1] if before else next((n for i, n in after if i - index <= 2 and 1 <= n <= 31), None)
+        year = next((n for _i, n in after if 1000 <= n <= 2999), None)
+        if day is not None and year is not None:
+            return _iso(year, month, day)
+    return None
+
+
+def _name(text: str) -> str | None:
+    """A person's name: 1 to ``MAX_NAME_WORDS`` words, no digits and no sentence punctuation."""
+    name = text.strip().strip(_NAME_PUNCT + " ").strip()
+    name = re.split(r"\s*[،,]\s*", name)[0]  # "د. أحمد سالم، أستاذ الاقتصاد": the role after the comma stays out
+    words = name.split()
+    if not 1 <= len(words) <= MAX_NAME_WORDS or any(ch.isdigit() for ch in name):
+        return None
+    if re.search(r"[.!؟?؛;:](?:\s|$)", re.sub(r"(?:^|\s)(?:د|أ|م|Dr|Mr|Mrs|Ms|Prof)\.", " ", name)):
+        return None
+    if any(word.lower() in _NOT_IN_NAMES for word in words):
+        return None
+    latin = [w for w in words if re.fullmatch(r"[A-Za-z][A-Za-z.'-]*", w)]
+    if any(not w[0].isupper() and w.lower() not in _NAME_PARTICLES for w in latin):
+        return None  # "By the end of the year": Latin names are capitalised
+    return name
+
+
+def _offset(text: str, folded_length: int) -> int:
+    """Offset in ``text`` after its first ``folded_length`` folded characters (folding drops marks)."""
+    from explainer.textmatch import fold
+
+    mapping = fold(text)[1]
+    return mapping[folded_length - 1] + 1 if folded_length <= len(mapping) else len(text)
+
+
+_VERB_MARKERS = tuple(fold_word(w) for w in ("كتب", "كتبت"))
+
+
+def verb_byline(line: str) -> Furniture | None:
+    """``كتب محمد أحمد``: the Egyptian press byline, a verb and a name of two or three words with no
+    separator. Only the head of a seed may read it so (``كتب الشاعر قصيدته`` is a sentence anywhere else)."""
+    words = line.strip().split()
+    if len(words) in (3, 4) and fold_word(words[0]) in _VERB_MARKERS:
+        name = _name(" ".join(words[1:]))
+        if name is not None and not any(w.startswith("ال") for w in words[1:2]):
+            return Furniture("byline", "a byline", author=name)
+    return None
+
+
+def _byline(text: str) -> Furniture | None:
+    stripped = text.strip()
+    folded = fold_word(stripped)
+    for marker in (*_BYLINE_OPENERS, *_BYLINE_MARKERS):
+        if not folded.startswith(marker) or (len(folded) > len(marker) and folded[len(marker)].isalnum()):
+            continue
+        rest = stripped[_offset(stripped, len(marker)):]
+        separated = re.match(r"\s*[:：\-–—]\s*", rest)
+        if marker in _BYLINE_MARKERS and not separated:
+            return None
+        name = _name(rest[separated.end():] if separated else rest)
+        if name is None:
+            return None
+        return Furniture("byline", "a byline", author=name)
+    return None
+
+
+def _reading_time(text: str) -> Furniture | None:
+    tokens = _tokens(text)
+    if not tokens:
+        return None
+    unit = reading = False
+    for token in tokens:
+        bare = token.rstrip(".")
+        if token.isdigit() or _is_punct(token) or token in ("⏱", "🕒", "🕑"):
+            continue
+        if bare in _MINUTE_UNITS:
+            unit = True
+        elif bare in _READING_WORDS or bare in ("min-read", "minute-read"):
+            reading = True
+        elif re.fullmatch(r"\d+-?min(?:ute)?s?", bare):
+            unit = True
+        else:
+            return None
+    if unit and reading and (any(t.isdigit() for t in tokens) or any(t in _DUAL_UNITS for t in tokens)):
+        return Furniture("reading-time", "a reading-time line")
+    return None
+
+
+def _counter(text: str) -> Furniture | None:
+    """``1.2K``, ``45``, ``35 تعليقًا``, ``120 Followers``, ``Responses (3)``, ``👍 120``: a count standing alone."""
+    tokens = _tokens(text)
+    numbers = [t for t in tokens if re.fullmatch(r"\d+(?:[.,]\d+)?", t)]
+    if not numbers or len(tokens) > 5:
+        return None
+    for token in tokens:
+        if token in numbers or token in _SCALE or token in _COUNT_UNITS or _is_punct(token):
+            continue
+        if token.startswith("و") and token[1:] in _COUNT_UNITS:
+            continue
+        return None
+    return Furniture("counter", "a count standing alone (claps, views, comments, followers)")
+
+
+def classify(line: str) -> Furniture | None:
+    """What furniture ``line`` is (date, byline, reading time or counter), or ``None`` for article text.
+
+    Input: one trimmed line. Output: a :class:`Furniture`; a line joining several parts
+    with ``|``/``·``/``•``/a spaced dash is furniture when every part is, and then
+    gives the first date and author found among its parts.
+
+    >>> classify("الخميس 3 أبريل 2025 | 09:15").date
+    '2025-04-03'
+    >>> classify("بقلم: أحمد سالم").author
+    'أحمد سالم'
+    >>> classify("في 3 أبريل 2025 أطلقت الشركة نموذجها") is None
+    True
+    """
+    line = line.strip()
+    if not line or len(line.split()) > 16:
+        return None
+    single = _classify_part(line)
+    if single is not None:
+        return single
+    parts = [p for p in _PART_SPLIT_RE.split(line) if p.strip()]
+    if len(parts) < 2:
+        return None
+    found = []
+    loose = []
+    for part in parts:
+        kind = _classify_part(part)
+        if kind is None:
+            loose.append(part)
+            continue
+        found.append(kind)
+    if loose:
+        # "سلمى العلي · 3 أبريل 2025", "الرياض - 3 أبريل": a date joined to one short name or place. The line is
+        # furniture, but the name is not taken as the author (it may be a place).
+        if len(loose) > 1 or not any(f.kind == "date" for f in found) or _name(loose[0]) is None \
+                or len(loose[0].split()) > 4:
+            return None
+        found.append(Furniture("date", "a name or place"))
+    date = next((f.date for f in found if f.date), None)
+    author = next((f.author for f in found if f.author), None)
+    kinds = list(dict.fromkeys(f.kind for f in found))
+    what = " and ".join(dict.fromkeys(f.what for f in found))
+    return Furniture(kinds[0] if len(kinds) == 1 else "+".join(kinds), what, date=date, author=author)
+
+
+_BREADCRUMB_RE = re.compile(r"\s*[>»›]\s*|\s+/\s+")
+_HASHTAG_RE = re.compile(r"#[^\s#]+")
+
+
+def _breadcrumb(text: str) -> Furniture | None:
+    """``الرئيسية » أخبار » اقتصاد``: two or more short names joined by ``>``, ``»``, ``›`` or a spaced ``/``."""
+    parts = [p for p in _BREADCRUMB_RE.split(text.strip()) if p]
+    if len(parts) < 2 or len(_BREADCRUMB_RE.findall(text)) != len(parts) - 1:
+        return None
+    if all(1 <= len(p.split()) <= 3 and not re.search(r"[.!؟?،,:؛\d]", p) for p in parts):
+        return Furniture("section", "a breadcrumb of section names")
+    return None
+
+
+def _hashtags(text: str) -> Furniture | None:
+    """A line of hashtags only (``#طاقة #بطاريات``), with optional separators."""
+    tags = _HASHTAG_RE.findall(text)
+    rest = _HASHTAG_RE.sub("", text)
+    if tags and not rest.strip(" ،,|·•-"):
+        return Furniture("tags", "a line of hashtags")
+    return None
+
+
+def _classify_part(part: str) -> Furniture | None:
+    from explainer.ingest.boilerplate import match_boilerplate
+
+    if not part.strip(" -–—|·•"):
+        return Furniture("separator", "a separator")
+    found = (_date_line(part) or _byline(part) or _reading_time(part) or _counter(part) or _breadcrumb(part)
+             or _hashtags(part))
+    if found is None and (rule := match_boilerplate(part)) is not None:
+        return Furniture("boilerplate", f"a {rule.platform} line")
+    return found
