@@ -125,7 +125,7 @@ def test_ctrl_c_in_the_middle_of_update_leaves_every_file_whole(projects, monkey
     assert _snapshot(project) == after  # ... and a second run finishes the job
 
 
-@pytest.mark.parametrize("delay", [0.3, 0.6, 0.9, 1.2])
+@pytest.mark.parametrize("delay", [0.1, 0.2, 0.3, 0.45, 0.6, 0.9, 1.2])
 def test_sigint_to_a_running_update_leaves_every_file_whole(projects, delay: float) -> None:
     fresh, before, after = projects
     project = fresh("sigint")
