@@ -93,8 +93,7 @@ $(DEV_STAMP): $(STAMP) requirements-dev.lock
 	touch $@
 
 lint: $(DEV_STAMP)
-	$(BIN)/ruff check .
-	$(BIN)/mypy
+	@status=0; $(BIN)/ruff check . || status=1; $(BIN)/mypy || status=1; exit $$status
 
 clean:
 	rm -rf $(VENV) site .pytest_cache node_modules .mypy_cache .ruff_cache
