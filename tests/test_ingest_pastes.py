@@ -25,7 +25,11 @@ PASTES = ["news-sport-header", "news-economy-breadcrumb", "news-question-subtitl
           "blogger-recipe-comments", "wordpress-listicle-tips", "wordpress-english-footer", "medium-english-ui",
           "facebook-note", "pdf-report-wrapped", "word-paste-ordinal-headings", "title-short-plus-subtitle",
           "title-derived-short-first-sentence", "title-metadata-wins", "glued-headings-plain-lines",
-          "listicle-and-list", "footer-unknown-line-between-known", "odd-english-only", "odd-mixed-encoding"]
+          "listicle-and-list", "footer-unknown-line-between-known", "odd-english-only", "odd-mixed-encoding",
+          "news-bbc-byline-above-date", "news-aljazeera-share-row", "facebook-post-name-date-icon",
+          "medium-latin-tags", "news-hespress-comments", "wordpress-comment-form-author-box", "ending-short-lines-kept",
+          "ending-ingredients-kept", "news-credits-ads-inside", "knowledge-mawdoo3-related-toc",
+          "pdf-running-head-page-numbers"]
 FACTS_SEED = ("تقرير الطقس والأسواق\n"
               "انخفضت الحرارة في مدينة إفران إلى −40 درجة مئوية في شتاء قاس، وارتفع التضخم بنسبة 7.2% خلال العام، "
               "وباع المصنع ٣٥٠٠ سيارة من الطراز الجديد. وقالت Ursula von der Leyen إن الاتحاد سيساعد المزارعين، "
@@ -79,6 +83,48 @@ def test_header_lines_leave_the_body_and_feed_the_byline(pastes, slug: str, titl
     assert f"seeds/{slug}.txt:" in pastes.log and "dropped a" in pastes.log
 
 
+@pytest.mark.parametrize(("slug", "title", "subtitle", "gone"), [
+    ("news-bbc-byline-above-date", "لماذا نستيقظ في الثالثة فجرًا؟", "ما يقوله العلم عن الأرق الليلي",
+     ["سلمى خطاب", "بي بي سي", "قبل 3 ساعات", "Getty"]),
+    ("news-aljazeera-share-row", "أسعار القمح تقفز بعد موجة حر تضرب حقول أوروبا", None,
+     ["اقتصاد", "آخر تحديث", "توقيت مكة", "رويترز"]),
+    ("facebook-post-name-date-icon", "جدتي والخبز", None, ["منى الشريف", "١٠:٣٠", "🌍", "٨٧ تعليقًا"]),
+])
+def test_labels_names_and_credits_above_a_dated_headline(pastes, slug: str, title: str, subtitle: str | None,
+                                                          gone: list[str]) -> None:
+    page = _page(pastes, slug)
+    assert page.select_one("h1#title").get_text().strip() == title
+    shown = page.select_one("#subtitle")
+    assert (shown.get_text() if shown else None) == subtitle
+    body = _body(page)
+    for text in gone:
+        assert text not in body, text
+
+
+def test_credits_and_ad_labels_inside_the_article_go_and_the_paragraphs_stay(pastes) -> None:
+    page = _page(pastes, "news-credits-ads-inside")
+    assert page.select_one("h1#title").get_text().strip() == "أوبك+ تتفق على زيادة الإنتاج اعتبارًا من سبتمبر"
+    body = _body(page)
+    assert "(رويترز)" not in body and "إعلان" not in body.split() and "الكلمات المفتاحية" not in body
+    paragraphs = [p.get_text() for p in page.select("article p[id^=s], article p#lede")]
+    assert len(paragraphs) == 4 and paragraphs[-1].startswith("ويتوقع محللون")
+
+
+def test_tables_of_contents_and_running_heads_go_the_headings_stay(pastes) -> None:
+    toc = _page(pastes, "knowledge-mawdoo3-related-toc")
+    assert [h.get_text().strip() for h in toc.select("article h2[id^=s]")] == [
+        "فوائد الزنجبيل للهضم", "الزنجبيل ونزلات البرد", "محاذير الاستخدام"]
+    article = toc.select_one("article").get_text(" ")
+    assert article.count("فوائد الزنجبيل للهضم") == 1 and "محتويات" not in article and "ذات صلة" not in article
+    assert toc.select_one(".ex-byline bdi").get_text() == "ريم الخطيب"
+    pdf = _page(pastes, "pdf-running-head-page-numbers")
+    assert pdf.select_one("h1#title").get_text().strip() == "التوسع العمراني وتآكل الأراضي الزراعية في دلتا النيل"
+    assert "مجلة الدراسات" not in pdf.select_one("article").get_text()
+    assert [h.get_text().strip() for h in pdf.select("article h2[id^=s]")] == ["الملخص", "المقدمة"]
+    first = pdf.select_one("#s1-p1").get_text()
+    assert first.startswith("تتناول هذه الدراسة") and first.endswith("بيانات التعداد السكاني.")
+
+
 def test_metadata_title_wins_and_header_lines_still_leave(pastes) -> None:
     page = _page(pastes, "title-metadata-wins")
     assert page.select_one("h1#title").get_text().strip() == "انتخابات بلدية في تونس بمشاركة ضعيفة"
@@ -97,6 +143,13 @@ def test_metadata_title_wins_and_header_lines_still_leave(pastes) -> None:
     ("medium-english-ui", ["1.2K", "Followers", "Engineering manager", "More from", "Help Status"], "مبكرًا"),
     ("facebook-note", ["#حمص", "أعجبني", "214", "تعليقًا"], "كلما فتحته"),
     ("footer-unknown-line-between-known", ["شارك هذا", "فريق تحرير", "التصنيفات"], "من قدرتها"),
+    ("news-aljazeera-share-row", ["المصدر", "الجزيرة", "شارك", "فيسبوك", "واتساب", "لينكدإن", "مناقصة"], "قبل الشتاء"),
+    ("medium-latin-tags", ["Programming", "Career Change", "Python", "Followers", "Accountant"], "لا عبئًا"),
+    ("news-hespress-comments", ["التعليقات", "أضف تعليق", "مواطن", "الكارثة", "نفس المشكل"], "قبل عامين"),
+    ("wordpress-comment-form-author-box", ["شارك هذه", "فيسبوك", "عن الكاتب", "محمص قهوة", "احفظ اسمي", "الموقع"],
+     "ذوقك هو الحكم"),
+    ("ending-short-lines-kept", ["124", "أعجبني"], "أبوك"),  # short closing lines above a post's likes stay
+    ("ending-ingredients-kept", ["شارك هذا", "فيسبوك"], "بالهناء والشفاء"),
 ])
 def test_footer_lines_are_dropped_but_the_last_paragraph_stays(pastes, slug: str, gone: list[str], last: str) -> None:
     page = _page(pastes, slug)

@@ -19,7 +19,9 @@ class BoilerplateRule:
     """One catalog entry: the platform it comes from, its language, its regex and example lines.
 
     ``block`` is True for a line that opens a block of links (``اقرأ أيضًا``, ``Related``);
-    ``anywhere`` for a line that is never article text, wherever it stands (a page number).
+    ``anywhere`` for a line that is never article text, wherever it stands (a page number);
+    ``comments`` for a line that opens readers' comments or a comment form (every line after it at
+    the end of a seed is a comment); ``contents`` for a line that opens a table of contents.
     """
 
     platform: str
@@ -28,16 +30,20 @@ class BoilerplateRule:
     examples: tuple[str, ...] = ()
     block: bool = False
     anywhere: bool = False
+    comments: bool = False
+    contents: bool = False
 
 
 _REQUIRED = ("platform", "lang", "pattern")
+_FLAGS = ("block", "anywhere", "comments", "contents")
 
 
 def parse_rules(text: str, where: str = "boilerplate.yml") -> tuple[BoilerplateRule, ...]:
     """Validate catalog YAML. Output: rules in file order.
 
     Raises ``ValueError`` naming the entry (1-based) for a missing or unknown
-    key, a ``lang`` other than ``ar``/``en``, a ``block``/``anywhere`` that is not a boolean, or a
+    key, a ``lang`` other than ``ar``/``en``, a flag (``block``, ``anywhere``, ``comments``,
+    ``contents``) that is not a boolean, or a
     pattern that does not compile.
     """
     raw = yaml.safe_load(text) or []
@@ -47,11 +53,11 @@ def parse_rules(text: str, where: str = "boilerplate.yml") -> tuple[BoilerplateR
     for number, entry in enumerate(raw, start=1):
         if not isinstance(entry, dict) or any(key not in entry for key in _REQUIRED):
             raise ValueError(f"{where}: entry {number} needs the keys {', '.join(_REQUIRED)}")
-        if unknown := set(entry) - {*_REQUIRED, "examples", "block", "anywhere"}:
+        if unknown := set(entry) - {*_REQUIRED, "examples", *_FLAGS}:
             raise ValueError(f"{where}: entry {number} has unknown keys {sorted(unknown)}")
         if entry["lang"] not in ("ar", "en"):
             raise ValueError(f"{where}: entry {number}: lang must be 'ar' or 'en'")
-        for flag in ("block", "anywhere"):
+        for flag in _FLAGS:
             if not isinstance(entry.get(flag, False), bool):
                 raise ValueError(f"{where}: entry {number}: {flag} must be true or false")  # noqa: TRY004 - bad data
         try:
@@ -59,8 +65,8 @@ def parse_rules(text: str, where: str = "boilerplate.yml") -> tuple[BoilerplateR
         except re.error as exc:
             raise ValueError(f"{where}: entry {number}: bad pattern ({exc})") from None
         rules.append(BoilerplateRule(str(entry["platform"]), entry["lang"], pattern,
-                                     tuple(str(e) for e in entry.get("examples") or ()), bool(entry.get("block", False)),
-                                     bool(entry.get("anywhere", False))))
+                                     tuple(str(e) for e in entry.get("examples") or ()),
+                                     **{flag: bool(entry.get(flag, False)) for flag in _FLAGS}))
     return tuple(rules)
 
 
@@ -79,7 +85,7 @@ def match_boilerplate(line: str) -> BoilerplateRule | None:
     return None
 
 
-_JOINERS = " |·•-–—/"
+_JOINERS = " |·•∙-–—/"
 MAX_COMBINED_WORDS = 16
 
 

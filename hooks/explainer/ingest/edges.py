@@ -36,7 +36,8 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from explainer.ingest.boilerplate import match_boilerplate, match_combined
-from explainer.ingest.header import Furniture, classify, verb_byline
+from explainer.ingest.header import Furniture, classify, credit, verb_byline
+from explainer.ingest.orthography import arabic_share, ascii_digits
 
 SHORT_WORDS = 8
 # A related title, an author's name, a caption: at most this many words and not a sentence.
@@ -44,6 +45,16 @@ LOOSE_WORDS = 14
 SANDWICH_WINDOW = 3
 MAX_LOOSE_TAIL = 2
 MAX_LOOSE_RUN = 10
+# Readers' comments after a comments line: each at most this many words, at most this many lines.
+MAX_COMMENT_WORDS = 80
+MAX_COMMENT_LINES = 60
+# An author's bio ending the seed under the author box: at most this many words.
+MAX_BIO_WORDS = 40
+# Topic tags: at most this many words each, at most this many in a run.
+TAG_WORDS = 3
+MAX_CONTENTS_ENTRIES = 40
+OTHER_SCRIPT_SHARE = 0.25
+MAX_TAG_RUN = 8
 HEADLINE_MAX_WORDS = 14
 SUBTITLE_MAX_WORDS = 30
 _SEPARATOR_CHARS = frozenset("*=_~-—–•▪◦●·#+<>|")
@@ -102,10 +113,14 @@ def furniture(line: str) -> Furniture | None:
         return None
     if is_separator(line):
         return Furniture("separator", "a separator line (punctuation only)")
+    if all(unicodedata.category(ch)[0] in "SZ" or unicodedata.category(ch) in ("Mn", "Cf") for ch in line):
+        return Furniture("separator", "a line of symbols only (an icon, an emoji)")
     rule = match_boilerplate(line)
+    if rule is not None and not is_short_plain(line):
+        # a long line matching the catalog may be a sentence of the article, unless it is a date line
+        found = classify(line)
+        return found if found is not None and found.kind != "boilerplate" else None
     if rule is not None:
-        if not is_short_plain(line):
-            return None  # a long line matching the catalog may be a sentence of the article
         what = "a line that opens a block of links" if rule.block else f"a {rule.platform} line"
         return Furniture("block" if rule.block else "boilerplate", what)
     if len(line.split()) > SHORT_WORDS + 8:
@@ -177,14 +192,25 @@ def _head(lines: list[str], edges: Edges) -> int:
             index += 1
             continue
         found = furniture(line)
-        if found is None and _dateline(line) is not None and _headline_after_furniture(lines, index):
-            found = _dateline(line)
+        if found is None and _headline_after_furniture(lines, index):
+            found = _dateline(line) or verb_byline(line)
+        if found is None and (labels := _labels_above_date(lines, index)):
+            for position in labels:
+                edges.drops[position] = Drop(position, "drop-furniture", "dropped a short line above the date line "
+                                             "and the headline (a section label, a site's or an author's name) before "
+                                             "the headline", Furniture("label", "a label"))
+            index = labels[-1] + 1
+            continue
         if found is None:
             break
         _drop(edges, index, found, "before the headline")
         index += 1
     if index >= len(lines) or not reads_as_headline(lines[index]):
         return index
+    if _publication_name(lines, index):
+        edges.drops[index] = Drop(index, "drop-furniture", "dropped a publication's name (a newsletter, blog, "
+                                  "channel or magazine) above the headline", Furniture("label", "a publication"))
+        index = _next_content(lines, index + 1) or index
     edges.headline = index
     subtitle_seen = False
     position = index + 1
@@ -193,23 +219,42 @@ def _head(lines: list[str], edges: Edges) -> int:
         if not line:
             position += 1
             continue
-        found = furniture(line) or _name_before_follow(lines, position) or _dateline(line) or verb_byline(line)
+        found = furniture(line)
+        if found is None and (block := _author_block(lines, position)):
+            for at, what in block.items():
+                _drop(edges, at, what, "under the headline")
+            position = max(block) + 1
+            continue
+        found = found or _dateline(line) or verb_byline(line)
+        if found is not None and found.kind == "block" and (titles := _block_titles(lines, position)):
+            _drop(edges, position, found, "under the headline")
+            for title in titles:
+                edges.drops[title] = Drop(title, "drop-footer", "dropped a line inside a block of links under the "
+                                          "headline")
+            position = titles[-1] + 1
+            continue
         if found is not None:
             _drop(edges, position, found, "under the headline")
             position += 1
             continue
         after = _next_content(lines, position + 1)
         if not subtitle_seen and reads_as_subtitle(line) and after is not None and (
-                furniture(lines[after]) is not None or _name_before_follow(lines, after) is not None):
+                furniture(lines[after]) is not None or _author_block(lines, after)
+                or _name_before_date(lines, after) is not None):
             subtitle_seen = True  # a subtitle with furniture under it (Medium): keep looking past it
             edges.subtitle = position
+            if (name := _name_before_date(lines, after)) is not None:
+                _drop(edges, after, name, "under the headline")
+                position = after + 1
+                continue
             position += 1
             continue
         break
     return position
 
 
-_DATELINE_RE = re.compile(r"^([^\W\d_]+(?: [^\W\d_]+){0,2})\s*(?:[-–—]|:)\s*([^\W\d_]+(?: [^\W\d_]+){0,2})$")
+_NAME_WORD = r"[^\W\d_]+(?:\.[^\W\d_]+)?"  # a word, or a site name with a dot ("العربية.نت")
+_DATELINE_RE = re.compile(rf"^({_NAME_WORD}(?: {_NAME_WORD}){{0,2}})\s*(?:[-–—]|:)\s*({_NAME_WORD}(?: {_NAME_WORD}){{0,2}})$")
 
 
 def _dateline(line: str) -> Furniture | None:
@@ -239,15 +284,130 @@ def _headline_after_furniture(lines: list[str], index: int) -> bool:
     return body is not None and lines[body].strip().endswith((".", "!", "؟", "?", "…"))
 
 
-def _name_before_follow(lines: list[str], position: int) -> Furniture | None:
-    """An author's name standing right before a ``Follow`` / ``متابعة`` button (Medium): a byline."""
+# Nouns that open a publication's name ("نشرة سطور", "مدونة أبو سليم", "The Weekly Newsletter"), folded.
+_PUBLICATION_NOUNS = frozenset(("نشرة", "نشره", "النشرة", "مدونة", "مدونه", "قناة", "قناه", "مجلة", "مجله", "صحيفة",
+                                "صحيفه", "جريدة", "جريده", "newsletter", "blog", "magazine", "channel"))
+
+
+def _publication_name(lines: list[str], index: int) -> bool:
+    """Is ``lines[index]`` a publication's name above the real headline? A line of at most four words
+    opening with a publication noun, then a line that reads as a headline with a date, a byline or
+    an author's name under it (Substack: ``نشرة سطور`` / ``العدد 23: …`` / ``هشام فاروق`` / date)."""
+    words = lines[index].strip().split()
+    if not 2 <= len(words) <= 4 or words[0].lower().replace("ة", "ه") not in {w.replace("ة", "ه")
+                                                                             for w in _PUBLICATION_NOUNS}:
+        return False
+    headline = _next_content(lines, index + 1)
+    if headline is None or not reads_as_headline(lines[headline]) or furniture(lines[headline]) is not None:
+        return False
+    under = _next_content(lines, headline + 1)
+    if under is None:
+        return False
+    found = furniture(lines[under]) or (_name_before_date(lines, under) if under is not None else None)
+    return found is not None and any(kind in ("date", "byline") for kind in found.kind.split("+")) or bool(
+        _author_block(lines, under))
+
+
+MAX_LABEL_LINES = 3
+LABEL_WORDS = 6
+
+
+def _labels_above_date(lines: list[str], index: int) -> list[int]:
+    """The short lines from ``index`` down to a date line or byline, when a headline and a sentence follow it.
+
+    News sites, blogs and social posts open with a section label, a site or blog name, or the
+    author's name (``سلمى خطاب`` / ``بي بي سي نيوز عربي``), then the date, then the headline. At most
+    ``MAX_LABEL_LINES`` lines of at most ``LABEL_WORDS`` words without a sentence mark, none longer
+    than the headline under the date; the furniture between them and the headline holds a date,
+    a byline or a dateline. Output: their indices, or ``[]``.
+    """
+    labels: list[int] = []
+    position: int | None = index
+    while position is not None and furniture(lines[position]) is None and _dateline(lines[position]) is None \
+            and verb_byline(lines[position]) is None:
+        line = lines[position].strip()
+        if len(labels) >= MAX_LABEL_LINES or len(line.split()) > LABEL_WORDS or not is_short_plain(line) \
+                or re.search(r"[.!؟?،,:؛;](?:\s|$)", line):
+            return []
+        labels.append(position)
+        position = _next_content(lines, position + 1)
+    dated = False
+    while position is not None:
+        found = furniture(lines[position]) or _dateline(lines[position]) or verb_byline(lines[position])
+        if found is None:
+            break
+        dated = dated or any(kind in ("date", "byline", "dateline") for kind in found.kind.split("+"))
+        position = _next_content(lines, position + 1)
+    if not labels or not dated or position is None or not reads_as_headline(lines[position]):
+        return []
+    headline = len(lines[position].split())
+    if any(len(lines[i].split()) > headline for i in labels):
+        return []
+    body = _next_content(lines, position + 1)
+    while body is not None and (furniture(lines[body]) is not None or verb_byline(lines[body]) is not None):
+        body = _next_content(lines, body + 1)
+    if body is None or not lines[body].strip().endswith((".", "!", "؟", "?", "…")):
+        return []
+    return labels
+
+
+def _block_titles(lines: list[str], position: int) -> list[int]:
+    """The titles of a block of links under the headline (Mawdoo3's ``ذات صلة``): the short lines after
+    the block opener at ``position``, when furniture (a byline, a date, a table of contents) ends them."""
+    titles: list[int] = []
+    at = _next_content(lines, position + 1)
+    while at is not None and len(titles) < MAX_LOOSE_RUN:
+        if furniture(lines[at]) is not None:
+            return titles
+        if not _loose(lines[at]) or match_boilerplate(lines[at]) is not None:
+            return []
+        titles.append(at)
+        at = _next_content(lines, at + 1)
+    return []
+
+
+_FOLLOW_RE = re.compile(r"(?i)\+?\s*(?:follow|متابعة)")
+ROLE_WORDS = 10
+
+
+def _author_block(lines: list[str], position: int) -> dict[int, Furniture]:
+    """An author's name before a ``Follow`` / ``متابعة`` button (Medium, LinkedIn): the name, an optional
+    role line (``مدير هندسة البرمجيات في شركة تقنية``) and furniture (a date) between them, by index."""
+    line = lines[position].strip()
+    if not is_short_plain(line, 4) or any(ch.isdigit() for ch in line) or furniture(line) is not None:
+        return {}
+    block = {position: Furniture("byline", "an author's name before a Follow button", author=line)}
+    at = _next_content(lines, position + 1)
+    role = False
+    for _step in range(3):
+        if at is None:
+            return {}
+        text = lines[at].strip()
+        if _FOLLOW_RE.fullmatch(text):
+            block[at] = furniture(text) or Furniture("boilerplate", "a Follow button")
+            return block
+        found = furniture(text)
+        if found is None:
+            if role or not is_short_plain(text, ROLE_WORDS) or _INNER_END_RE.search(text):
+                return {}
+            role = True
+            found = Furniture("byline", "the author's role, between the author's name and a Follow button")
+        block[at] = found
+        at = _next_content(lines, at + 1)
+    return {}
+
+
+def _name_before_date(lines: list[str], position: int) -> Furniture | None:
+    """An author's name between a subtitle and a date line (``هشام فاروق`` / ``Jun 12, 2025``): a byline."""
     line = lines[position].strip()
     after = _next_content(lines, position + 1)
-    if after is None or not is_short_plain(line, 4) or any(ch.isdigit() for ch in line) or furniture(line):
+    if after is None or furniture(line) is not None or not is_short_plain(line, 4):
         return None
-    if re.fullmatch(r"(?i)follow|متابعة", lines[after].strip()):
-        return Furniture("byline", "an author's name before a Follow button", author=line)
-    return None
+    name = classify(f"بقلم {line}")
+    found = furniture(lines[after])
+    if name is None or name.author != line or found is None or "date" not in found.kind.split("+"):
+        return None
+    return Furniture("byline", "an author's name between the subtitle and the date line", author=line)
 
 
 def find_edges(lines: list[str]) -> Edges:
@@ -264,22 +424,164 @@ def find_edges(lines: list[str]) -> Edges:
             edges.drops[index] = Drop(index, drop.kind, drop.detail.replace("before the headline", "at the top of the seed"),
                                       drop.furniture)
     floor = max(body_start, (edges.headline or 0) + 1)
+    _contents(lines, edges)
+    _running_heads(lines, edges)
     _foot(lines, edges, floor)
     if all(not line.strip() or index in edges.drops for index, line in enumerate(lines)):
         # nothing would be left: keep the lines the foot dropped (an error is better raised on real input)
         edges.drops = {i: d for i, d in edges.drops.items() if i < floor}
+    if all(not line.strip() or index in edges.drops for index, line in enumerate(lines)):
+        # still nothing: keep the lines of symbols (an emoji-only seed is warned about, not an error)
+        edges.drops = {i: d for i, d in edges.drops.items() if not d.detail.startswith("dropped a line of symbols")}
     return edges
 
 
+_ENTRY_RE = re.compile(r"^(?:[0-9\u0660-\u0669\u06f0-\u06f9]{1,3}(?:[.)\-–]|\s)\s*|[-•▪◦●*]\s*)?(?P<text>.*?)"
+                       r"(?:\s*(?:\.{2,}|…+|\s)\s*[0-9\u0660-\u0669]{1,4})?$")
+
+
+def _entry_text(line: str) -> str:
+    """A table-of-contents entry without its number, dot leaders and page number (``١ فوائد …``, ``مقدمة.....2``)."""
+    match = _ENTRY_RE.match(line.strip())
+    return " ".join((match.group("text") if match else line).split()).rstrip(".… ")
+
+
+def _contents(lines: list[str], edges: Edges) -> None:
+    """Drop a table of contents: a ``contents`` catalog line (``محتويات``, ``Contents``) and the lines
+    under it whose text (without number, dot leaders, page number) stands again later in the seed,
+    at least two of them: the headings they list are shown where they stand."""
+    for index, line in enumerate(lines):
+        rule = match_boilerplate(line)
+        if rule is None or not rule.contents:
+            continue
+        entries: list[int] = []
+        at = _next_content(lines, index + 1)
+        while at is not None and len(entries) < MAX_CONTENTS_ENTRIES:
+            text = _entry_text(lines[at])
+            if not text or not any(_entry_text(later) == text for later in lines[at + 1:]):
+                break
+            entries.append(at)
+            at = _next_content(lines, at + 1)
+        # an entry must stand again *after* the table: the first heading follows the last entry
+        later = {_entry_text(lines[i]) for i in range(max(entries, default=index) + 1, len(lines)) if lines[i].strip()}
+        entries = [i for i in entries if _entry_text(lines[i]) in later]
+        if len(entries) < 2:
+            continue
+        edges.drops.setdefault(index, Drop(index, "drop-boilerplate", f"dropped a {rule.platform} line (a table "
+                                           "of contents)", Furniture("boilerplate", "a table of contents")))
+        for entry in entries:
+            edges.drops[entry] = Drop(entry, "drop-furniture", "dropped an entry of the table of contents (the "
+                                      "heading it lists stands later in the article)")
+
+
+def _page_number(line: str) -> bool:
+    """A page number: a catalog page line (``صفحة 2``, ``- 2 -``) or a bare number of one to four digits."""
+    line = line.strip()
+    rule = match_boilerplate(line)
+    return (rule is not None and rule.anywhere and rule.platform == "document") or bool(
+        re.fullmatch(r"[0-9\u0660-\u0669\u06f0-\u06f9]{1,4}", line))
+
+
+def _running_heads(lines: list[str], edges: Edges) -> None:
+    """Drop the running head (or foot) of a PDF or Word copy and the page numbers beside it.
+
+    Evidence: a short line that is not a sentence (at most ``SHORT_WORDS`` + 4 words) standing
+    two or more times in the seed, with a page number right above or below at least one of its
+    copies (a poem's refrain has none). Every copy goes, and each page number beside one.
+    """
+    seen: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        text = line.strip()
+        if text and not _page_number(text) and _loose(text) and len(text.split()) <= SHORT_WORDS + 4:
+            seen.setdefault(text, []).append(index)
+    for copies in seen.values():
+        if len(copies) < 2:
+            continue
+        beside = [near for copy in copies for near in (_previous_content(lines, copy), _next_content(lines, copy + 1))
+                  if near is not None and _page_number(lines[near])]
+        if not beside:
+            continue
+        for copy in copies:
+            edges.drops[copy] = Drop(copy, "drop-furniture", "dropped a running head of a PDF or Word copy (the "
+                                     "same short line on every page, beside a page number)")
+        for near in beside:
+            edges.drops[near] = Drop(near, "drop-boilerplate", "dropped a page number beside a running head")
+
+
+def _previous_content(lines: list[str], index: int) -> int | None:
+    return next((i for i in range(index - 1, -1, -1) if lines[i].strip()), None)
+
+
+def transparent(line: str) -> bool:
+    """A line dropped wherever it stands (a photo credit, an advertisement label, a page number):
+    the footer region neither grows nor stops at it."""
+    rule = match_boilerplate(line)
+    return (rule is not None and rule.anywhere) or credit(line.strip(), anywhere=True) is not None
+
+
+def _comments_start(lines: list[str], floor: int) -> int | None:
+    """The top-most line at or below ``floor`` that opens readers' comments or a comment form, when
+    every line after it reads as a comment (at most ``MAX_COMMENT_WORDS`` words, at most
+    ``MAX_COMMENT_LINES`` lines): the comments run to the end of the seed."""
+    for index in range(floor, len(lines)):
+        rule = match_boilerplate(lines[index])
+        if rule is None or not rule.comments or furniture(lines[index]) is None:
+            continue
+        after = [line for line in lines[index + 1:] if line.strip()]
+        if len(after) <= MAX_COMMENT_LINES and all(len(line.split()) <= MAX_COMMENT_WORDS for line in after):
+            return index
+    return None
+
+
+def _script_lines(lines: list[str], floor: int, end: int) -> tuple[int, int]:
+    """``(Arabic letters, all letters)`` of ``lines[floor:end]``."""
+    return arabic_share(" ".join(lines[floor:end]))
+
+
+def _other_script(line: str, arabic_article: bool) -> bool:
+    """A line whose letters are mostly not Arabic (under ``OTHER_SCRIPT_SHARE``), in an Arabic article
+    (a Latin tag, a Latin footer link quoting the newsletter's Arabic name)."""
+    arabic, letters = arabic_share(line)
+    return arabic_article and letters > 0 and arabic < OTHER_SCRIPT_SHARE * letters
+
+
+def _tag_like(line: str) -> bool:
+    """A topic tag: one to ``TAG_WORDS`` words, no punctuation and no digits."""
+    line = line.strip()
+    return 1 <= len(line.split()) <= TAG_WORDS and not re.search(r"[^\w\s'&-]|\d", line)
+
+
+def _strong(line: str) -> bool:
+    """Furniture that is never an article's last words: a catalog line, a byline, a count with its unit."""
+    found = furniture(line)
+    if found is None:
+        return False
+    return found.kind in ("boilerplate", "block", "byline") or (found.kind == "counter"
+                                                               and re.search(r"[^\W\d_]", line) is not None)
+
+
 def _foot(lines: list[str], edges: Edges, floor: int) -> None:
-    """Drop the footer region of ``lines[floor:]`` (see the module docstring)."""
+    """Drop the footer region of ``lines[floor:]`` (see the module docstring).
+
+    Lines already dropped (running heads, page numbers beside them, a table of contents) and
+    lines dropped wherever they stand are blanks to it: they neither grow nor stop the region.
+    """
+    lines = ["" if index in edges.drops and index >= floor else line for index, line in enumerate(lines)]
     found: dict[int, Furniture] = {}
     top: int | None = None
+    comments = _comments_start(lines, floor)
+    end = len(lines)
+    if comments is not None:
+        found[comments] = furniture(lines[comments]) or Furniture("boilerplate", "a comments line")
+        top = end = comments
+    content = [i for i in range(floor, end) if lines[i].strip() and not transparent(lines[i])]
+    arabic, letters = _script_lines(lines, floor, end)
+    arabic_article = letters > 0 and arabic >= 0.5 * letters
     loose_run = 0
-    index = len(lines) - 1
+    index = end - 1
     while index >= floor:
         line = lines[index].strip()
-        if not line:
+        if not line or transparent(line):
             index -= 1
             continue
         kind = furniture(line)
@@ -291,32 +593,78 @@ def _foot(lines: list[str], edges: Edges, floor: int) -> None:
             loose_run += 1
         elif top is not None and _furniture_above(lines, index, floor):
             loose_run = 0  # a sentence between furniture lines (an author bio, a comment)
+        elif top is None and content[-1:] == [index] and len(line.split()) <= MAX_BIO_WORDS \
+                and len(content) > 2 and _strong(lines[content[-2]]):
+            loose_run = 0  # the seed ends with an author's bio under the author box
         else:
             break
         index -= 1
     if top is None:
         return
+    head_counts = {ascii_digits(lines[i].strip()) for i, drop in edges.drops.items()
+                   if i < floor and drop.furniture is not None and drop.furniture.kind == "counter"}
+    tags = _tags_above(lines, found, top, floor, arabic_article, head_counts)
     last = max(found)
-    tail = [i for i in range(last + 1, len(lines)) if lines[i].strip()]
-    keep_tail = len(tail) > MAX_LOOSE_TAIL and not any(found[i].kind == "block" for i in found if i < last + 1)
-    for position in range(top, len(lines)):
-        if not lines[position].strip() or (keep_tail and position > last):
+    tail = [i for i in range(last + 1, end) if lines[i].strip() and not transparent(lines[i])]
+    keep_tail = (len(tail) > MAX_LOOSE_TAIL and not any(found[i].kind == "block" for i in found if i < last + 1)
+                 and not all(_other_script(lines[i], arabic_article) and _loose(lines[i]) for i in tail))
+    for position in range(min([top, *tags]), len(lines)):
+        if not lines[position].strip() or (keep_tail and last < position < end):
             continue
         if position in found:
             _drop(edges, position, found[position], "after the article")
+        elif position in tags:
+            edges.drops[position] = Drop(position, "drop-footer", f"dropped {tags[position]} after the article")
         elif (rule := match_boilerplate(lines[position])) is not None:
             edges.drops[position] = Drop(position, "drop-boilerplate", f"dropped a {rule.platform} line after the article")
+        elif position >= end and (kind := furniture(lines[position])) is not None:
+            _drop(edges, position, kind, "after the article")
+        elif position >= end:
+            edges.drops[position] = Drop(position, "drop-footer", "dropped a reader's comment or a line of the "
+                                         "comment form after the article")
         else:
             above = any(found[i].kind == "block" for i in found if i < position)
             what = "a line inside a block of links" if above else "a line among the footer lines"
             edges.drops[position] = Drop(position, "drop-footer", f"dropped {what} after the article")
 
 
+def _tags_above(lines: list[str], found: dict[int, Furniture], top: int, floor: int,
+                arabic_article: bool, head_counts: set[str]) -> dict[int, str]:
+    """Topic tags right above the footer's top-most furniture line: why each is a tag, by index.
+
+    A run of at least two tag-like lines (:func:`_tag_like`) between a paragraph that ends a
+    sentence and the footer, when every line is in another script than the article's (Medium's
+    ``Reading``, ``Self Improvement`` under an Arabic article) or the furniture under the run is
+    a bare count (the claps under Medium's tags). A run under a line ending in ``:`` or under a
+    heading-like line (a list without markers, ingredients) is the article's and stays.
+    """
+    run: list[int] = []
+    position = top - 1
+    while position >= floor:
+        line = lines[position].strip()
+        if line and not transparent(line):
+            other = _other_script(line, arabic_article) and (_loose(line) or match_boilerplate(line) is not None)
+            if not (_tag_like(line) or other) or len(run) >= MAX_TAG_RUN:
+                break
+            run.append(position)
+        position -= 1
+    above = next((i for i in range(min(run, default=top) - 1, floor - 1, -1) if lines[i].strip()), None)
+    if not run or above is None or not lines[above].strip().endswith(_SENTENCE_END):
+        return {}
+    if all(_other_script(lines[i], arabic_article) for i in run) and (len(run) >= 2 or match_boilerplate(lines[run[0]])):
+        return dict.fromkeys(run, "a topic tag or link (a line in another script than the article's, right above the footer)")
+    if len(run) >= 2 and all(_tag_like(lines[i]) for i in run) and found[top].kind == "counter" \
+            and ascii_digits(lines[top].strip()) in head_counts:
+        return dict.fromkeys(run, "a topic tag (a short line above a count that the head showed too: the claps "
+                             "under a post's tags)")
+    return {}
+
+
 def _furniture_above(lines: list[str], index: int, floor: int) -> bool:
     seen = 0
     position = index - 1
     while position >= floor and seen < SANDWICH_WINDOW:
-        if lines[position].strip():
+        if lines[position].strip() and not transparent(lines[position]):
             if furniture(lines[position]) is not None:
                 return True
             seen += 1

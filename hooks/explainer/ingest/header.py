@@ -40,11 +40,18 @@ _EXTRA_MONTHS = {"يونيه": 6, "يوليه": 7, "ابريل": 4, "اغسطس"
 _DATE_WORDS = frozenset(fold_word(w) for w in (
     "نشر", "نشرت", "نُشر", "نشر في", "منشور", "بتاريخ", "تاريخ", "التاريخ", "النشر", "تاريخ النشر", "آخر", "اخر",
     "تحديث", "التحديث", "محدث", "حدث", "تم", "في", "الساعة", "ساعة", "الموافق", "الموافقة", "يوم",
-    "ص", "م", "صباحا", "صباحًا", "مساء", "مساءً", "ظهرا", "ظهرًا", "فجرا", "هـ", "ه", "ميلادي", "هجري", "بتوقيت",
-    "غرينتش", "جرينتش", "مكة", "المكرمة", "القدس", "القاهرة", "بيروت", "الرياض", "أبوظبي", "الدوحة",
-    "published", "updated", "posted", "last", "on", "at", "am", "pm", "a.m.", "p.m.", "gmt", "utc", "edt", "est",
-    "cet", "bst", "local", "time",
+    "ص", "م", "صباحا", "صباحًا", "مساء", "مساءً", "ظهرا", "ظهرًا", "فجرا", "هـ", "ه", "ميلادي", "هجري",
+    "المحلي", "العالمي",
+    "مكة", "المكرمة", "القدس", "القاهرة", "بيروت", "الرياض", "أبوظبي", "الدوحة", "دبي", "عمان", "الرباط", "بغداد",
+    "published", "updated", "posted", "last", "on", "at", "am", "pm", "a.m.", "p.m.", "local", "time",
 ))
+# Time-zone names and abbreviations (folded): a line of a time and a zone is a time line ("14:30 بتوقيت غرينتش").
+_ZONE_WORDS = frozenset(fold_word(w) for w in (
+    *(prefix + zone for prefix in ("", "ب") for zone in ("توقيت", "التوقيت")),
+    "غرينتش", "جرينتش", "غرينيتش", "جرينيتش", "gmt", "utc", "gst", "ast", "ksa", "eet", "eest", "cet",
+    "cest", "bst", "edt", "est", "pdt", "pst", "msk", "trt",
+))
+_TIME_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
 _RELATIVE_CORE = frozenset(fold_word(w) for w in (
     "منذ", "قبل", "ago", "أمس", "البارحة", "yesterday",
 ))
@@ -58,6 +65,7 @@ _DUAL_UNITS = frozenset(fold_word(w) for w in ("دقيقتين", "دقيقتان
                                                  "أسبوعين", "شهرين", "سنتين", "عامين"))
 # Byline markers that only ever open a byline: the name may follow directly ("بقلم أحمد سالم") ...
 _BYLINE_OPENERS = tuple(fold_word(w) for w in (
+    "حرر بواسطة", "حررت بواسطة", "تحرير بواسطة", "كتب بواسطة", "edited by", "reported by",
     "بقلم", "بواسطة", "written by", "posted by", "story by", "words by", "reporting by", "text by", "by",
 ))
 # ... and words that also open headings or sentences ("تقرير عن الاقتصاد", "كتب الشاعر قصيدته"): a byline
@@ -85,7 +93,9 @@ _COUNT_UNITS = frozenset(fold_word(w) for w in (
     "share", "reads", "reactions", "subscribers",
 ))
 _SCALE = frozenset(("k", "m", "ك", "ألف", "الف", "مليون"))
-_PART_SPLIT_RE = re.compile(r"\s*[|·•●▪]\s*|\s+[-–—]\s+")
+_PART_SPLIT_RE = re.compile(r"\s*[|·•●▪∙]\s*|\s+[-–—]\s+")
+# "نشرت في 2 فبراير 2025 بواسطة نادر الحلبي", "Published Apr 3, 2025 by Omar Haddad": a date part, then a byline
+_BYLINE_SPLIT_RE = re.compile(r"\s+(?=(?:بواسطة|بقلم|[Bb]y)\s)")
 _TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+(?:\.[^\W\d_]+)*\.?|\S")
 _NUMERIC_DATE_RE = re.compile(r"(?<!\d)(\d{1,4})([/.\-])(\d{1,2})\2(\d{1,4})(?!\d)")
 _NAME_PUNCT = ".،,:;؛!؟?\"'«»()[]"
@@ -179,7 +189,7 @@ def _date_line(text: str) -> Furniture | None:
     if not tokens:
         return None
     months, weekdays, hijri = _month_names(), _weekday_names(), _hijri_names()
-    core = relative = False
+    core = relative = zone = False
     for index, token in enumerate(tokens):
         if token.isdigit() or re.fullmatch(r"\d+[.,]\d+", token) or _is_punct(token):
             continue
@@ -188,6 +198,9 @@ def _date_line(text: str) -> Furniture | None:
             core = core or any(t.isdigit() for t in neighbours)
             continue
         if token in weekdays or token.rstrip(".") in weekdays or token in _DATE_WORDS or token.rstrip(".") in _DATE_WORDS:
+            continue
+        if token in _ZONE_WORDS:
+            zone = True
             continue
         if token in _RELATIVE_CORE or (token.startswith("و") and token[1:] in _RELATIVE_CORE):
             relative = True
@@ -207,6 +220,11 @@ def _date_line(text: str) -> Furniture | None:
     elif relative and not core:
         return None
     if not core:
+        # "14:30 بتوقيت غرينتش", "10:45 م", "(بتوقيت مكة)": a time or a time zone, no date
+        clock = _TIME_RE.search(plain) is not None
+        bare = all(t.isdigit() or _is_punct(t) for t in tokens)
+        if zone or (clock and (bare or any(t in ("ص", "م", "am", "pm", "a.m.", "p.m.", "الساعه") for t in tokens))):
+            return Furniture("date", "a time line (no date in it)")
         return None
     iso = _numeric_iso(numeric.group(1), numeric.group(3), numeric.group(4)) if numeric else None
     if iso is None:
@@ -318,7 +336,7 @@ def _counter(text: str) -> Furniture | None:
     for token in tokens:
         if token in numbers or token in _SCALE or token in _COUNT_UNITS or _is_punct(token):
             continue
-        if token.startswith("و") and token[1:] in _COUNT_UNITS:
+        if (token.startswith("و") and token[1:] in _COUNT_UNITS) or (token.startswith("ال") and token[2:] in _COUNT_UNITS):
             continue
         return None
     return Furniture("counter", "a count standing alone (claps, views, comments, followers)")
@@ -344,7 +362,7 @@ def classify(line: str) -> Furniture | None:
     single = _classify_part(line)
     if single is not None:
         return single
-    parts = [p for p in _PART_SPLIT_RE.split(line) if p.strip()]
+    parts = [q for p in _PART_SPLIT_RE.split(line) for q in _BYLINE_SPLIT_RE.split(p) if q.strip()]
     if len(parts) < 2:
         return None
     found = []
@@ -392,13 +410,86 @@ def _hashtags(text: str) -> Furniture | None:
     return None
 
 
+_CORRESPONDENT = frozenset(fold_word(w) for w in (
+    "مراسل", "مراسلة", "مراسلو", "مراسلنا", "مراسلتنا", "موفد", "موفدة", "correspondent",
+))
+MAX_CORRESPONDENT_WORDS = 4
+
+
+def _correspondent(text: str) -> Furniture | None:
+    """``مراسل الجزيرة نت``, ``مراسلنا في القاهرة``: a correspondent line (it names no author)."""
+    words = text.strip().split()
+    if 2 <= len(words) <= MAX_CORRESPONDENT_WORDS and fold_word(words[0]).strip(":") in _CORRESPONDENT \
+            and not re.search(r"[.!؟?،,؛;\d]", text):
+        return Furniture("byline", "a correspondent line (it names no author)")
+    return None
+
+
+# Credit markers (folded): a photo credit (anywhere) and a source line (at the edges only).
+_PHOTO_MARKERS = tuple(fold_word(w) for w in (
+    "مصدر الصورة", "صدر الصورة", "حقوق الصورة", "الصورة من", "تصوير", "الصور", "الصورة", "صور", "صورة",
+    "image source", "image", "photo credit", "photos", "photo", "picture", "credit",
+))
+_SOURCE_MARKERS = tuple(fold_word(w) for w in ("المصدر", "المصادر", "مصدر", "source", "sources", "via"))
+# News agencies and the stock words of photo credits (folded): "(رويترز)" alone is a credit.
+_AGENCY_WORDS = frozenset(fold_word(w) for w in (
+    "رويترز", "فرانس", "برس", "أ", "ف", "ب", "د", "أ.ف.ب", "د.ب.أ", "الأناضول", "أسوشيتد", "أسوشيتيد", "شينخوا",
+    "وكالات", "وكالة", "واس", "وام", "قنا", "كونا", "بترا", "سانا", "إيفي", "سبوتنيك", "أرشيفية", "أرشيف", "تعبيرية",
+    "مواقع", "التواصل", "الاجتماعي", "الإنترنت", "متداولة", "+", "reuters", "afp", "ap", "getty", "images", "epa",
+    "shutterstock", "istock", "anadolu", "xinhua", "file", "handout",
+))
+MAX_CREDIT_WORDS = 6
+
+
+def credit(text: str, *, anywhere: bool = False) -> Furniture | None:
+    """A credit line: a photo credit (``صورة: رويترز``, ``الصورة: أرشيفية``, ``صدر الصورة، Getty Images``,
+    ``Photo: AFP``), a parenthesised agency (``(رويترز)``, ``(أ ف ب)``) or, unless ``anywhere``, a source line
+    (``المصدر: الجزيرة + وكالات``).
+
+    Input: one trimmed line. Output: a :class:`Furniture` of kind ``credit``, or ``None``. The marker is
+    followed by ``:``, ``،``, ``,`` or a dash and at most ``MAX_CREDIT_WORDS`` words without a sentence mark.
+    With ``anywhere`` (a line inside the article) only photo credits and parenthesised agencies whose
+    words are agencies, stock credit words, a capitalised Latin name or a person's name count: a caption
+    that describes the picture stays.
+    """
+    stripped = text.strip()
+    inner = re.fullmatch(r"[(\[]([^()\[\]]+)[)\]]", stripped)
+    if inner is not None:
+        words = [fold_word(w) for w in inner.group(1).replace("/", " ").split()]
+        if 1 <= len(words) <= 4 and all(w in _AGENCY_WORDS for w in words):
+            return Furniture("credit", "a credit line (a news agency in parentheses)")
+        return None
+    folded = fold_word(stripped)
+    for markers, what in ((_PHOTO_MARKERS, "a photo credit"), (_SOURCE_MARKERS, "a source line")):
+        if anywhere and markers is _SOURCE_MARKERS:
+            continue
+        for marker in markers:
+            if not folded.startswith(marker) or (len(folded) > len(marker) and folded[len(marker)].isalnum()):
+                continue
+            cut = _offset(stripped, len(marker))
+            rest = stripped[cut:]
+            separated = re.match(r"\s*[:：،,\-–—]\s*", rest)
+            if not separated:
+                break
+            rest = rest[separated.end():].strip()
+            words = rest.split()
+            if not 1 <= len(words) <= MAX_CREDIT_WORDS or re.search(r"[.!؟?؛;](?:\s|$)", rest) \
+                    or any(w.lower() in _NOT_IN_NAMES for w in words):
+                break
+            if anywhere and not (all(fold_word(w) in _AGENCY_WORDS for w in words)
+                                 or all(re.fullmatch(r"[A-Z][\w.&'-]*", w) for w in words) or _name(rest)):
+                break
+            return Furniture("credit", f"{what} ({stripped[:cut]} …)")
+    return None
+
+
 def _classify_part(part: str) -> Furniture | None:
     from explainer.ingest.boilerplate import match_boilerplate
 
     if not part.strip(" -–—|·•"):
         return Furniture("separator", "a separator")
     found = (_date_line(part) or _byline(part) or _reading_time(part) or _counter(part) or _breadcrumb(part)
-             or _hashtags(part))
+             or _hashtags(part) or _correspondent(part) or credit(part))
     if found is None and (rule := match_boilerplate(part)) is not None:
         return Furniture("boilerplate", f"a {rule.platform} line")
     return found

@@ -53,6 +53,7 @@ from explainer.errors import SeedError
 from explainer.ingest.boilerplate import match_boilerplate
 from explainer.ingest.edges import Edges, find_edges, is_separator, reads_as_subtitle, split_question_title
 from explainer.ingest.glue import MAX_HEADING_WORDS, Seam, find_seam
+from explainer.ingest.header import credit
 from explainer.ingest.orthography import arabic_share
 from explainer.ingest.punctuation import repair_spacing
 from explainer.ingest.wrap import unwrap
@@ -150,10 +151,15 @@ def _classify(lines: tuple[tuple[int, str], ...], edges: Edges, metadata: Metada
             repairs.append(Repair("drop-separator", number, "dropped a separator line (punctuation only)",
                                   dropped=line))
             continue
+        if (credited := credit(line, anywhere=True)) is not None:
+            repairs.append(Repair("drop-furniture", number, f"dropped {credited.what}: never article text, wherever "
+                                  "it stands", dropped=line))
+            continue
         rule = match_boilerplate(line)
         if rule is not None and rule.anywhere:
-            repairs.append(Repair("drop-boilerplate", number, f"dropped a {rule.platform} line (a page number: "
-                                  "never article text)", dropped=line))
+            what = "a page number" if rule.platform == "document" else "a label"
+            repairs.append(Repair("drop-boilerplate", number, f"dropped a {rule.platform} line ({what}: never "
+                                  "article text)", dropped=line))
             continue
         if rule is not None:
             repairs.append(Repair("kept-boilerplate-like", number,

@@ -14,8 +14,9 @@ that end at sentence ends. The evidence, from line-length statistics:
   unless the word would not have fitted even on the widest line;
 * of the breaks after lines that do not end a sentence, at least ``MIN_WRAP_SHARE`` are
   wraps, and there are at least ``MIN_WRAPS``;
-* at least ``MIN_BLOCK_END_SHARE`` of the blocks (runs of lines between blank lines)
-  end with a sentence mark: a poem's stanzas do not.
+* at least ``MIN_BLOCK_END_SHARE`` of the blocks (runs of two or more lines between blank
+  lines; a one-line block is a heading, a running head or a page number) end with a
+  sentence mark: a poem's stanzas do not.
 
 When the seed is hard-wrapped, a line is joined to the one before it when that break is
 a wrap and the line does not start a list item (``-``, ``•``, ``1.``). A short line (a
@@ -76,14 +77,18 @@ def wrap_width(lines: list[str]) -> int | None:
         return None
     open_breaks = wraps = 0
     blocks = ends = 0
+    block_lines = 0
     stripped = [line.strip() for line in lines]
     for index, line in enumerate(stripped):
         if not line:
             continue
+        block_lines += 1
         following = stripped[index + 1] if index + 1 < len(stripped) else ""
         if not following:
-            blocks += 1
-            ends += line.endswith(_SENTENCE_END)
+            if block_lines >= 2:  # a one-line block is a heading, a running head or a page number
+                blocks += 1
+                ends += line.endswith(_SENTENCE_END)
+            block_lines = 0
             continue
         if line.endswith(_SENTENCE_END) or _LIST_START_RE.match(following):
             continue
