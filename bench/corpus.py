@@ -29,10 +29,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from explainer.site import load_seed
-from explainer.translate.catalog import po_path
-from explainer.translate.segment import article_units
-from explainer.translate.workflow import pot_path, render_po, template_for
+from explainer.site import load_seed  # noqa: E402
+from explainer.translate.catalog import po_path  # noqa: E402
+from explainer.translate.segment import article_units  # noqa: E402
+from explainer.translate.workflow import pot_path, render_po, template_for  # noqa: E402
 
 # Parallel slot fillers: (Arabic, English).
 TOPICS = [

@@ -48,11 +48,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "bench"), str(ROOT)]
 
-from corpus import write_corpus
+from corpus import write_corpus  # noqa: E402
 
-from explainer.options import read_options
-from explainer.render.export import page_markdown
-from explainer.site import build_site
+from explainer.options import read_options  # noqa: E402
+from explainer.render.export import page_markdown  # noqa: E402
+from explainer.site import build_site  # noqa: E402
 
 # What of the repository a site build needs: everything but these.
 _NOT_PROJECT = {".git", ".venv", "site", "seeds", "locales", "tests", "bench", "build", ".pytest_cache",
@@ -246,6 +246,7 @@ def _is_search(url: str) -> bool:
 
 def browser_visit(site: Path, article_path: str, query: str) -> VisitBytes:
     """Load ``article_path`` in a fresh Chromium profile, then run one search for ``query``."""
+    from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
     from tests.browser import CHROMIUM, CHROMIUM_ARGS, serve_directory
@@ -256,7 +257,7 @@ def browser_visit(site: Path, article_path: str, query: str) -> VisitBytes:
     def on_response(response) -> None:  # type: ignore[no-untyped-def]
         try:
             body = response.body()
-        except Exception:  # noqa: BLE001 - Playwright raises its own error for redirects and aborted requests (no body)
+        except PlaywrightError:  # redirects and aborted requests have no body
             return
         kind = (response.headers.get("content-type") or "").split(";")[0]
         packed = len(body) if kind.startswith(_PRECOMPRESSED) else gzip_bytes(body)

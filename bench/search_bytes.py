@@ -44,8 +44,8 @@ from babel.messages.catalog import Catalog  # noqa: E402
 from babel.messages.pofile import read_po, write_po  # noqa: E402
 from wordfreq import top_n_list  # noqa: E402
 
-from explainer.translate.segment import article_units  # noqa: E402
 from explainer.site import load_seed  # noqa: E402
+from explainer.translate.segment import article_units  # noqa: E402
 
 SIZES = (1, 100, 1000)
 AR_WORDS = [w for w in top_n_list("ar", 6000) if re.fullmatch(r"[\u0621-\u064a]+", w)]
@@ -119,7 +119,7 @@ def build(project: Path) -> tuple[Path, str]:
     site = project / "site"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
-                          capture_output=True, text=True, env=env, cwd=project)
+                          check=False, capture_output=True, text=True, env=env, cwd=project)
     if proc.returncode:
         sys.exit(proc.stdout + proc.stderr)
     return site, proc.stdout + proc.stderr
@@ -150,7 +150,7 @@ def query_bytes(site: Path, page_path: str, queries: list[str]) -> tuple[int, in
             page.goto(base + page_path)
             page.wait_for_load_state("networkidle")
             fetched: list[tuple[str, bytes]] = []
-            context.on("response", lambda r: fetched.append((r.url, r.body())) if r.ok else None)
+            context.on("response", lambda r, into=fetched: into.append((r.url, r.body())) if r.ok else None)
             box = page.locator("input.md-search__input")
             box.click()
             box.press_sequentially(query, delay=40)

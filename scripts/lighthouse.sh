@@ -28,5 +28,12 @@ for lang in ar en; do
     const r = require(process.argv[1]);
     const s = Object.fromEntries(Object.entries(r.categories).map(([k, v]) => [k, Math.round(v.score * 100)]));
     console.log(`${process.argv[2].padEnd(3)} ${process.argv[3]}  performance ${s.performance}  accessibility ${s.accessibility}  best-practices ${s["best-practices"]}  seo ${s.seo}`);
+    // Every audit must have run: an audit that crashed (an unsupported Chromium) makes the scores untrue.
+    const failed = Object.values(r.audits).filter(a => a.scoreDisplayMode === "error");
+    for (const a of failed) console.error(`    audit ${a.id} did not run: ${a.errorMessage}`);
+    if (failed.length || r.runtimeError) {
+      console.error(`error: ${failed.length} audit(s) failed (Lighthouse ${r.lighthouseVersion}, ${r.environment.hostUserAgent})`);
+      process.exit(1);
+    }
   ' "$PWD/$OUT/$lang.report.json" "$lang" "$url"
 done

@@ -15,7 +15,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, serve_directory  # noqa: E402
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, serve_directory
 
 DEVICES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 360, "height": 740}}
 LANGS = {"ar": "", "en": "en/"}

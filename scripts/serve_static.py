@@ -18,7 +18,7 @@ COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
     """Static files; gzip when the client accepts it; the site's 404.html for missing files."""
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
     def send_head(self):  # type: ignore[no-untyped-def]

@@ -87,7 +87,7 @@ def run_cli_build(project: Path, dest: Path, strict: bool = True) -> Build:
     if strict:
         cmd.append("--strict")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=project, check=False)
+    proc = subprocess.run(cmd, check=False, capture_output=True, text=True, env=env, cwd=project)
     return Build(proc.returncode, proc.stdout + proc.stderr, dest)
 
 

@@ -49,10 +49,13 @@ def pagefind_fragments(bundle: Path) -> list[dict]:
     """The records of a Pagefind bundle (``site/search/<lang>/``): url, content, meta.
 
     Each fragment file is gzip, then the 12-byte signature ``pagefind_dcd``, then JSON.
+    ``url`` is the record's address, as the search worker reads it: Pagefind's ``url`` meta.
     """
     out = []
     for path in sorted((bundle / "fragment").glob("*.pf_fragment")):
         data = gzip.decompress(path.read_bytes())
         assert data[:12] == b"pagefind_dcd", path
-        out.append(json.loads(data[12:]))
+        fragment = json.loads(data[12:])
+        fragment["url"] = fragment["meta"]["url"]
+        out.append(fragment)
     return out

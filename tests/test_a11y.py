@@ -10,7 +10,6 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-
 pytestmark = pytest.mark.browser
 BLOCKING = ("serious", "critical")
 PAGES = {
@@ -40,7 +39,7 @@ def _open(page: Page, base: str, name: str) -> None:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", list(PAGES))
-def test_no_serious_or_critical_axe_violations(browser, base_url: str, name: str, scheme: str) -> None:  # noqa: F811
+def test_no_serious_or_critical_axe_violations(browser, base_url: str, name: str, scheme: str) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
     page = context.new_page()
     try:

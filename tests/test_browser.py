@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 pytestmark = pytest.mark.browser
 
@@ -104,7 +103,7 @@ def _record(page: Page, url: str) -> tuple[list[str], list[str]]:
 @pytest.mark.parametrize("path", ["", "deepseek/", "en/", "en/deepseek/", "en/404/", "404.html"])
 def test_no_request_leaves_the_origin_and_console_is_clean(page: Page, base_url: str, path: str) -> None:
     requests, errors = _record(page, base_url + path)
-    assert requests and all(r.startswith(base_url) or r.startswith("data:") for r in requests), requests
+    assert requests and all(r.startswith((base_url, "data:")) for r in requests), requests
     assert not [r for r in requests if r.endswith("sitemap.xml") and r != base_url + "sitemap.xml"]
     assert errors == []
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from explainer.translate.catalog import Translation, load_translations, read_catalog
 from explainer.errors import CatalogError
-from explainer.translate.segment import article_units
 from explainer.site import load_seed
+from explainer.translate.catalog import Translation, load_translations, read_catalog
+from explainer.translate.segment import article_units
 
 ROOT = Path(__file__).resolve().parent.parent
 PO = ROOT / "locales" / "en" / "LC_MESSAGES" / "deepseek.po"

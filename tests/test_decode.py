@@ -6,8 +6,8 @@ import codecs
 
 import pytest
 
-from explainer.ingest.decode import decode_seed, normalize_text
 from explainer.errors import SeedError
+from explainer.ingest.decode import decode_seed, normalize_seed, normalize_text, read_seed_bytes
 
 ARABIC = "مرحبا بالعالم"
 
@@ -60,8 +60,6 @@ def test_nfc_and_spaces() -> None:
 
 
 # --- ingestion issue: legacy encodings, documents, invisible characters ---------------------------
-
-from explainer.ingest.decode import normalize_seed, read_seed_bytes
 
 PARAGRAPH = "تعمل الشركات الناشئة على تطوير حلول جديدة لتخزين الكهرباء.\nسطر ثان."
 

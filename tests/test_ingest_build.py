@@ -122,9 +122,31 @@ def test_urls_and_emails_are_safe_links_in_both_languages(hostile_build, rel: st
     assert paragraph.get_text().startswith("EN ") == rel.startswith("en/")
 
 
-def test_build_log_reports_repairs_and_no_loss(hostile_build) -> None:
-    assert "missing from the Arabic page" not in hostile_build.log
-    assert "seeds/links.txt:2: repaired spacing around punctuation" not in hostile_build.log
+MESSY = ("مقالة عن الطاقة الشمسية في المدن العربية وأثرها على الاقتصاد\n"
+         "الفقرة الأولى فيها كلمة مطــــولة وحرف\u200bمخفي ، ثم نهاية .\n"
+         "الفقرة الثانية تشرح كيف تعمل الألواح الشمسية في النهار.\n"
+         "ليست هناك تعليقات:\n")
+
+
+def test_build_log_reports_repairs_and_no_loss(project_factory, tmp_path: Path) -> None:
+    project = project_factory(seeds={"messy.txt": MESSY})
+    build = run_build(project, tmp_path / "site", strict=False)  # the English is untranslated: a warning
+    assert build.returncode == 0, build.log
+    report = [line.split("explainer: ", 1)[1] for line in build.log.splitlines()
+              if line.startswith("INFO") and "explainer: seeds/messy.txt:" in line]
+    # One line per repair and drop, each naming the seed's file and line.
+    expected = [r"seeds/messy\.txt:2: .*zero width space.*tatweel \(kashida\) ×4",
+                r"seeds/messy\.txt:2: repaired spacing around punctuation: .*before '،'.*",
+                r"seeds/messy\.txt:4: dropped .*: 'ليست هناك تعليقات:'"]
+    assert len(report) == len(expected), build.log
+    for pattern in expected:
+        assert sum(1 for line in report if re.fullmatch(pattern, line)) == 1, (pattern, report)
+    # No loss: the preservation check found every word on the page, and so does this test.
+    assert "missing from the Arabic page" not in build.log
+    page = soup(tmp_path / "site/messy/index.html").select_one("article").get_text(" ")
+    words = set(re.findall(r"\w+", MESSY.replace("\u200b", " ").replace("ـ", ""))) - {"ليست", "هناك", "تعليقات"}
+    assert words and {w for w in words if w not in page} == set()
+    assert "تعليقات" not in page
 
 
 def test_windows_1256_seed_converts_with_a_warning_that_fails_strict(project_factory, tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -20,11 +21,23 @@ def article():
     return load_seed(SEED, ROOT)
 
 
+def _shared_seed() -> Path | None:
+    """``shared/seeds/deepseek.txt`` beside the clone (CI lays a copy of shared/ there), or beside a parent folder."""
+    for folder in [ROOT, *ROOT.parents]:
+        candidate = folder.parent / "shared" / "seeds" / "deepseek.txt"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
 def test_seed_is_the_shared_original() -> None:
-    shared = ROOT.parent / "shared" / "seeds" / "deepseek.txt"
-    if not shared.exists():
-        pytest.skip("no ../shared checkout beside this repository")
-    assert SEED.read_bytes() == shared.read_bytes()
+    shared = _shared_seed()
+    if shared is None:
+        message = f"no shared/seeds/deepseek.txt beside {ROOT} or a folder above it"
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(f"{message}: CI lays a copy of shared/ beside the clone, so the comparison must run")
+        pytest.skip(message)
+    assert SEED.read_bytes() == shared.read_bytes(), f"seeds/deepseek.txt differs from {shared}"
 
 
 def test_headings_are_the_seeds_own(article) -> None:

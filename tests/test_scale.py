@@ -16,15 +16,15 @@ from babel.messages.pofile import read_po
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from explainer.translate.catalog import Translation, load_translations, read_catalog
 from explainer.errors import CatalogError
 from explainer.render.pages import HOME_PAGE_SIZE
+from explainer.translate.catalog import Translation, load_translations, read_catalog
 
 from .conftest import ROOT, make_project, run_build
 from .helpers import soup
 
 sys.path.insert(0, str(ROOT / "bench"))
-from corpus import write_corpus  # noqa: E402
+from corpus import write_corpus
 
 N = HOME_PAGE_SIZE + 1
 

@@ -9,12 +9,10 @@ import pytest
 from explainer.search.rules import (
     TERMS_SEPARATOR,
     SearchRecord,
-    by_language,
     fold,
     index_terms,
     query_alternatives,
     query_forms,
-    records_from_index,
     variants,
     words,
 )
@@ -101,20 +99,6 @@ def test_record_content_keeps_text_as_written_then_extra_terms() -> None:
     assert "في" not in extra_terms and "اعلنت" not in extra_terms
 
 
-def test_records_from_material_index() -> None:
-    docs = [
-        {"location": "x/", "title": "عنوان &amp; آخر", "text": "<p>مقدمة</p>"},
-        {"location": "x/#s1", "title": "قسم", "text": "<p>نص <b>عريض</b></p><ul><li>أ</li><li>ب</li></ul>"},
-        {"location": "en/x/", "title": "Title", "text": "<p>Intro</p>"},
-        {"location": "about/", "title": "حول", "text": ""},
-    ]
-    records = records_from_index(docs, {"x/": "ar", "en/x/": "en"}, "ar")
-    assert [(r.location, r.lang, r.page_title) for r in records] == [
-        ("x/", "ar", "عنوان & آخر"), ("x/#s1", "ar", "عنوان & آخر"), ("en/x/", "en", "Title"), ("about/", "ar", "حول")]
-    assert records[1].text == "نص عريض أ ب"
-    assert list(by_language(records)) == ["ar", "en"]
-
-
 def test_built_site_has_one_bundle_per_language_and_a_stub_index(real_build) -> None:
     site = real_build.site
     stub = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
@@ -139,21 +123,23 @@ def test_built_site_has_one_bundle_per_language_and_a_stub_index(real_build) -> 
 
 
 def test_missing_material_index_is_a_clear_error(tmp_path) -> None:
-    from explainer.search.bundle import SearchIndexError, write_search_indexes
+    from explainer.search.bundle import SearchIndexError, stub_material_index
 
     with pytest.raises(SearchIndexError, match=r"search/search_index.json: Material's search index was not written\n.*'- search'"):
-        write_search_indexes(tmp_path, {}, "ar")
+        stub_material_index(tmp_path)
 
 
 def test_missing_pagefind_binary_is_a_clear_error(tmp_path, monkeypatch) -> None:
-    from explainer.search.bundle import SearchIndexError, write_search_indexes
+    import pagefind_bin
 
-    (tmp_path / "search").mkdir()
-    (tmp_path / "search" / "search_index.json").write_text(
-        json.dumps({"config": {}, "docs": [{"location": "x/", "title": "t", "text": "نص"}]}), "utf-8")
-    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-such-pagefind"))
-    with pytest.raises(SearchIndexError, match=r"pagefind: Pagefind could not index the site.*\n.*pagefind\[bin\]"):
-        write_search_indexes(tmp_path, {}, "ar")
+    from explainer.search.bundle import SearchIndexError, write_bundles
+
+    def missing() -> None:
+        raise FileNotFoundError("Could not find any of [pagefind]")
+
+    monkeypatch.setattr(pagefind_bin, "get_executable", missing)
+    with pytest.raises(SearchIndexError, match=r"pagefind: Pagefind's binary is missing.*\n.*pagefind\[bin\]"):
+        write_bundles({"ar": [SearchRecord("x/", "ar", "t", "t", "نص")]}, tmp_path / "search")
 
 
 def test_records_come_from_the_core_without_furniture() -> None:

@@ -22,8 +22,8 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 from playwright.sync_api import Page
 
-from explainer.translate.segment import article_units
 from explainer.site import load_seed
+from explainer.translate.segment import article_units
 
 from .browser import serve_directory
 from .conftest import make_project, run_build

@@ -30,7 +30,7 @@ PREFIX = "/repo/"
 class _ProjectSiteHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the built site under PREFIX only; missing paths get 404.html with status 404, as on GitHub Pages."""
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
     def send_head(self):  # type: ignore[no-untyped-def]

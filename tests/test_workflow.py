@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from explainer.translate.catalog import read_catalog
 from explainer.cli import main as explainer
+from explainer.translate.catalog import read_catalog
 
 from .conftest import ROOT, make_project, run_build
 from .helpers import pagefind_fragments, soup

@@ -1,16 +1,22 @@
 """Command line for editors and translators: ``explainer check|extract|update|coverage|facts|export``.
 
-Every command prints errors as ``file:line: problem`` and exits 1 on bad input,
-2 on a usage error; it never prints a traceback for bad input.
+Every command prints errors as ``file:line: problem`` and exits 1 on bad input or a file
+that cannot be written, 2 on a usage error, 130 when interrupted (Ctrl-C); it never prints a
+traceback for them. When the reader of its output goes away (``explainer update | head -n 1``)
+the command carries on to the end without printing: files are written whole (temporary file,
+then rename: :mod:`explainer.fileio`), so an interrupted ``update`` leaves each one old or new.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import math
+import os
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from babel.messages.catalog import Catalog
 
@@ -68,9 +74,9 @@ def _print_check(article: Article) -> list[str]:
     print(f"  paragraphs: {len(blocks) - lists}, lists: {lists}")
     warnings = []
     for repair in sorted(article.repairs, key=lambda r: r.line):
-        extra = f": {repair.dropped!r}" if repair.dropped else ""
+        dropped = f": {repair.dropped!r}" if repair.dropped else ""
         level = "warning: " if repair.level == "warning" else ""
-        print(f"  line {repair.line}: {level}{repair.kind}: {repair.detail}{extra}")
+        print(f"  line {repair.line}: {level}{repair.kind}: {repair.detail}{dropped}")
         if repair.level == "warning":
             warnings.append(repair.detail)
     for line, word in missing_words(article, article_text(article)):
@@ -226,6 +232,71 @@ def _cmd_coverage(args: argparse.Namespace) -> int:
     return 0
 
 
+class _Output:
+    """Stands in for ``sys.stdout`` while a command runs: a closed pipe silences it, nothing else.
+
+    Python raises :class:`BrokenPipeError` on the first write after the reader closed the
+    pipe (it ignores SIGPIPE). Here that write, and every later one, is dropped, and file
+    descriptor 1 is pointed at ``/dev/null`` so the interpreter's final flush finds no
+    closed pipe either (the recipe of Python's ``signal`` documentation, "Note on SIGPIPE").
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self.reader_gone = False
+
+    def _gone(self) -> None:
+        self.reader_gone = True
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, self._stream.fileno())
+        finally:
+            os.close(devnull)
+
+    def write(self, text: str) -> int:
+        if not self.reader_gone:
+            try:
+                self._stream.write(text)
+            except BrokenPipeError:
+                self._gone()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.reader_gone:
+            try:
+                self._stream.flush()
+            except BrokenPipeError:
+                self._gone()
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
+#: errno values that mean the disk refused new data (POSIX): full, over quota, file too large, read-only.
+_WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS})
+
+
+def _run(args: argparse.Namespace) -> int:
+    try:
+        return int(args.func(args))
+    except ExplainerError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # a full disk, a read-only folder: name the file, no traceback
+        where = Path(exc.filename) if exc.filename else None
+        if where is not None and where.is_absolute() and where.is_relative_to(args.root):
+            where = where.relative_to(args.root)
+        verb = "cannot write" if exc.errno in _WRITE_ERRORS else "cannot read or write"
+        print(f"error: {where or args.command}: {verb}: {exc.strerror or exc}\n"
+              "  Free some space (or fix the folder's permissions) and run the command again: "
+              "every file already written is whole.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"explainer {args.command}: interrupted; every file it wrote is whole (old or new). "
+              "Run it again to finish.", file=sys.stderr)
+        return 130
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``explainer`` command. Returns the exit status."""
     parser = argparse.ArgumentParser(prog="explainer", description=__doc__.splitlines()[0])
@@ -255,11 +326,14 @@ def main(argv: list[str] | None = None) -> int:
     exp.set_defaults(func=_cmd_export)
     args = parser.parse_args(argv)
     args.root = args.root.resolve()
+    stdout = sys.stdout
+    output = _Output(stdout)
+    sys.stdout = output  # type: ignore[assignment]
     try:
-        return int(args.func(args))
-    except ExplainerError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return _run(args)
+    finally:
+        output.flush()
+        sys.stdout = stdout
 
 
 if __name__ == "__main__":

@@ -52,6 +52,7 @@ from mkdocs.structure.toc import get_toc
 from explainer.cache import BuildCache, digest
 from explainer.cldr import direction, language_name
 from explainer.errors import ExplainerError
+from explainer.fileio import atomic_write_bytes, atomic_write_text
 from explainer.ingest.report import format_repair
 from explainer.options import CONFIG_KEY, Options
 from explainer.render.page import Page, TocEntry
@@ -334,8 +335,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                                 alternates({lang: build.urls[alt] for lang, alt in page.alternates if alt in build.urls}, base))
                    for src, page in build.pages.items() if page.alternates and page.kind != "not_found"]
         text = sitemap_xml(sorted(entries, key=lambda e: e.loc))
-        (site_dir / "sitemap.xml").write_text(text, "utf-8")
-        (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+        atomic_write_text(site_dir / "sitemap.xml", text)
+        atomic_write_bytes(site_dir / "sitemap.xml.gz", gzip.compress(text.encode("utf-8"), mtime=0))
         # Material's search plugin has written search/search_index.json: replace it by per-language Pagefind bundles.
         aside = shadow / "search" if self.serving and self.built_once else None
         try:

@@ -14,8 +14,8 @@ thousands of records takes seconds. :class:`SearchIndexer` therefore
   is served without waiting for Pagefind, and the search index is exact a few seconds
   later.
 
-Material's own ``search/search_index.json`` is replaced by a stub in every case (see
-:mod:`explainer.search.bundle`).
+Bundles are written and verified by :func:`explainer.search.bundle.write_bundles`;
+Material's own ``search/search_index.json`` is replaced by a stub in every case.
 """
 
 from __future__ import annotations
@@ -30,9 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from explainer.cache import digest
-from explainer.search.bundle import INDEX_DIR, MATERIAL_INDEX, write_search_indexes
+from explainer.search.bundle import INDEX_DIR, stub_material_index, write_bundles
 from explainer.search.rules import SearchRecord
-from explainer.translate.ui import SOURCE_LANG
 
 
 def records_digest(records: Sequence[SearchRecord]) -> bytes:
@@ -99,13 +98,13 @@ class SearchIndexer:
         groups = {lang: list(group) for lang, group in records.items() if group}
         digests = {lang: (keys or {}).get(lang) or records_digest(group) for lang, group in groups.items()}
         kept = {lang for lang in groups if aside is not None and (aside / lang).is_dir() and lang in self._on_disk}
+        stub_material_index(site_dir)  # first: it raises when Material's search plugin is missing
         if aside is None or kept != set(groups):
-            report = write_search_indexes(site_dir, {}, SOURCE_LANG, records=groups)
+            reports = write_bundles(groups, site_dir / INDEX_DIR)
             self._on_disk = dict(digests)
-            for lang in groups:
-                self._log(lang, report.records.get(lang, 0), report.bytes_on_disk.get(lang, 0), None)
+            for lang, report in reports.items():
+                self._log(lang, report.records, report.bytes_on_disk, None)
             return
-        write_search_indexes(site_dir, {}, SOURCE_LANG, records={})  # Material's index -> a stub
         with self._lock:
             for lang in groups:  # exact, or the last bundle until the new one is written
                 _replace_dir(aside / lang, site_dir / INDEX_DIR / lang)
@@ -127,19 +126,16 @@ class SearchIndexer:
             # Staged beside the bundles (a hidden folder survives MkDocs' cleaning), so putting it in place is a rename.
             staging = Path(tempfile.mkdtemp(prefix=".explainer-search-", dir=job.site_dir))
             try:
-                (staging / MATERIAL_INDEX).parent.mkdir(parents=True)
-                (staging / MATERIAL_INDEX).write_text('{"config": {}, "docs": []}', "utf-8")
-                report = write_search_indexes(staging, {}, SOURCE_LANG, records=job.records)
+                reports = write_bundles(job.records, staging)
                 with self._lock:
                     current = job.generation == self._generation
                     if current:  # no newer build has started since: put the new bundles in place
-                        for lang in job.records:
-                            _replace_dir(staging / INDEX_DIR / lang, job.site_dir / INDEX_DIR / lang)
+                        for lang in reports:
+                            _replace_dir(staging / lang, job.site_dir / INDEX_DIR / lang)
                             self._on_disk[lang] = job.digests[lang]
                 if current:
-                    for lang in job.records:
-                        self._log(lang, report.records.get(lang, 0), report.bytes_on_disk.get(lang, 0),
-                                  time.perf_counter() - start)
+                    for lang, report in reports.items():
+                        self._log(lang, report.records, report.bytes_on_disk, time.perf_counter() - start)
             except Exception as exc:  # noqa: BLE001 - reported; the preview keeps its previous bundle
                 self._errors(f"search index not updated: {exc}")
             finally:

@@ -1,4 +1,4 @@
-"""Search text rules: folding, tokenizing and Arabic clitic variants, plus search records.
+"""Search text rules: folding, tokenizing and Arabic clitic variants, plus the search record.
 
 The same rules run twice: here, on the text that goes into the search index, and
 in ``docs/assets/javascripts/explainer/search-rules.js`` on what a reader types.
@@ -35,7 +35,6 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from explainer.text import (
@@ -46,7 +45,6 @@ from explainer.text import (
     MIN_STEM_AFTER_ARTICLE,
     clitic_prefixes,
     fold_search,
-    html_to_text,
     is_folded_arabic_word,
     stem_ok,
 )
@@ -290,58 +288,17 @@ def _raw_words(text: str) -> list[str]:
     return [text[a:b] for a, b in word_spans(text)]
 
 
-def records_from_index(docs: Iterable[Mapping[str, str]], page_langs: Mapping[str, str],
-                       default_lang: str) -> list[SearchRecord]:
-    """Search records from Material's ``search_index.json`` documents.
-
-    Input: the ``docs`` list (each with ``location``, ``title``, ``text`` as HTML) and
-    the language of each page keyed by page URL (``""``, ``"deepseek/"``, ``"en/deepseek/"``);
-    a page missing from ``page_langs`` gets ``default_lang``.
-    Output: one record per document, in the given order.
-    """
-    docs = list(docs)
-    page_titles: dict[str, str] = {}
-    for doc in docs:
-        location = doc.get("location", "")
-        if "#" not in location:
-            page_titles[location] = html_to_text(doc.get("title", ""))
-    records = []
-    for doc in docs:
-        location = doc.get("location", "")
-        page = location.split("#", 1)[0]
-        title = html_to_text(doc.get("title", ""))
-        records.append(SearchRecord(
-            location=location,
-            lang=page_langs.get(page, default_lang),
-            title=title,
-            page_title=page_titles.get(page, title),
-            text=html_to_text(doc.get("text", "")),
-        ))
-    return records
-
-
-def by_language(records: Sequence[SearchRecord]) -> dict[str, list[SearchRecord]]:
-    """Records grouped by ``lang``, each group in the given order, languages sorted."""
-    groups: dict[str, list[SearchRecord]] = {}
-    for record in records:
-        groups.setdefault(record.lang, []).append(record)
-    return {lang: groups[lang] for lang in sorted(groups)}
-
-
 __all__ = [
     "CLITIC_PREFIXES",
     "MIN_STEM",
     "MIN_STEM_AFTER_ARTICLE",
     "TERMS_SEPARATOR",
     "SearchRecord",
-    "by_language",
     "fold",
-    "html_to_text",
     "index_terms",
     "query_alternatives",
     "query_forms",
     "query_words",
-    "records_from_index",
     "variants",
     "word_spans",
     "words",

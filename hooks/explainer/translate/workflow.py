@@ -33,6 +33,7 @@ from typing import cast
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import normalize, write_po
 
+from explainer.fileio import atomic_write_bytes
 from explainer.model import Article
 from explainer.translate import ui as _ui
 from explainer.translate.catalog import po_path, read_catalog
@@ -141,8 +142,7 @@ def write_if_changed(path: Path, content: bytes) -> bool:
         old = path.read_bytes().decode("utf-8", errors="replace")
         if _TIMESTAMP_RE.sub("", old) == _TIMESTAMP_RE.sub("", content.decode("utf-8")):
             return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(content)
+    atomic_write_bytes(path, content)  # a whole old or new file, even when interrupted
     return True
 
 

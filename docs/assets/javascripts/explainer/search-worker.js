@@ -105,7 +105,7 @@ async function search(query, id) {
   const groups = new Map()
   top.forEach(({ score }, i) => {
     const data = fragments[i]
-    const location = data.raw_url || data.url
+    const location = data.meta.url || data.raw_url || data.url  /* the record's address: Pagefind's url meta */
     const page = location.split("#")[0]
     const [written] = data.content.split(R.TERMS_SEPARATOR)
     const title = data.meta.title || ""
