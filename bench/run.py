@@ -325,6 +325,7 @@ def _fetch(url: str) -> str:
 class ServeRun:
     latency_seconds: list[float]   # save -> changed page served, per edit
     rebuild_seconds: list[float]   # what MkDocs reports for the rebuild ("Documentation built in ...")
+    search_seconds: list[float]    # save -> the search index holds the change
 
 
 def serve_latency(project: Path, slug: str, edits: int, mode: str = "--livereload") -> ServeRun:
@@ -333,7 +334,10 @@ def serve_latency(project: Path, slug: str, edits: int, mode: str = "--livereloa
     Each edit appends a new marker word to the seed's longest line, then polls the
     article's URL every 10 ms until the marker shows. The rebuild time MkDocs
     logs is collected too: the rest of the latency is MkDocs noticing the save
-    (its file poller runs every 0.5 s, then waits 0.1 s for more changes).
+    (its file poller runs every 0.5 s, then waits 0.1 s for more changes). Then it
+    polls the Arabic search bundle's ``pagefind-entry.json`` until it changes: the
+    seconds from the save to the new search index (a ``serve`` rebuild writes it
+    behind the page).
     """
     port = _free_port()
     cmd = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", mode]
@@ -348,8 +352,9 @@ def serve_latency(project: Path, slug: str, edits: int, mode: str = "--livereloa
 
     threading.Thread(target=read_log, daemon=True).start()
     url = f"http://127.0.0.1:{port}/{slug}/"
+    entry_url = f"http://127.0.0.1:{port}/search/ar/pagefind-entry.json"
     seed = project / "seeds" / f"{slug}.txt"
-    result = ServeRun([], [])
+    result = ServeRun([], [], [])
     try:
         deadline = time.time() + 600
         while slug not in _fetch(url):
@@ -361,6 +366,7 @@ def serve_latency(project: Path, slug: str, edits: int, mode: str = "--livereloa
         for index in range(edits):
             marker = "علامة" + "ب" * (index + 1) + "تجربة"  # letters only: digits would be bidi-isolated
             before = len(built)
+            entry = _fetch(entry_url)
             start = time.perf_counter()
             lines = original.split("\n")
             longest = max(range(len(lines)), key=lambda i: len(lines[i]))  # a paragraph, not a footer line
@@ -371,6 +377,11 @@ def serve_latency(project: Path, slug: str, edits: int, mode: str = "--livereloa
                     raise SystemExit(f"edit {index} never showed at {url}")
                 time.sleep(0.01)
             result.latency_seconds.append(time.perf_counter() - start)
+            while (now := _fetch(entry_url)) == entry or not now:
+                if time.perf_counter() - start > 600:
+                    raise SystemExit(f"edit {index} never reached the search index at {entry_url}")
+                time.sleep(0.05)
+            result.search_seconds.append(time.perf_counter() - start)
             time.sleep(1.2)  # let the poller settle before the next edit
             result.rebuild_seconds.extend(built[before:before + 1])
         seed.write_text(original, "utf-8")
@@ -483,7 +494,8 @@ def main(argv: list[str] | None = None) -> int:
                     rebuild = f"{statistics.median(served.rebuild_seconds):.2f} s" if served.rebuild_seconds else "?"
                     print(f"serve {mode:13} N={'sample (1)' if not n else n}: save -> served median"
                           f" {statistics.median(served.latency_seconds):.2f} s, max {max(served.latency_seconds):.2f} s"
-                          f" over {len(served.latency_seconds)} edits; MkDocs rebuild median {rebuild}")
+                          f" over {len(served.latency_seconds)} edits; MkDocs rebuild median {rebuild};"
+                          f" save -> search index median {statistics.median(served.search_seconds):.2f} s")
             report["serve"] = serve
         for row in rows:
             visit = row.get("visit")

@@ -272,10 +272,15 @@ class SearchRecord:
         Terms equal to a written word with its marks stripped are left out: the engine
         (Pagefind) already finds those.
         """
-        written = f"{self.title}\n{self.text}".strip()
-        plain = {_strip_marks(w.lower()) for w in _raw_words(written)}
-        extra = [t for t in dict.fromkeys(index_terms(written)) if t not in plain]
-        return f"{written} {TERMS_SEPARATOR} {' '.join(extra)}".rstrip()
+        return _content(self.title, self.text)
+
+
+@functools.lru_cache(maxsize=1 << 15)  # a serve rebuild indexes the same records again
+def _content(title: str, text: str) -> str:
+    written = f"{title}\n{text}".strip()
+    plain = {_strip_marks(w.lower()) for w in _raw_words(written)}
+    extra = [t for t in dict.fromkeys(index_terms(written)) if t not in plain]
+    return f"{written} {TERMS_SEPARATOR} {' '.join(extra)}".rstrip()
 
 
 @functools.lru_cache(maxsize=1 << 16)
