@@ -101,11 +101,6 @@ HAMZA_SEAM_RE = re.compile(f"{HAMZA}[{TASHKEEL}]*(?=[{ARABIC_LETTERS}])")
 _ANY_LETTER_RE = regex.compile(r"\p{L}")
 
 
-def is_arabic_letter(ch: str) -> bool:
-    """True for one character of :data:`ARABIC_LETTERS` (not marks, digits or punctuation)."""
-    return bool(ARABIC_LETTER_RE.match(ch))
-
-
 def arabic_share(text: str) -> tuple[int, int]:
     """``(arabic letters, all letters)`` of ``text`` (letters: Unicode category L).
 
@@ -154,11 +149,6 @@ def ascii_digits(text: str) -> str:
     """
     return "".join(str(unicodedata.digit(ch)) if ch.isdigit() and unicodedata.category(ch) == "Nd" else ch
                    for ch in text)
-
-
-def is_arabic_char(ch: str) -> bool:
-    """Whether ``ch`` is in the Arabic block U+0600-U+06FF (letters, marks, digits, punctuation)."""
-    return "\u0600" <= ch <= "\u06ff"
 
 
 def has_arabic(text: str) -> bool:

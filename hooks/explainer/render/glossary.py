@@ -147,8 +147,8 @@ def matcher_for(terms: Sequence[Term], local: Sequence[LocalTerm] = ()) -> Phras
 class TermMarker:
     """Marks the first use of each glossary term in one article page.
 
-    Call :meth:`mark` on every paragraph and list item in reading order; then
-    :meth:`used` lists the terms found, in first-use order, for the term list.
+    Call :meth:`mark` on every paragraph and list item in reading order: each term is
+    marked at its first use only.
     """
 
     def __init__(self, terms: Sequence[Term], local: Sequence[LocalTerm],
@@ -187,10 +187,6 @@ class TermMarker:
             cursor = match.end
         out.append(self._piece_html(text_value[cursor:], text_lang))
         return "".join(out)
-
-    def used(self) -> list[LocalTerm]:
-        """Terms marked so far, in first-use order."""
-        return list(self._used)
 
 
 @dataclass(frozen=True)

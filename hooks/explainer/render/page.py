@@ -11,7 +11,7 @@ pages. Every text in a block is escaped when the block is made: nothing here par
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -119,6 +119,3 @@ class Page:
         """The table of contents: the headings nested by level (the ``h1`` holds the ``h2`` entries)."""
         return _nest(self.headings())
 
-    def text_blocks(self) -> Iterable[str]:
-        """The raw HTML blocks (headings left out)."""
-        return (block for block in self.blocks if isinstance(block, str))

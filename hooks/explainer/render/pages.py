@@ -298,19 +298,6 @@ def listed(article: Article, states: TranslationStates) -> ListedArticle:
                          states.current(article.lede.text) if article.lede else None)
 
 
-def render_home_pages(articles: Sequence[ListedArticle], lang: str, site: SiteContext,
-                      page_size: int = HOME_PAGE_SIZE) -> list[Page]:
-    """Render the home listing of ``lang``, ``page_size`` articles per page.
-
-    Output: one :class:`~explainer.render.page.Page` per page: page 1 at
-    :func:`~explainer.render.urls.home_uri`, page k at ``page/k.md`` (``en/page/k.md``);
-    a single page when the articles fit. Pages after the first are not in the
-    navigation: the pager reaches them.
-    """
-    chunks = [articles[start:start + page_size] for start in range(0, len(articles), page_size)] or [[]]
-    return [render_home_page(chunk, number, len(chunks), lang, site) for number, chunk in enumerate(chunks, start=1)]
-
-
 def render_home_page(articles: Sequence[ListedArticle], number: int, count: int, lang: str, site: SiteContext) -> Page:
     """Page ``number`` of ``count`` of the home listing: a title, an intro, one entry per article, the pager,
     a link to the status page.

@@ -59,11 +59,6 @@ def resolve(msgid: str, lang: str, lookup: Lookup) -> Shown:
     return Shown(found.text, lang, "fuzzy" if found.fuzzy else "translated")
 
 
-def resolve_current(msgid: str, lang: str, lookup: Lookup) -> Shown:
-    """Like :func:`resolve`, for places with no room for a notice (see :meth:`Shown.current`)."""
-    return resolve(msgid, lang, lookup).current(msgid)
-
-
 @dataclass(frozen=True)
 class TranslationStates:
     """The state of every unit of one article in one language, in reading order.
