@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 
 from explainer.model import Repair
 
-MIN_MARKDOWN_LINES = 2
+MIN_MARKDOWN_LINES = 3
 
 _HEADING_RE = re.compile(r"^ {0,3}(#{1,6})[ \t]+(\S.*?)(?:[ \t]+#+)?[ \t]*$")
 _BULLET_RE = re.compile(r"^[ \t]*[-*+][ \t]+(\S.*)$")
