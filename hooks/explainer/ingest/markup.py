@@ -5,7 +5,7 @@ Text copied from a Markdown source keeps its syntax literally: ``## heading`` li
 seed is read as Markdown only with evidence: at least ``MIN_MARKDOWN_LINES`` lines that carry
 unambiguous Markdown syntax, an ATX heading (``#`` to ``######`` then a space, CommonMark 4.2),
 a strong-emphasis pair (``**x**``, ``__x__``) or an inline link to a web address
-(``[text](https://…)``). Bullets, quotes, rules, a lone ``*`` or a single marked line are not
+(``[text](https://…)``). Bullets, quotes, rules, a lone ``*`` or one or two marked lines are not
 evidence: plain seeds have them too, and they keep their plain-text reading.
 
 In a Markdown paste (every change is reported once per kind, with its count):
@@ -18,8 +18,9 @@ In a Markdown paste (every change is reported once per kind, with its count):
   and the backticks of code spans are removed, their text kept; a backslash escape (``\\*``)
   gives the character;
 * a link ``[text](url "title")`` (or an image ``![alt](url)``) becomes ``text (url)``: the text
-  reads on, and the address stays on the page, where it is linked like any address in a seed;
-  a link whose text is its address keeps the address once;
+  reads on, and the address stays on the page, where a web address is linked like any address in
+  a seed (a relative one, ``(LICENSE)``, stays text); a link whose text is its address keeps the
+  address once;
 * bulleted lines are list items (one alone is a one-item list, never a heading), at any
   indentation (nested items join their list);
 * quote lines lose their ``>`` and are paragraphs (never headings);
@@ -43,7 +44,9 @@ _BULLET_RE = re.compile(r"^[ \t]*[-*+][ \t]+(\S.*)$")
 _QUOTE_RE = re.compile(r"^ {0,3}>[ \t]?(.*)$")
 _RULE_RE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _URL = r"(?:https?://|www\.|mailto:)[^\s()<>]+(?:\([^\s()<>]*\)[^\s()<>]*)*"
-_LINK_RE = re.compile(rf"(?<!\\)(!?)\[([^\[\]\n]*)\]\(\s*({_URL})(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+_LINK_RE = re.compile(r"(?<!\\)(!?)\[([^\[\]\n]*)\]\(\s*([^\s()<>]+(?:\([^\s()<>]*\)[^\s()<>]*)*)"
+                      r"(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+_WEB_LINK_RE = re.compile(rf"\[[^\[\]\n]+\]\(\s*{_URL}")  # evidence: a link to a web address
 _STRONG_RE = re.compile(r"(?<![\w\\])__(?=\S)(.+?)(?<=\S)__(?!\w)|(?<![*\\])\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*(?!\*)")
 _EM_RE = re.compile(r"(?<![\w\\])_(?=[^\s_])(.+?)(?<=[^\s_])_(?!\w)|(?<![*\\])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?!\*)")
 _CODE_RE = re.compile(r"(?<!`)`([^`\n]+)`(?!`)")
@@ -70,7 +73,7 @@ def markdown_evidence(lines: list[str]) -> dict[str, int]:
     """
     found: dict[str, int] = {}
     for line in lines:
-        kind = ("heading" if _HEADING_RE.match(line) else "link" if _LINK_RE.search(line)
+        kind = ("heading" if _HEADING_RE.match(line) else "link" if _WEB_LINK_RE.search(line)
                 else "strong" if _STRONG_RE.search(line) else None)
         if kind is not None:
             found[kind] = found.get(kind, 0) + 1
@@ -148,9 +151,11 @@ def read_markdown(lines: list[str]) -> Markup | None:
     (``markdown-heading``, ``-emphasis``, ``-code``, ``-escape``, ``-link``, ``-list``, ``-quote``,
     ``-rule``) on the first line it concerns, with its count. Standard: CommonMark 0.31.
 
-    >>> markup = read_markdown(["# العنوان", "نص **مهم** و[رابط](https://a.org).", "- بند"])
+    >>> markup = read_markdown(["# العنوان", "نص **مهم** و[رابط](https://a.org).", "## قسم", "- بند"])
     >>> markup.lines, markup.roles
-    (['العنوان', 'نص مهم ورابط (https://a.org).', '- بند'], {1: 'heading', 3: 'item'})
+    (['العنوان', 'نص مهم ورابط (https://a.org).', 'قسم', '- بند'], {1: 'heading', 3: 'heading', 4: 'item'})
+    >>> read_markdown(["# ليس عنوانا", "نص **مهم** هنا."]) is None  # two lines: not evidence enough
+    True
     """
     evidence = markdown_evidence(lines)
     if sum(evidence.values()) < MIN_MARKDOWN_LINES:
