@@ -70,7 +70,7 @@ def test_entities_in_a_news_paste(markup_build) -> None:
 
 
 def test_entities_are_reported_once_with_counts() -> None:
-    article, repairs = _parsed("entities-news-paste")
+    _article, repairs = _parsed("entities-news-paste")
     decoded = [r for r in repairs if r.kind == "decode-entities"]
     assert len(decoded) == 1 and decoded[0].line == 1
     assert "decoded 9 HTML character references" in decoded[0].detail and "&nbsp; ×3" in decoded[0].detail

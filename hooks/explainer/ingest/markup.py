@@ -126,19 +126,19 @@ def _emphasis(text: str, counts: dict[str, int]) -> str:
 
 
 _WHAT = {
-    "heading": ("markdown-heading", "read {n} Markdown heading line{s} ({levels}) as heading{s} without the '#' "
+    "heading": ("markdown-heading", ("read {n} Markdown heading line{s} ({levels}) as heading{s} without the '#' "
                 "markers (the title when the article opens with one, else a section heading: the page has one "
-                "heading level)"),
-    "emphasis": ("markdown-emphasis", "removed the Markdown emphasis markers (** __ * _) of {n} span{s}; "
-                 "their text is kept"),
+                "heading level)")),
+    "emphasis": ("markdown-emphasis", ("removed the Markdown emphasis markers (** __ * _) of {n} span{s}; "
+                 "their text is kept")),
     "code": ("markdown-code", "removed the backticks of {n} Markdown code span{s}; their text is kept"),
     "escape": ("markdown-escape", "{n} Markdown backslash escape{s} (\\*) gave the character after the backslash"),
-    "link": ("markdown-link", "wrote {n} Markdown link{s} [text](address) as 'text (address)': the "
-             "address stays on the page, linked"),
+    "link": ("markdown-link", ("wrote {n} Markdown link{s} [text](address) as 'text (address)': the "
+             "address stays on the page (a web address is linked)")),
     "item": ("markdown-list", "read {n} Markdown bulleted line{s} (- * +) as list item{s} (never headings)"),
     "quote": ("markdown-quote", "read {n} Markdown quote line{s} ('>') as paragraph{s} without the marker"),
-    "rule": ("markdown-rule", "read {n} Markdown rule{s} (--- *** ___) as separator{s} between parts of "
-             "the article, dropped as separator lines"),
+    "rule": ("markdown-rule", ("read {n} Markdown rule{s} (--- *** ___) as separator{s} between parts of "
+             "the article, dropped as separator lines")),
 }
 
 
