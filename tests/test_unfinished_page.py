@@ -177,6 +177,13 @@ def test_untranslated_titles_are_marked_in_the_header_and_the_table_of_contents(
         assert not other.select(".md-sidebar--secondary bdi[lang]")
 
 
+def test_an_untranslated_title_in_the_previous_next_links_is_marked(site: Path) -> None:
+    links = {a["href"]: a for a in _article(site, "habits").select(".ex-prevnext a")}
+    arabic = links["../deepseek/"]
+    assert (arabic.get("lang"), arabic.get("dir")) == ("ar", "rtl") and arabic.get_text().startswith("هناك طفل")
+    assert all(a.get("lang") is None for href, a in links.items() if href != "../deepseek/")
+
+
 def test_header_override_is_materials_own_partial_but_for_the_title_marks() -> None:
     import material
 
