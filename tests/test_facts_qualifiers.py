@@ -77,5 +77,8 @@ def test_candidates_keep_qualifiers_ranges_and_signs() -> None:
     students = facts["quantity:20–30 طالبًا"]
     assert (students.number, students.high, students.digits) == (Decimal(20), Decimal(30), "arab")
     assert facts["percent:حوالي 12.5"].subject_ar == "الإنتاج"
+    superlative = _facts("عنوان\nوهذه أكثر 10 دول تأثيرًا في السوق، ومن 20 إلى 30% من الطلاب.")
+    assert superlative["quantity:10 دول"].qualifier_ar == ""  # "the ten most": أكثر alone qualifies nothing
+    assert superlative["percent:20–30"].text_ar == "من 20 إلى 30%"  # the attached و is not the fact's
     shown = select_facts(list(facts.values()), None)
     assert all(fact.kind not in ("quantity", "percent") or fact.unit_ar or fact.subject_ar for fact in shown)

@@ -441,14 +441,15 @@ def decode_references(line: str) -> tuple[str, list[str]]:
     return _CHAR_REF_RE.sub(decode, line), found
 
 
-def normalize_seed(text: str) -> tuple[str, tuple[Repair, ...]]:
+def normalize_seed(text: str, *, decode_refs: bool = True) -> tuple[str, tuple[Repair, ...]]:
     """Normalize decoded seed text and report what changed, line by line.
 
     Input: text with ``\\n`` line ends. Output: the normalized text (as many
     lines as the input) and one ``normalize`` :class:`Repair` per changed line, plus one
     ``decode-entities`` repair (on the first line holding one, with the count of each) when HTML
     character references were decoded (:func:`decode_references`, first, so a decoded ``&nbsp;``
-    or ``&#8203;`` goes through the rules below). Applies: compatibility folding of Arabic presentation forms only
+    or ``&#8203;`` goes through the rules below; ``decode_refs=False`` leaves them, for texts that are
+    not pastes). Applies: compatibility folding of Arabic presentation forms only
     (U+FB50–U+FDFF, U+FE70–U+FEFF, NFKC on those characters); removal of
     zero-width and bidi control characters (UAX #9 explicit formatting
     characters; a zero width space between two words becomes a space, as pasted
@@ -464,7 +465,7 @@ def normalize_seed(text: str) -> tuple[str, tuple[Repair, ...]]:
     references: dict[str, int] = {}
     first_reference = 0
     for number, line in enumerate(text.split("\n"), start=1):
-        line, decoded = decode_references(line)
+        line, decoded = decode_references(line) if decode_refs else (line, [])
         if decoded and not references:
             first_reference = number
         for reference in decoded:
@@ -485,5 +486,7 @@ def normalize_seed(text: str) -> tuple[str, tuple[Repair, ...]]:
 
 
 def normalize_text(text: str) -> str:
-    """Normalize decoded seed text: the text of :func:`normalize_seed` (``str`` -> ``str``)."""
-    return normalize_seed(text)[0]
+    """Normalize a text that is not a paste (a msgstr, a side file's value): the text of
+    :func:`normalize_seed` without decoding character references (``str`` -> ``str``): a translator's
+    or editor's ``&amp;`` is shown as written."""
+    return normalize_seed(text, decode_refs=False)[0]

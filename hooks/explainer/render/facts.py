@@ -214,18 +214,18 @@ def _ends_phrase(text_value: str, end: int) -> bool:
 # attached و ف ب ل may open them ("بأكثر من", "وحوالي").
 QUALIFIERS = ("ما لا يقل عن", "ما لا يزيد على", "ما لا يزيد عن", "ما يزيد على", "ما يزيد عن", "ما يقرب من",
               "ما يقارب", "ما يصل إلى", "ما يناهز", "لا يقل عن", "لا يزيد على", "لا يزيد عن", "يزيد على",
-              "يزيد عن", "يصل إلى", "تصل إلى", "أكثر من", "أقل من", "أزيد من", "أدنى من", "أعلى من", "أكثر",
+              "يزيد عن", "يصل إلى", "تصل إلى", "أكثر من", "أقل من", "أزيد من", "أدنى من", "أعلى من",
               "نحو", "حوالي", "حوالى", "قرابة", "زهاء", "قرابه", "تقريبا", "تقريبًا", "ما يفوق", "يفوق", "يتجاوز",
-              "ما يتجاوز", "أقل", "up to", "more than", "less than", "about", "around", "nearly", "almost",
+              "ما يتجاوز", "up to", "more than", "less than", "about", "around", "nearly", "almost",
               "at least", "at most", "over", "under")
 _QUALIFIERS = sorted(((tuple(fold_match_word(q).split()), q) for q in QUALIFIERS), key=lambda pair: -len(pair[0]))
 _NUM = r"\d+(?:[.,٫٬]\d+)*"
-# A range: بين/ما بين X و Y, من X إلى/الى/حتى Y, X–Y (a hyphen or dash between two numbers); a percent
-# sign may follow the lower end.
+# A range: بين/ما بين X و/إلى Y, من X إلى/الى/حتى Y, X–Y (a hyphen or dash between two numbers); a percent
+# sign may follow the lower end. ("أكثر 10 دول" is "the ten most": a bare أكثر/أقل qualifies nothing.)
 _RANGE_RE = re.compile(
-    rf"(?:(?<![^\W\d_])(?:ما\s+)?(?:[وفل]?بين|[وف]?من)\s+(?P<low>{_NUM})(?P<lowpct>\s*[%٪])?\s*"
-    rf"(?:و\s*|(?:إلى|الى|حتى)\s+)(?P<high>{_NUM})"
-    rf"|(?<![\w.,٫٬\-−–])(?P<dlow>{_NUM})(?P<dlowpct>\s*[%٪])?\s?[-–—]\s?(?P<dhigh>{_NUM}))(?![\w.,٫٬]*\d)")
+    rf"(?:(?<![^\W\d_])(?:(?:ما\s+)?[وفل]?بين\s+(?P<low>{_NUM})(?P<lowpct>\s*[%٪])?\s*(?:و\s*|(?:إلى|الى)\s+)"
+    rf"|[وف]?من\s+(?P<flow>{_NUM})(?P<flowpct>\s*[%٪])?\s*(?:إلى|الى|حتى)\s+)(?P<high>{_NUM})"
+    rf"|(?<![.,٫٬\d\-−–])(?<![^\W\dوفبل])(?P<dlow>{_NUM})(?P<dlowpct>\s*[%٪])?\s?[-–—]\s?(?P<dhigh>{_NUM}))(?![\w.,٫٬]*\d)")
 
 
 def _qualifier(text_value: str, start: int) -> tuple[str, int] | None:
@@ -297,9 +297,9 @@ def _ranges(text_value: str, seg_id: str) -> tuple[list[tuple[int, Fact]], list[
     found: list[tuple[int, Fact]] = []
     spans: list[tuple[int, int]] = []
     for match in _RANGE_RE.finditer(text_value):
-        low_text = match.group("low") or match.group("dlow")
+        low_text = match.group("low") or match.group("flow") or match.group("dlow")
         high_text = match.group("high") or match.group("dhigh")
-        low_pct = match.group("lowpct") or match.group("dlowpct")
+        low_pct = match.group("lowpct") or match.group("flowpct") or match.group("dlowpct")
         try:
             low, high = _to_decimal(low_text), _to_decimal(high_text)
         except ValueError:
@@ -316,8 +316,10 @@ def _ranges(text_value: str, seg_id: str) -> tuple[list[tuple[int, Fact]], list[
                 and 1000 <= low < high <= 2999:
             spans.append((match.start(), match.end()))
             continue  # a period of years (2020-2024), not a quantity
-        start = match.start("low") if match.group("low") else match.start("dlow")
+        start = match.start("low" if match.group("low") else "flow" if match.group("flow") else "dlow")
         opener = match.start()
+        if text_value[opener] in "وفل" and text_value.startswith(("من", "بين"), opener + 1):
+            opener += 1  # an attached conjunction or preposition is not part of the fact
         qualifier = _qualifier(text_value, opener)
         begin = qualifier[1] if qualifier else opener
         kind: FactKind = "percent" if unit == "%" else "quantity"
