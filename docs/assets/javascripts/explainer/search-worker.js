@@ -18,7 +18,9 @@ importScripts("search-rules.js")
 const R = ExplainerSearchRules
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
 const INDEX_URL = new URL(self.location.href).searchParams.get("index")
-const MAX_RESULTS = 20          /* fragments loaded per query */
+const MAX_RESULTS = 20          /* results shown per query */
+const FRAGMENT_BATCH = 20       /* fragments fetched at a time */
+const MAX_FRAGMENTS = 60        /* fragments fetched per query at most */
 const SNIPPET_WORDS = 32        /* words shown in a result teaser */
 const ALTERNATIVE_WEIGHT = 0.5  /* score factor for a look-up without a typed clitic */
 
@@ -83,9 +85,31 @@ function termsFound(query, text) {
   return terms
 }
 
+/* Every variant (clitic-free stems included) of every word of a text, for matchesEvery. */
+function textVariants(text) {
+  return R.words(text).flatMap(R.variants)
+}
+
+/* True when every typed word, in one of its looked-up forms, starts a word of the text:
+   Pagefind's stemming and prefix matching also return pages without the word (announcer ->
+   announc -> announced), and a result must show what the reader typed. */
+function matchesEvery(wordForms, text) {
+  const variants = textVariants(text)
+  return wordForms.every(forms => forms.some(form => variants.some(variant => variant.startsWith(form))))
+}
+
+/* The fragment's text as written: title, and the rest after it (the folded extra terms dropped). */
+function writtenParts(data) {
+  const [written] = data.content.split(R.TERMS_SEPARATOR)
+  const title = data.meta.title || ""
+  const text = written.startsWith(title) ? written.slice(title.length).trim() : written
+  return { title, text }
+}
+
 async function search(query, id) {
   const alternatives = R.queryAlternatives(query)
   if (!alternatives.length) return { items: [] }
+  const wordForms = R.queryWords(query).map(R.queryForms)
   const pf = await loadPagefind()
   const scored = new Map()
   for (const [i, forms] of alternatives.entries()) {
@@ -98,18 +122,24 @@ async function search(query, id) {
       if (!known || known.score < score) scored.set(result.id, { result, score })
     }
   }
-  const top = [...scored.values()].sort((a, b) => b.score - a.score).slice(0, MAX_RESULTS)
-  const fragments = await Promise.all(top.map(({ result }) => result.data()))
-  if (id !== latest) return null
+  const ranked = [...scored.values()].sort((a, b) => b.score - a.score)
+  /* Fragments are fetched a batch at a time, best first, until enough results hold every word */
+  const kept = []
+  for (let from = 0; from < Math.min(ranked.length, MAX_FRAGMENTS) && kept.length < MAX_RESULTS; from += FRAGMENT_BATCH) {
+    const batch = ranked.slice(from, Math.min(from + FRAGMENT_BATCH, MAX_FRAGMENTS))
+    const fragments = await Promise.all(batch.map(({ result }) => result.data()))
+    if (id !== latest) return null
+    batch.forEach(({ score }, i) => {
+      const parts = writtenParts(fragments[i])
+      if (kept.length < MAX_RESULTS && matchesEvery(wordForms, `${parts.title} ${parts.text}`))
+        kept.push({ data: fragments[i], parts, score })
+    })
+  }
   const forms = [...new Set(alternatives.flat())]
   const groups = new Map()
-  top.forEach(({ score }, i) => {
-    const data = fragments[i]
+  for (const { data, parts: { title, text }, score } of kept) {
     const location = data.meta.url || data.raw_url || data.url  /* the record's address: Pagefind's url meta */
     const page = location.split("#")[0]
-    const [written] = data.content.split(R.TERMS_SEPARATOR)
-    const title = data.meta.title || ""
-    const text = written.startsWith(title) ? written.slice(title.length).trim() : written
     const item = {
       location,
       title: snippetTitle(title, forms),
@@ -120,11 +150,16 @@ async function search(query, id) {
     }
     if (!groups.has(page)) groups.set(page, [])
     groups.get(page).push(item)
-  })
-  /* Every group needs its page (Material renders it as the group's heading) */
+  }
+  /* Every group needs its page (Material renders it as the group's heading); its link
+     highlights the words its sections matched (Material adds ?h= from the terms found) */
   for (const [page, items] of groups)
-    if (!items.some(item => item.location === page))
-      items.push({ location: page, title: escapeHTML(items[0].pageTitle), text: "", score: 0, terms: {} })
+    if (!items.some(item => item.location === page)) {
+      const terms = {}
+      for (const item of items)
+        for (const [term, found] of Object.entries(item.terms)) if (found) terms[term] = true
+      items.push({ location: page, title: escapeHTML(items[0].pageTitle), text: "", score: 0, terms })
+    }
   return { items: [...groups.values()] }
 }
 
