@@ -108,8 +108,14 @@ def test_built_site_has_one_bundle_per_language_and_a_stub_index(real_build) -> 
         entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
         assert list(entry["languages"]) == [lang]
         prefix = "" if lang == "ar" else "en/"
-        urls = {f["url"] for f in pagefind_fragments(bundle)}
-        assert {f"{prefix}deepseek/", f"{prefix}deepseek/#s1", f"{prefix}deepseek/#s2"} <= urls
+        fragments = pagefind_fragments(bundle)
+        urls = {f["url"] for f in fragments}
+        # One result per page; its sections are anchors (the worker links to page#id)
+        assert {f"{prefix}deepseek/", f"{prefix}glossary/"} <= urls and len(urls) == len(fragments)
+        article = next(f for f in fragments if f["url"] == f"{prefix}deepseek/")
+        assert [a["id"] for a in article["anchors"]][:2] == ["s1", "s2"]
+        glossary = next(f for f in fragments if f["url"] == f"{prefix}glossary/")
+        assert "gl-chip" in [a["id"] for a in glossary["anchors"]]
         # Home and status pages are listings of the articles: not indexed.
         assert not urls & {prefix, f"{prefix}status/"}
         assert all(url.startswith("en/") == (lang == "en") for url in urls)

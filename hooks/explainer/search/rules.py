@@ -272,15 +272,19 @@ class SearchRecord:
         Terms equal to a written word with its marks stripped are left out: the engine
         (Pagefind) already finds those.
         """
-        return _content(self.title, self.text)
+        written = f"{self.title}\n{self.text}".strip()
+        return f"{written} {TERMS_SEPARATOR} {self.extra_terms()}".rstrip()
+
+    def extra_terms(self) -> str:
+        """The folded index terms of title and text that no written word gives (see :meth:`content`), space-separated."""
+        return _extra_terms(self.title, self.text)
 
 
 @functools.lru_cache(maxsize=1 << 15)  # a serve rebuild indexes the same records again
-def _content(title: str, text: str) -> str:
+def _extra_terms(title: str, text: str) -> str:
     written = f"{title}\n{text}".strip()
     plain = {_strip_marks(w.lower()) for w in _raw_words(written)}
-    extra = [t for t in dict.fromkeys(index_terms(written)) if t not in plain]
-    return f"{written} {TERMS_SEPARATOR} {' '.join(extra)}".rstrip()
+    return " ".join(t for t in dict.fromkeys(index_terms(written)) if t not in plain)
 
 
 @functools.lru_cache(maxsize=1 << 16)
