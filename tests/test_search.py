@@ -9,6 +9,7 @@ import pytest
 from explainer.search.rules import (
     TERMS_SEPARATOR,
     SearchRecord,
+    extra_terms_reference,
     fold,
     index_terms,
     query_alternatives,
@@ -87,6 +88,23 @@ def test_every_query_form_is_an_index_term_of_the_same_word() -> None:
 
 def test_index_terms_keep_the_written_word_and_add_stems() -> None:
     assert index_terms("وأعلنت الشركة") == ["واعلنت", "اعلنت", "الشركه", "شركه"]
+
+
+@pytest.mark.parametrize("text", [
+    "نموذج DeepSeek-R1 في ٢٠ يناير، وGPT-4.", "O'Neil's café", "a\u00a8b ΟΔΟΣ\u00a0ΑΣ", "ا ً ب", "x\u2028y\u3000z",
+    "ﻻ ﷲ", "٣٫٥ مليون", "e\u0301 cafe\u0301 -- - ' .", "",
+])
+def test_extra_terms_word_by_word_equal_the_whole_text(text: str) -> None:
+    # The memoized per-chunk computation gives exactly what the whole text at once gives.
+    assert SearchRecord("a/", "ar", "عنوان", "عنوان", text).extra_terms() == extra_terms_reference("عنوان", text)
+
+
+def test_extra_terms_of_every_seed_equal_the_whole_text() -> None:
+    from pathlib import Path
+
+    for seed in sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt")):
+        text = seed.read_text("utf-8")
+        assert SearchRecord("a/", "ar", "", "", text).extra_terms() == extra_terms_reference("", text), seed
 
 
 def test_record_content_keeps_text_as_written_then_extra_terms() -> None:
