@@ -69,7 +69,7 @@ def test_bundle_holds_one_result_per_page_with_its_sections(bundles: Path) -> No
         assert sorted(fragments) == sorted(page.location for page in pages) == [records[0].location]
         fragment = fragments[records[0].location]
         assert fragment["meta"]["title"] == records[0].title and fragment["meta"]["page"] == records[0].page_title
-        # The page's text, then each section at its anchor: heading, text as written, the extra terms.
+        # The page's text, then each section at its anchor: heading, text as written, the separator.
         words = fragment["content"].split()
         head, section = records
         assert " ".join(words).startswith(" ".join(head.title.split()))
@@ -79,6 +79,10 @@ def test_bundle_holds_one_result_per_page_with_its_sections(bundles: Path) -> No
         after = " ".join(words[anchor["location"]:])
         assert after.startswith(" ".join(section.title.split())) and " ".join(section.text.split()) in after
         assert "\u2063" in after and "\u2063" in " ".join(words[:anchor["location"]])
+        # The extra terms of all its records follow the last separator, each once.
+        extra = fragment["content"].rsplit("\u2063", 1)[1].rstrip(".").split()
+        expected = list(dict.fromkeys(t for r in records for t in r.extra_terms().split()))
+        assert extra == expected and expected
         entry = json.loads((bundles / lang / "pagefind-entry.json").read_text("utf-8"))
         assert list(entry["languages"]) == [lang] and entry["languages"][lang]["page_count"] == len(pages) == 1
         # Only what the search worker fetches; no staging folder left behind.

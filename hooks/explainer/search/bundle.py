@@ -146,9 +146,8 @@ def search_pages(records: Sequence[SearchRecord]) -> list[SearchPage]:
 
 
 def _paragraph(record: SearchRecord) -> str:
-    # The separator always closes the written text: what Pagefind appends to a block (a full stop) falls after it.
-    return (f"<p>{html.escape(record.text, quote=False)} {TERMS_SEPARATOR} "
-            f"{html.escape(record.extra_terms(), quote=False)}</p>")
+    # The separator closes the written text: what Pagefind appends to a block (a full stop) falls after it.
+    return f"<p>{html.escape(record.text, quote=False)} {TERMS_SEPARATOR}</p>"
 
 
 def page_html(page: SearchPage, lang: str) -> str:
@@ -160,9 +159,11 @@ def page_html(page: SearchPage, lang: str) -> str:
     page's own record (title as ``<h1>``, text) and then each section record as an ``<h2>``
     whose ``id`` is the part of its location after ``#`` (Pagefind lists it under
     ``anchors`` with its word position, so the search worker links to ``page#id``), followed
-    by its text. Each text is followed by :data:`TERMS_SEPARATOR` and the record's extra
-    terms (:meth:`SearchRecord.extra_terms`), so they count in their own section. Every value
-    is escaped (HTML 5 text and attribute escaping), so record text is never markup.
+    by its text. Each text ends with :data:`TERMS_SEPARATOR`; a last paragraph holds, after
+    the separator, the extra terms of all the page's records (:meth:`SearchRecord.extra_terms`),
+    each once: they make Pagefind find the page, and the worker matches a section on its
+    written text. Every value is escaped (HTML 5 text and attribute escaping), so record text
+    is never markup.
 
     >>> html_page = page_html(SearchPage("x/", None, (SearchRecord("x/#s1", "ar", "<b>", "ص", "نص"),)), "ar")
     >>> '<meta data-pagefind-meta="url[content]" content="x/">' in html_page, '<h2 id="s1">&lt;b&gt;</h2>' in html_page
@@ -177,6 +178,9 @@ def page_html(page: SearchPage, lang: str) -> str:
         anchor = record.location.split("#", 1)[1]
         body.append(f'<h2 id="{html.escape(anchor, quote=True)}">{html.escape(record.title, quote=False)}</h2>'
                     f"{_paragraph(record)}")
+    # Each extra term once per page: Pagefind finds the page, and the worker matches sections on their written text.
+    extra = dict.fromkeys(term for record in page.records for term in record.extra_terms().split())
+    body.append(f"<p>{TERMS_SEPARATOR} {html.escape(' '.join(extra), quote=False)}</p>")
     return (f'<!DOCTYPE html><html lang="{html.escape(lang, quote=True)}"><head><meta charset="utf-8">'
             f"<title></title>{meta}</head><body><main data-pagefind-body>{''.join(body)}</main></body></html>\n")
 
