@@ -11,7 +11,7 @@ Three kinds of evidence find the seam, tried in this order:
    seam only when the token is unknown and both halves are common words
    (``ء`` also sits inside words after a long vowel: ``قراءة``, ``تساءل``);
 3. lexicon: a token unknown to the word-frequency lexicon (wordfreq's Arabic
-   list, Zipf scale) that splits into two common words; the best split is
+   list, Zipf scale, looked up on disk by :mod:`explainer.ingest.lexicon`) that splits into two common words; the best split is
    the one whose rarer half is most frequent.
 
 A token counts as unknown only when no reading of it as a stem with Arabic
@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from explainer.ingest.lexicon import LexiconError, default_cache_dir, shared_lexicon
 from explainer.text import ARABIC_LETTERS, FINAL_LETTER_SEAM_RE, HAMZA_SEAM_RE
 
 MAX_HEADING_WORDS = 16
@@ -63,10 +64,16 @@ class Seam:
 
 @lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
-    """Zipf frequency of an Arabic or Latin word in wordfreq's Arabic list (0.0 if unknown)."""
-    from wordfreq import zipf_frequency  # imported lazily: loading the list takes ~0.3 s
+    """Zipf frequency of an Arabic or Latin word in wordfreq's Arabic list (0.0 if unknown).
 
-    return float(zipf_frequency(word, "ar"))
+    Exactly ``wordfreq.zipf_frequency(word, "ar")``, looked up in the list's on-disk copy
+    (:mod:`explainer.ingest.lexicon`: no 620,701-word dict built per process).
+    """
+    try:
+        return shared_lexicon(default_cache_dir()).zipf(word)
+    except LexiconError:  # the file changed under its memory map: check it again (made again if damaged)
+        shared_lexicon.cache_clear()
+        return shared_lexicon(default_cache_dir()).zipf(word)
 
 
 def is_known_word(token: str) -> bool:
