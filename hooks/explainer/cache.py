@@ -15,6 +15,7 @@ is reused only when everything it was made from is byte-identical.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -82,4 +83,20 @@ def read_bytes(path: Path) -> bytes | None:
     try:
         return path.read_bytes()
     except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+        return None
+
+
+def user_cache_dir() -> Path | None:
+    """The per-user cache folder of derived files kept between processes (the lexicon, compiled templates).
+
+    ``$XDG_CACHE_HOME/explainer`` when the variable is an absolute path, else ``~/.cache/explainer``
+    (XDG Base Directory Specification); ``None`` when there is no home folder. Deleting it is always
+    safe: everything in it is made again when needed.
+    """
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    if xdg and os.path.isabs(xdg):
+        return Path(xdg) / "explainer"
+    try:
+        return Path.home() / ".cache" / "explainer"
+    except RuntimeError:
         return None

@@ -12,9 +12,9 @@ file once per process, so under ``mkdocs serve`` the same object sees every rebu
   page's folder into a hidden folder in the site folder (MkDocs keeps hidden entries) and
   after the build moves it back; the search bundles likewise (:mod:`explainer_mkdocs.search`).
   So the preview stays a full, exact build that redoes only what a save changed;
-* ``self.templates``: Material's compiled templates (MkDocs makes a new Jinja
-  environment per rebuild; Jinja checks each template's source, so an edited override
-  recompiles);
+* ``self.templates``: Material's compiled templates, in memory and in the user's cache folder
+  (:mod:`explainer_mkdocs.templates`: MkDocs makes a new Jinja environment per build; Jinja
+  checks each template's source, so an edited override recompiles);
 * ``self.build``: this build's state, made anew in ``on_config``.
 
 MkDocs gets finished HTML: each generated page is an in-memory file with no text; its
@@ -39,7 +39,6 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
-from jinja2.bccache import Bucket, BytecodeCache
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError, PluginError
@@ -49,7 +48,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
-from explainer.cache import BuildCache, digest
+from explainer.cache import BuildCache, digest, user_cache_dir
 from explainer.cldr import direction, language_name
 from explainer.errors import ExplainerError
 from explainer.fileio import atomic_write_bytes, atomic_write_text
@@ -62,22 +61,9 @@ from explainer.site import SiteBuild, build_site
 from explainer.translate.ui import SOURCE_LANG
 from explainer_mkdocs.config import ExplainerConfig
 from explainer_mkdocs.search import SearchIndexer
+from explainer_mkdocs.templates import TemplateBytecode
 
 log = get_plugin_logger("explainer")
-
-
-class _TemplateBytecode(BytecodeCache):
-    """Compiled Jinja templates kept in memory across ``mkdocs serve`` rebuilds."""
-
-    def __init__(self) -> None:
-        self._compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        if bucket.key in self._compiled:
-            bucket.bytecode_from_string(self._compiled[bucket.key])
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self._compiled[bucket.key] = bucket.bytecode_to_string()
 
 
 @dataclass
@@ -122,7 +108,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def __init__(self) -> None:
         self.cache = BuildCache()
-        self.templates = _TemplateBytecode()
+        self.templates = TemplateBytecode(user_cache_dir())
         self.outputs: dict[str, tuple[bytes, str]] = {}  # serve: src_uri -> (page key, its own folder or file in site_dir)
         self.serving = False
         self.built_once = False  # under serve: the first build writes the search bundles before it ends

@@ -42,12 +42,12 @@ import hashlib
 import importlib.util
 import math
 import mmap
-import os
 import re
 import zlib
 from functools import lru_cache
 from pathlib import Path
 
+from explainer.cache import user_cache_dir
 from explainer.fileio import atomic_write_bytes
 
 LANGUAGE = "ar"
@@ -83,14 +83,8 @@ def source_key() -> str:
 
 
 def default_cache_dir() -> Path | None:
-    """``$XDG_CACHE_HOME/explainer`` (an absolute path), else ``~/.cache/explainer``; ``None`` without a home."""
-    xdg = os.environ.get("XDG_CACHE_HOME", "")
-    if xdg and os.path.isabs(xdg):
-        return Path(xdg) / "explainer"
-    try:
-        return Path.home() / ".cache" / "explainer"
-    except RuntimeError:
-        return None
+    """The folder of the lexicon file: :func:`explainer.cache.user_cache_dir` (``~/.cache/explainer``)."""
+    return user_cache_dir()
 
 
 def cache_file(folder: Path, key: str) -> Path:
