@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
-import io
 import os
 import re
 from collections import Counter
@@ -30,20 +29,21 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import cast
 
+from babel import Locale
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import normalize, write_po
 
 from explainer.fileio import atomic_write_bytes
 from explainer.model import Article
 from explainer.translate import ui as _ui
 from explainer.translate.catalog import po_path, read_catalog
+from explainer.translate.pofile import render_catalog
 from explainer.translate.segment import Unit, article_units
 from explainer.translate.ui import UI_DOMAIN, UI_SOURCE_LANG, ui_po_path
 
 PROJECT = "explainers"
 _EPOCH = _dt.datetime(2026, 1, 1, tzinfo=_dt.UTC)
 _TIMESTAMP_RE = re.compile(r'^"(?:POT-Creation-Date|PO-Revision-Date): .*\\n"\n', re.MULTILINE)
-WIDTH = 76
+WIDTH = 79  # gettext page width (msgcat), see explainer.translate.pofile
 FUZZY_CUTOFF = 0.6
 # Flags Babel adds by guessing from a msgid's text; msgfmt --check then validates the msgstr against them.
 _FORMAT_FLAGS = frozenset({"python-format", "python-brace-format"})
@@ -58,13 +58,23 @@ def _epoch() -> _dt.datetime:
 
 
 def _new_catalog(locale: str | None = None) -> Catalog:
-    return Catalog(locale=locale, project=PROJECT, version="1", charset="utf-8", fuzzy=False,
-                   creation_date=_epoch(), revision_date=_epoch())
+    """An empty PO whose header ``msgfmt --check`` accepts (GNU gettext manual, "Header Entry").
+
+    Language and Plural-Forms come from CLDR through Babel; Language-Team is the language's
+    English name; Last-Translator stays empty until someone translates (never the
+    ``FULL NAME <EMAIL@ADDRESS>`` placeholder msgfmt warns about).
+    """
+    team = Locale.parse(locale).english_name if locale else None
+    catalog = Catalog(locale=locale, project=PROJECT, version="1", charset="UTF-8", fuzzy=False,
+                      creation_date=_epoch(), revision_date=_epoch(), language_team=team,
+                      copyright_holder="the explainers authors")
+    catalog.last_translator = ""  # Babel's constructor turns "" into its placeholder
+    return catalog
 
 
 def _new_template() -> Catalog:
     """An empty POT with the header ``pybabel extract`` writes (fuzzy, placeholder revision date)."""
-    return Catalog(project=PROJECT, version="1", charset="utf-8", creation_date=_epoch())
+    return Catalog(project=PROJECT, version="1", charset="UTF-8", creation_date=_epoch())
 
 
 def template_for(article: Article) -> Catalog:
@@ -103,37 +113,14 @@ def ui_template() -> Catalog:
     return catalog
 
 
-def _previous_lines(previous: str) -> str:
-    """``#| msgid ...`` lines for a previous msgid, wrapped like msgid lines (gettext PO format)."""
-    lines = normalize(previous, width=WIDTH).splitlines()
-    return "\n".join([f"#| msgid {lines[0]}"] + [f"#| {line}" for line in lines[1:]])
-
-
 def render_po(catalog: Catalog) -> bytes:
-    """Serialize a catalog as PO text (UTF-8), with previous msgids (``#|``) and obsolete entries.
+    """Serialize a catalog as PO text (UTF-8) in GNU gettext's layout (:func:`explainer.translate.pofile.render_catalog`).
 
-    Babel's writer wraps a long previous msgid as comment prose (breaking its
-    quoting), so each one is written as a short placeholder and replaced by
-    properly quoted ``#| msgid`` lines.
+    Previous msgids (``#|``), obsolete entries (``#~``) with their flags, and line
+    wrapping are written as ``msgcat`` writes them, so a round trip through gettext
+    tools or a PO editor that uses them changes nothing.
     """
-    saved: dict[str, list[str]] = {}
-    tokens: dict[str, str] = {}
-    for index, message in enumerate(catalog):
-        if message.id and message.previous_id:
-            token = f"@@explainer-previous-{index}@@"
-            saved[token], tokens[token] = message.previous_id, message.previous_id[0]
-            message.previous_id = [token]
-    buffer = io.BytesIO()
-    try:
-        write_po(buffer, catalog, width=WIDTH, include_previous=True, sort_output=False, sort_by_file=False)
-    finally:
-        for message in catalog:
-            if message.previous_id and message.previous_id[0] in saved:
-                message.previous_id = saved[message.previous_id[0]]
-    text = buffer.getvalue().decode("utf-8")
-    for token, previous in tokens.items():
-        text = text.replace(f'#| msgid "{token}"', _previous_lines(previous), 1)
-    return text.encode("utf-8")
+    return render_catalog(catalog)
 
 
 def write_if_changed(path: Path, content: bytes) -> bool:
@@ -235,8 +222,10 @@ def merge(old: Catalog, template: Catalog, prefill: bool = False) -> Catalog:
         added.flags = set(flags)
     gone = [obsolete[k] for k in obsolete if k not in wanted_keys]
     gone += [m for j, m in enumerate(vanished) if j not in used_old]
-    for message in gone:
+    for message in gone:  # flags (fuzzy) and the previous msgid stay with an obsolete entry (msgmerge does the same)
         new.obsolete[_key(message)] = Message(message.id, message.string, user_comments=list(message.user_comments),
+                                              flags=set(message.flags) - _FORMAT_FLAGS,
+                                              previous_id=list(message.previous_id) if message.fuzzy else [],
                                               context=message.context)
     return new
 
