@@ -274,9 +274,10 @@ def test_update_names_catalogs_without_a_seed(tmp_path: Path, capsys) -> None:
     project = make_project(tmp_path, seeds={"tea.txt": "الشاي مشروب شعبي في العالم العربي."}, copy_locales=True)
     assert explainer(["--root", str(project), "update"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert "locales/en/LC_MESSAGES/tea.po: updated" in out
-    assert ("locales/en/LC_MESSAGES/deepseek.po: no seed has the slug 'deepseek'; left as is "
-            "(delete it if the article was removed)") in out
+    assert "locales/en/LC_MESSAGES/tea.po: created" in out
+    assert "locales/tea.pot: created (template)" in out
+    assert ("warning: locales/en/LC_MESSAGES/deepseek.po: no seed has the slug 'deepseek': if its seed was renamed, "
+            "run 'explainer rename deepseek NEW-SLUG'; if the article was removed on purpose, delete the file") in out
     assert (project / "locales/en/LC_MESSAGES/deepseek.po").read_bytes() == (ROOT / PO_REL).read_bytes()
 
 

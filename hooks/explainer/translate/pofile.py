@@ -40,7 +40,7 @@ PAGE_WIDTH = 79
 
 # Line-breaking classes (UAX #14 names; "DQ" is the escaped double quote, "EL" the ellipsis,
 # "TB" a tab or another escaped control character).
-_CLASSES = "AL NU HY BA B2 IS EX OP CP QU PR GL DQ EL CM CL ZW TB".split()
+_CLASSES = ["AL", "NU", "HY", "BA", "B2", "IS", "EX", "OP", "CP", "QU", "PR", "GL", "DQ", "EL", "CM", "CL", "ZW", "TB"]
 # _PAIRS[before][after]: D a break is possible even without a space, I only after a space,
 # P never. Rows: class of the last character before the spaces; columns: the next one.
 # Measured with msgcat 0.21 ("x" * 70 + WJ + A + [" "] + B + WJ + "y" * 70 for each pair).

@@ -22,16 +22,19 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
+import errno
 import os
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
 from babel import Locale
 from babel.messages.catalog import Catalog, Message
 
+from explainer.errors import CatalogError
 from explainer.fileio import atomic_write_bytes
 from explainer.model import Article
 from explainer.translate import ui as _ui
@@ -206,13 +209,18 @@ def merge(old: Catalog, template: Catalog, prefill: bool = False) -> Catalog:
             prior = live.get(key) or obsolete[key]
             string, user_comments = _string(prior), list(prior.user_comments)
             flags |= set(prior.flags)
-            if prior.fuzzy:
+            if prior.fuzzy and prior.previous_id and prior.previous_id[0] == _id(tmsg):
+                flags.discard("fuzzy")  # the seed edit was undone: the translation was made for this very text
+            elif prior.fuzzy:
                 previous = list(prior.previous_id)
         elif key in matched:
             prior = matched[key]
             string, user_comments = _string(prior), list(prior.user_comments)
             flags |= set(prior.flags) | {"fuzzy"}
             previous = list(prior.previous_id) if prior.fuzzy and prior.previous_id else [_id(prior)]
+            if previous[0] == _id(tmsg):  # the seed edit was undone: the translation was made for this very text
+                flags.discard("fuzzy")
+                previous = []
         if prefill and not string:
             string = _id(tmsg)
         flags -= _FORMAT_FLAGS - set(tmsg.flags)  # format flags come from the template only
@@ -285,3 +293,176 @@ def template_from_units(units: Iterable[tuple[Unit, str]]) -> Catalog:
 def update_catalog(name: str, template: Catalog, locales_dir: Path, lang: str) -> bool:
     """Merge ``template`` into ``locales/<lang>/LC_MESSAGES/<name>.po`` (rules of :func:`merge`)."""
     return _update_file(po_path(locales_dir, lang, name), template, lang)
+
+
+# -- renamed and deleted seeds -------------------------------------------------------------
+
+#: A catalog no seed uses is taken as a renamed seed's when at least this share of the seed's
+#: msgids are in it (current or obsolete entries), and it is the best such catalog.
+RENAME_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class Orphan:
+    """A catalog (``locales/<name>.pot`` or ``locales/<lang>/LC_MESSAGES/<name>.po``) whose name is no seed's slug.
+
+    ``match`` is the current seed whose msgids it shares most (``shared`` of its ``total``
+    msgids), or ``None`` when it shares none.
+    """
+
+    path: Path
+    name: str
+    match: str | None = None
+    shared: int = 0
+    total: int = 0
+
+
+def catalog_msgids(path: Path) -> set[str]:
+    """The msgids of a PO or POT file, current and obsolete (header excluded). Raises :class:`CatalogError`."""
+    catalog = read_catalog(path)
+    return {_id(m) for m in [*catalog, *catalog.obsolete.values()] if m.id and isinstance(m.id, str)}
+
+
+def template_msgids(template: Catalog) -> set[str]:
+    """The msgids of a template (a :func:`template_for` result)."""
+    return {_id(m) for m in template if m.id and isinstance(m.id, str)}
+
+
+def find_orphans(locales_dir: Path, slugs: Iterable[str], reserved: Iterable[str],
+                 seed_msgids: dict[str, set[str]] | None = None) -> list[Orphan]:
+    """Every catalog under ``locales_dir`` named after no slug of ``slugs`` nor a ``reserved`` domain.
+
+    Input: the slugs that have a seed (a seed that failed to load counts: its file name), the
+    layer domains (``ui``, ``facts``, ``glossary``) and optionally each current seed's msgids,
+    to say which seed an orphan's messages match. Output: :class:`Orphan` rows, sorted by path.
+    A catalog that cannot be read is still listed (``total`` 0).
+    """
+    known = set(slugs) | set(reserved)
+    found = []
+    for path in sorted([*locales_dir.glob("*.pot"), *locales_dir.glob("*/LC_MESSAGES/*.po")]):
+        if path.stem in known:
+            continue
+        match, shared, total = None, 0, 0
+        if seed_msgids:
+            try:
+                ids = catalog_msgids(path)
+            except CatalogError:
+                ids = set()
+            total = len(ids)
+            best = max(seed_msgids, key=lambda slug: (len(ids & seed_msgids[slug]), slug), default=None)
+            if best is not None and ids & seed_msgids[best]:
+                match, shared = best, len(ids & seed_msgids[best])
+        found.append(Orphan(path, path.stem, match, shared, total))
+    return found
+
+
+def orphan_message(orphan: Orphan, root: Path) -> str:
+    """One line on an orphan catalog and what to do; never advises deleting one whose msgids match a seed."""
+    shown = orphan.path.relative_to(root).as_posix() if orphan.path.is_relative_to(root) else str(orphan.path)
+    if orphan.match is not None:
+        return (f"{shown}: no seed has the slug {orphan.name!r}, but {orphan.shared} of its {orphan.total} messages "
+                f"are in the seed {orphan.match!r}: if that seed was renamed, run "
+                f"'explainer rename {orphan.name} {orphan.match}' to keep its translations; keep the file until then")
+    return (f"{shown}: no seed has the slug {orphan.name!r}: if its seed was renamed, run "
+            f"'explainer rename {orphan.name} NEW-SLUG'; if the article was removed on purpose, delete the file")
+
+
+def renamed_from(template: Catalog, candidates: Iterable[str], locales_dir: Path, lang: str) -> str | None:
+    """The orphan catalog (a name from ``candidates``) that a seed with no catalog was renamed from, if any.
+
+    Chosen by msgids: the candidate whose ``<lang>`` PO holds the most of the template's
+    msgids, if that is at least :data:`RENAME_SHARE` of them.
+    """
+    wanted = template_msgids(template)
+    best, best_shared = None, 0
+    for name in sorted(candidates):
+        path = po_path(locales_dir, lang, name)
+        if not path.exists() or not wanted:
+            continue
+        try:
+            shared = len(catalog_msgids(path) & wanted)
+        except CatalogError:
+            continue
+        if shared > best_shared:
+            best, best_shared = name, shared
+    return best if best is not None and best_shared >= RENAME_SHARE * len(wanted) else None
+
+
+def _with_context(catalog: Catalog, old: str, new: str) -> Catalog:
+    """A copy of ``catalog`` whose msgctxt ``old`` (current and obsolete entries) reads ``new``."""
+    result = Catalog(locale=catalog.locale, domain=catalog.domain, project=PROJECT, version="1", charset="UTF-8",
+                     fuzzy=catalog.fuzzy, creation_date=_epoch(), revision_date=_epoch())
+    result.header_comment = catalog.header_comment
+    result.mime_headers = catalog.mime_headers
+    result.fuzzy = catalog.fuzzy
+
+    def renamed(message: Message) -> Message:
+        copy = Message(message.id, message.string, locations=list(message.locations),
+                       auto_comments=list(message.auto_comments), user_comments=list(message.user_comments),
+                       previous_id=list(message.previous_id),
+                       context=new if message.context == old else message.context)
+        copy.flags = set(message.flags)  # only the file's flags (Babel guesses format flags from the text)
+        return copy
+
+    for message in catalog:
+        if message.id:
+            copy = renamed(message)
+            result[copy.id] = copy
+    for message in catalog.obsolete.values():
+        copy = renamed(message)
+        result.obsolete[_key(copy)] = copy
+    return result
+
+
+def rename_catalogs(locales_dir: Path, langs: Iterable[str], old: str, new: str,
+                    shared_catalogs: Iterable[str] = ()) -> list[tuple[Path, Path | None]]:
+    """Move the catalogs of slug ``old`` to ``new``, with their msgctxt; return ``(old path, new path)`` pairs.
+
+    Every ``locales/<lang>/LC_MESSAGES/<old>.po`` is rewritten under ``<new>.po`` with msgctxt
+    ``old`` -> ``new``; ``locales/<old>.pot`` is removed (``explainer update`` extracts
+    ``<new>.pot``; its pair has ``None``); in each ``shared_catalogs`` PO (``facts``) the
+    entries of context ``old`` get ``new``. All new files are written (atomically, each)
+    before any old one is removed. Raises :class:`CatalogError` for an unreadable catalog
+    and :class:`FileExistsError` when a ``<new>.po`` exists.
+    """
+    moves: list[tuple[Path, Path | None, bytes | None]] = []
+    for lang in langs:
+        source, target = po_path(locales_dir, lang, old), po_path(locales_dir, lang, new)
+        if source.exists():
+            if target.exists():
+                raise FileExistsError(errno.EEXIST, "a catalog of the new slug exists already", str(target))
+            moves.append((source, target, render_po(_with_context(read_catalog(source), old, new))))
+        for name in shared_catalogs:
+            shared = po_path(locales_dir, lang, name)
+            if shared.exists():
+                catalog = read_catalog(shared)
+                if any(m.context == old for m in [*catalog, *catalog.obsolete.values()] if m.id):
+                    moves.append((shared, shared, render_po(_with_context(catalog, old, new))))
+    if pot_path(locales_dir, old).exists():
+        moves.append((pot_path(locales_dir, old), None, None))
+    for _from, to, content in moves:
+        if to is not None and content is not None:
+            atomic_write_bytes(to, content)
+    for from_, to, _content in moves:
+        if to != from_:
+            from_.unlink(missing_ok=True)
+    return [(from_, to) for from_, to, _content in moves if to != from_]
+
+
+def orphan_warnings(root: Path, locales_dir: Path, articles: Iterable[Article], seed_stems: Iterable[str]) -> list[str]:
+    """Warning lines for the catalogs no seed uses (:func:`find_orphans`, :func:`orphan_message`).
+
+    Input: the project root (for shown paths), the locales folder, the loaded articles and the
+    file names (stems) of every seed, loaded or not (a seed that failed to load keeps its
+    catalogs). The articles' msgids are compared only when an orphan exists.
+    """
+    from explainer.render.facts import CATALOG as FACTS  # the layer modules import this one
+    from explainer.render.glossary import CATALOG as GLOSSARY
+
+    articles = list(articles)
+    slugs = {article.slug for article in articles} | set(seed_stems)
+    reserved = {UI_DOMAIN, FACTS, GLOSSARY}
+    if not find_orphans(locales_dir, slugs, reserved):
+        return []
+    msgids = {article.slug: template_msgids(template_for(article)) for article in articles}
+    return [orphan_message(orphan, root) for orphan in find_orphans(locales_dir, slugs, reserved, msgids)]
