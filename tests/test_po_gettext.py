@@ -158,3 +158,18 @@ def test_derived_title_points_at_its_sentence(tmp_path: Path) -> None:
     refs = _references(project / "locales/derived.pot")
     title_line = seed.splitlines()[refs["title"] - 1]
     assert title_line.startswith("تمكنت شركة صينية"), title_line
+
+
+def test_references_wrap_like_msgcat(tmp_path: Path) -> None:
+    from explainer.translate.pofile import _references
+
+    rng = random.Random(3)
+    blocks = ["\n".join(wrap_string("msgid", "") + wrap_string("msgstr", "Content-Type: text/plain; charset=UTF-8\n"))]
+    for index in range(200):
+        locations = [(f"seeds/{'a' * rng.randint(1, 40)}.txt", rng.randint(1, 20000)) for _ in range(rng.randint(1, 8))]
+        blocks.append("\n".join(_references(locations) + wrap_string("msgctxt", f"c{index}") + wrap_string("msgid", "x")
+                                + wrap_string("msgstr", "")))
+    path = tmp_path / "refs.po"
+    path.write_text("\n\n".join(blocks) + "\n", "utf-8")
+    assert sum(block.count("\n#:") for block in blocks) > 50  # many references run over one line
+    assert not _msgcat_changes(path, tmp_path)
