@@ -173,3 +173,10 @@ def test_references_wrap_like_msgcat(tmp_path: Path) -> None:
     path.write_text("\n\n".join(blocks) + "\n", "utf-8")
     assert sum(block.count("\n#:") for block in blocks) > 50  # many references run over one line
     assert not _msgcat_changes(path, tmp_path)
+
+
+def test_msgfmt_check_is_clean_on_every_catalog_of_the_repository() -> None:
+    for path in sorted((ROOT / "locales").glob("*/LC_MESSAGES/*.po")):
+        result = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True,
+                                check=False)
+        assert result.returncode == 0 and result.stderr == "", (path, result.stderr)

@@ -48,6 +48,8 @@ _EPOCH = _dt.datetime(2026, 1, 1, tzinfo=_dt.UTC)
 _TIMESTAMP_RE = re.compile(r'^"(?:POT-Creation-Date|PO-Revision-Date): .*\\n"\n', re.MULTILINE)
 WIDTH = 79  # gettext page width (msgcat), see explainer.translate.pofile
 FUZZY_CUTOFF = 0.6
+_PLACEHOLDER_TRANSLATOR = "FULL NAME <EMAIL@ADDRESS>"   # gettext's (and Babel's) header placeholders
+_PLACEHOLDER_TEAM = "LANGUAGE <LL@li.org>"
 # Flags Babel adds by guessing from a msgid's text; msgfmt --check then validates the msgstr against them.
 _FORMAT_FLAGS = frozenset({"python-format", "python-brace-format"})
 
@@ -174,6 +176,11 @@ def merge(old: Catalog, template: Catalog, prefill: bool = False) -> Catalog:
                   creation_date=_epoch(), revision_date=_epoch())
     new.header_comment = old.header_comment
     new.mime_headers = old.mime_headers
+    if old.locale is not None:  # placeholders msgfmt --check warns about ("still has the initial default value")
+        if new.last_translator == _PLACEHOLDER_TRANSLATOR:
+            new.last_translator = ""
+        if new.language_team == _PLACEHOLDER_TEAM:
+            new.language_team = Locale.parse(old.locale).english_name or ""
     new.creation_date = _epoch()
     new.revision_date = _epoch()
     new.fuzzy = False
