@@ -103,3 +103,12 @@ def test_publish_functions() -> None:
     root = ElementTree.fromstring(xml)
     assert root.find("s:url/s:loc", NS).text == "https://x/?a=1&b=2"
     assert [link.get("hreflang") for link in root.findall("s:url/x:link", NS)] == ["ar", "en", "x-default"]
+
+
+def test_xml_escape_is_saxutils_escape() -> None:
+    from xml.sax.saxutils import escape
+
+    from explainer.render.publish import xml_escape
+
+    for text in ("", "plain", "a&b", "&amp;", "<&>", "x>&<y", "\"'", "https://e.com/?a=1&b=<2>", "عربي & <b>"):
+        assert xml_escape(text) == escape(text), text

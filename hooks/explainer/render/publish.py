@@ -9,9 +9,19 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urljoin
-from xml.sax.saxutils import escape as xml_escape
 
 from explainer.translate.ui import SOURCE_LANG
+
+
+def xml_escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as XML entities: what ``xml.sax.saxutils.escape`` does, without importing
+    ``xml.sax`` (which imports ``urllib.request``, ``http.client`` and ``ssl``: a build needs none of them).
+
+    >>> xml_escape("a&b<c>d\"e")
+    'a&amp;b&lt;c&gt;d"e'
+    """
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+
 
 # Open Graph wants language_TERRITORY (ogp.me, "og:locale"); Facebook's list uses ar_AR for Arabic.
 OG_LOCALES = {"ar": "ar_AR", "en": "en_US"}
