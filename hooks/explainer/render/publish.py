@@ -17,7 +17,7 @@ def xml_escape(text: str) -> str:
     """``&``, ``<`` and ``>`` as XML entities: what ``xml.sax.saxutils.escape`` does, without importing
     ``xml.sax`` (which imports ``urllib.request``, ``http.client`` and ``ssl``: a build needs none of them).
 
-    >>> xml_escape("a&b<c>d\"e")
+    >>> xml_escape('a&b<c>d"e')
     'a&amp;b&lt;c&gt;d"e'
     """
     return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
