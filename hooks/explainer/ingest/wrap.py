@@ -16,13 +16,27 @@ that end at sentence ends. The evidence, from line-length statistics:
   wraps, and there are at least ``MIN_WRAPS``;
 * at least ``MIN_BLOCK_END_SHARE`` of the blocks (runs of two or more lines between blank
   lines; a one-line block is a heading, a running head or a page number) end with a
-  sentence mark: a poem's stanzas do not.
+  sentence mark: a poem's stanzas do not. A seed without blank lines between its
+  paragraphs (a PDF copy where each paragraph ends in a short last line) has no such
+  blocks: its blocks are then the runs of lines joined by wraps, and the same share of
+  them must end with a sentence mark.
+
+Lines that are laid out rather than wrapped take no part: a *page number* (one to four
+digits alone) and a line with a run of three or more spaces or a tab inside it (a PDF's
+running head with the journal's name at one margin and the issue or page at the other).
+They do not count in the width and are never joined to the lines around them.
 
 When the seed is hard-wrapped, a line is joined to the one before it when that break is
-a wrap and the line does not start a list item (``-``, ``•``, ``1.``). A short line (a
+a wrap and the line does not start a list item (``-``, ``•``, ``1.``) or an ordinal item
+(``أولاً:``, ``ثانيًا -``). A short line (a
 heading, a paragraph's last line) keeps its break, so headings are still found by the
 parser. A Latin word cut by a hyphen at a line end (``infor-`` / ``mation``) is joined
-without a space. The joining is reported once per seed.
+without a space. A headline or heading broken over two short lines is joined too, when the
+second line continues the first: it opens with the conjunction ``و`` glued to a word
+(``أزمة المياه في الأردن: الأسباب`` / ``والحلول الممكنة``) or the first line ends on a
+preposition or conjunction (``أثر الجفاف على`` / ``الزراعة في الأردن``), neither line ends
+a sentence and the two hold at most ``MAX_HEADING_JOIN_WORDS`` words. The joining is
+reported once per seed.
 """
 
 from __future__ import annotations
@@ -40,9 +54,35 @@ MIN_WRAP_SHARE = 0.7
 MIN_WRAPS = 3
 MIN_BLOCK_END_SHARE = 0.5
 MIN_LINES = 5
+MAX_HEADING_JOIN_WORDS = 14
 _SENTENCE_END = (".", "!", "؟", "?", ":", "؛", "…", "»", '"', ")")
 _LIST_START_RE = re.compile(rf"^(?:[-*–•▪◦●]|[0-9{ARABIC_DIGITS}]{{1,3}}\s?[.)\-–])\s*\S")
 _HYPHEN_END_RE = re.compile(r"[A-Za-z]-$")
+_PAGE_NUMBER_RE = re.compile(rf"[0-9{ARABIC_DIGITS}]{{1,4}}")
+_LAID_OUT_RE = re.compile(r"\S(?: {3,}|\t)\s*\S")
+# Words a headline's first line cannot end on: the second line continues it.
+_DANGLING = frozenset(("في", "من", "على", "إلى", "الى", "عن", "مع", "بين", "و", "أو", "ثم", "حتى", "عند", "لدى",
+                       "نحو", "ضد", "دون", "حول", "بعد", "قبل", "خلال", "عبر"))
+_CONJUNCTION_RE = re.compile(r"^و[^\W\d_و]{2,}")
+# A line opened by an ordinal word (``أولاً:``, ``ثانيًا -``) starts its own paragraph, as a list item does.
+_ORDINAL_START_RE = re.compile(r"^(?:أول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر|أخير)(?:اً|ًا|ا)?\s*[:\-–]")
+
+
+def _laid_out(line: str) -> bool:
+    """A line laid out rather than wrapped: a page number alone, or a run of spaces or a tab inside it
+    (a running head with the journal's name at one margin and the issue or page at the other)."""
+    line = line.strip()
+    return bool(_PAGE_NUMBER_RE.fullmatch(line) or _LAID_OUT_RE.search(line))
+
+
+def _heading_continues(previous: str, line: str) -> bool:
+    """Does the short ``line`` continue the short ``previous`` one (a headline broken over two lines)?"""
+    words, following = previous.split(), line.split()
+    if not words or not following or previous.endswith(_SENTENCE_END) or line.endswith((".", "!", "؟", "?", "،", "؛")):
+        return False
+    if len(words) + len(following) > MAX_HEADING_JOIN_WORDS or _LIST_START_RE.match(line):
+        return False
+    return bool(_CONJUNCTION_RE.match(following[0])) or words[-1] in _DANGLING
 
 
 @dataclass(frozen=True)
@@ -70,7 +110,7 @@ def wrap_width(lines: list[str]) -> int | None:
 
     Input: the seed's lines (blank lines included). Output: ``W`` in characters.
     """
-    content = [line.strip() for line in lines if line.strip()]
+    content = [line.strip() for line in lines if line.strip() and not _laid_out(line)]
     if len(content) < MIN_LINES:
         return None
     width = _width([len(line) for line in content])
@@ -79,18 +119,21 @@ def wrap_width(lines: list[str]) -> int | None:
     open_breaks = wraps = 0
     blocks = ends = 0
     block_lines = 0
-    stripped = [line.strip() for line in lines]
+    stripped = ["" if _laid_out(line) else line.strip() for line in lines]
+    blank_separated = any(not line.strip() for line in lines[1:-1])
     for index, line in enumerate(stripped):
         if not line:
             continue
         block_lines += 1
         following = stripped[index + 1] if index + 1 < len(stripped) else ""
-        if not following:
+        # a block ends at a blank line (or a laid-out line); without blank lines, where a line is not wrapped
+        if not following or (not blank_separated and _fits(line, following, width)):
             if block_lines >= 2:  # a one-line block is a heading, a running head or a page number
                 blocks += 1
                 ends += line.endswith(_SENTENCE_END)
             block_lines = 0
-            continue
+            if not following:
+                continue
         if line.endswith(_SENTENCE_END) or _LIST_START_RE.match(following):
             continue
         open_breaks += 1
@@ -118,7 +161,7 @@ def unwrap(lines: list[str]) -> Unwrapped:
     width = wrap_width(lines)
     if width is None:
         return Unwrapped(numbered)
-    widest = max(len(line.strip()) for line in lines)
+    widest = max(len(line.strip()) for line in lines if not _laid_out(line))
     # Paragraphs separated by blank lines: a line ending a sentence inside a block is still wrapped.
     # Without blank lines, a line ending a sentence ends its paragraph unless the next word surely
     # did not fit (measured against the widest line, as a greedy wrap would).
@@ -126,15 +169,23 @@ def unwrap(lines: list[str]) -> Unwrapped:
     out: list[tuple[int, str]] = []
     joined = 0
     previous = ""  # the last seed line added to the current paragraph (stripped)
-    for number, raw in numbered:
+    for position, (number, raw) in enumerate(numbered):
         line = raw.strip()
+        after = numbered[position + 1][1].strip() if position + 1 < len(numbered) else ""
         if not line:
             out.append((number, ""))
             previous = ""
             continue
+        if _laid_out(line) or _laid_out(previous):
+            out.append((number, line))  # a page number or a running head: its own line, joined to nothing
+            previous = line
+            continue
         strict = previous.endswith(_SENTENCE_END) and not blank_separated
         wrapped = not (_fits(previous, line, widest, 1.0) if strict else _fits(previous, line, width))
-        if previous and out and wrapped and not _LIST_START_RE.match(line):
+        if previous and out and not wrapped and _heading_continues(out[-1][1], line) \
+                and (not after or _laid_out(after) or _fits(line, after, width)):
+            wrapped = True  # a headline or heading broken over two short lines
+        if previous and out and wrapped and not _LIST_START_RE.match(line) and not _ORDINAL_START_RE.match(line):
             first, text = out[-1]
             glue = "" if _HYPHEN_END_RE.search(text) and line[:1].islower() else " "
             out[-1] = (first, text + glue + line)
