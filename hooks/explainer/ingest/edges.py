@@ -215,8 +215,10 @@ def _head(lines: list[str], edges: Edges) -> int:
     if index >= len(lines) or not reads_as_headline(lines[index]):
         return index
     if _publication_name(lines, index):
-        edges.drops[index] = Drop(index, "drop-furniture", "dropped a publication's name (a newsletter, blog, "
-                                  "channel or magazine) above the headline", Furniture("label", "a publication"))
+        what = "the site's name (a copyright line of the seed names it)" if _named_in_footer(lines, index) else \
+            "a publication's name (a newsletter, blog, channel or magazine)"
+        edges.drops[index] = Drop(index, "drop-furniture", f"dropped {what} above the headline",
+                                  Furniture("label", "a publication"))
         index = _next_content(lines, index + 1) or index
     edges.headline = index
     subtitle_seen = False
@@ -317,14 +319,17 @@ def _publication_name(lines: list[str], index: int) -> bool:
         _author_block(lines, under))
 
 
+_COPYRIGHT_RE = re.compile(r"©|\(c\)|حقوق|copyright|rights reserved", re.IGNORECASE)
+
+
 def _named_in_footer(lines: list[str], index: int) -> bool:
-    """Does the short line at ``index`` name the site: does a copyright or other catalog line elsewhere in the
-    seed hold it (``مدونة حكايات`` / … / ``© 2023 مدونة حكايات. مدعوم من ووردبريس``)?"""
+    """Does the short line at ``index`` name the site: does a copyright line of the catalog elsewhere in the
+    seed hold it (``حكايات ليلى`` / … / ``© 2023 حكايات ليلى. مدعوم من ووردبريس``)?"""
     name = " ".join(lines[index].split())
     if not name or re.search(r"[.!؟?،,:؛;]", name):
         return False
     return any(at != index and name in " ".join(line.split()) and len(line.split()) > len(name.split())
-               and match_boilerplate(line) is not None for at, line in enumerate(lines))
+               and _COPYRIGHT_RE.search(line) and match_boilerplate(line) is not None for at, line in enumerate(lines))
 
 
 MENU_WORDS = 4
