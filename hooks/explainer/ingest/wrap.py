@@ -39,9 +39,11 @@ heading, a paragraph's last line) keeps its break, so headings are still found b
 parser. A Latin word cut by a hyphen at a line end (``infor-`` / ``mation``) is joined
 without a space. A headline or heading broken over two short lines is joined too, when the
 second line continues the first: it opens with the conjunction ``و`` glued to a word
-(``أزمة المياه في الأردن: الأسباب`` / ``والحلول الممكنة``) or the first line ends on a
-preposition or conjunction (``أثر الجفاف على`` / ``الزراعة في الأردن``), neither line ends
-a sentence and the two hold at most ``MAX_HEADING_JOIN_WORDS`` words. The joining is
+(``أزمة المياه في الأردن: الأسباب`` / ``والحلول الممكنة``) or with a preposition (``في سهول
+حوران``), or the first line ends on a preposition or conjunction (``أثر الجفاف على`` /
+``الزراعة في الأردن``); neither line ends a sentence (the seed's first line may end with
+``:``, a main title above its subtitle) and the two hold at most ``MAX_HEADING_JOIN_WORDS``
+words; the second line is not wrapped itself (the next word would have fitted after it). The joining is
 reported once per seed.
 """
 
@@ -108,14 +110,21 @@ def _page_break_continues(numbered: tuple[tuple[int, str], ...], position: int, 
     return False
 
 
-def _heading_continues(previous: str, line: str) -> bool:
-    """Does the short ``line`` continue the short ``previous`` one (a headline broken over two lines)?"""
+def _heading_continues(previous: str, line: str, *, opening: bool = False) -> bool:
+    """Does the short ``line`` continue the short ``previous`` one (a headline broken over two lines)?
+
+    ``line`` opens with ``و`` glued to a word or with a preposition, or ``previous`` ends on one; neither
+    ends a sentence, except that the seed's first line (``opening``) may end with ``:`` (``main title:`` /
+    ``its subtitle``)."""
     words, following = previous.split(), line.split()
-    if not words or not following or previous.endswith(_SENTENCE_END) or line.endswith((".", "!", "؟", "?", "،", "؛")):
+    ends = previous.endswith(_SENTENCE_END) and not (opening and previous.endswith(":"))
+    if not words or not following or ends or line.endswith((".", "!", "؟", "?", "،", "؛", ":")):
         return False
     if len(words) + len(following) > MAX_HEADING_JOIN_WORDS or _LIST_START_RE.match(line):
         return False
-    return bool(_CONJUNCTION_RE.match(following[0])) or words[-1] in _DANGLING
+    if opening and previous.endswith(":"):
+        return True
+    return bool(_CONJUNCTION_RE.match(following[0])) or following[0] in _DANGLING or words[-1] in _DANGLING
 
 
 @dataclass(frozen=True)
@@ -228,7 +237,8 @@ def unwrap(lines: list[str]) -> Unwrapped:
             continue
         strict = previous.endswith(_SENTENCE_END) and not blank_separated
         wrapped = not (_fits(previous, line, widest, 1.0) if strict else _fits(previous, line, width))
-        if previous and out and not wrapped and _heading_continues(out[-1][1], line) \
+        opening = sum(1 for _n, text in out if text and not _page_furniture(text)) == 1
+        if previous and out and not wrapped and _heading_continues(out[-1][1], line, opening=opening) \
                 and (not after or _page_furniture(after) or _fits(line, after, width)):
             wrapped = True  # a headline or heading broken over two short lines
         if previous and out and wrapped and not _LIST_START_RE.match(line) and not _ORDINAL_START_RE.match(line):
