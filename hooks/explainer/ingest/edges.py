@@ -215,9 +215,9 @@ def _head(lines: list[str], edges: Edges) -> int:
     if index >= len(lines) or not reads_as_headline(lines[index]):
         return index
     if _publication_name(lines, index):
-        what = "the site's name (a copyright line of the seed names it)" if _named_in_footer(lines, index) else \
+        label = "the site's name (a copyright line of the seed names it)" if _named_in_footer(lines, index) else \
             "a publication's name (a newsletter, blog, channel or magazine)"
-        edges.drops[index] = Drop(index, "drop-furniture", f"dropped {what} above the headline",
+        edges.drops[index] = Drop(index, "drop-furniture", f"dropped {label} above the headline",
                                   Furniture("label", "a publication"))
         index = _next_content(lines, index + 1) or index
     edges.headline = index
