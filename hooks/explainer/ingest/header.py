@@ -12,7 +12,13 @@ a date core (a numeric date, a day with a month, a relative date). A sentence th
 mentions a date always has other words, so it is never furniture.
 
 A line that joins several such parts with ``|``, ``·``, ``•`` or a spaced dash
-(``بقلم: أحمد سالم | 3 أبريل 2025``) is furniture when every part is.
+(``بقلم: أحمد سالم | 3 أبريل 2025``) is furniture when every part is; a line that the catalog
+matches as a whole (``نُشر في …``) is read by its parts too, for the date and author they give.
+
+Papers and blogs add a few more classes: an author's name with an academic title (``د. ليلى
+حداد``), a journal's issue or page line (:func:`issue_line`), WordPress's heading of the comments
+(:func:`comments_heading`); and, read only where :mod:`explainer.ingest.edges` asks, an author's
+affiliation (:func:`affiliation`) and the items of a site's navigation menu (:func:`navigation_item`).
 
 What the line gives: an ISO 8601 date (``YYYY-MM-DD``) when day, month and year are all
 known (numeric dates read year-first ``2025/04/03`` or, as in Arabic usage, day-first
