@@ -151,7 +151,8 @@ def test_journal_issue_and_page_lines(line: str, page: int | None) -> None:
 
 
 @pytest.mark.parametrize("line", ["صدر العدد 18 من المجلة في مارس 2022.", "في العدد 18", "العربية للدراسات 2022",
-                                  "وزارة المياه والري، التقرير السنوي، عمان، 2021.", "المجلة العربية، العدد 18، 2022."])
+                                  "وزارة المياه والري، التقرير السنوي، عمان، 2021.", "المجلة العربية، العدد 18، 2022.",
+                                  "مجلة العلوم، العدد 3، ص 45"])
 def test_sentences_and_references_are_not_journal_lines(line: str) -> None:
     assert issue_line(line) is None
 

@@ -603,6 +603,8 @@ def issue_line(line: str) -> Furniture | None:
     if not (issue and number):
         return None
     name = words[:start]
+    if name and page is not None and re.search(r"[،,]$", name[-1]):
+        return None  # "مجلة العلوم، العدد 3، ص 45": a reference citing its pages, not a running head
     if name:
         text = " ".join(name).rstrip(" ,،-–—|")
         if len(name) > MAX_JOURNAL_NAME_WORDS or re.search(r"[.!؟?؛;:،,](?:\s|$)", text) \
