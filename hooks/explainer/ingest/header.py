@@ -567,6 +567,7 @@ _JOURNAL_NOUNS = frozenset(fold_word(w) for w in (
 MAX_JOURNAL_NAME_WORDS = 8
 
 
+@lru_cache(maxsize=4096)
 def issue_line(line: str) -> Furniture | None:
     """A journal's issue or page line: ``المجلة العربية للدراسات البيئية    العدد 18 - 2022``, ``… ص 42``,
     ``العدد 18``, ``Journal of Water Studies, Vol. 3, No. 2``.
@@ -615,6 +616,7 @@ def issue_line(line: str) -> Furniture | None:
     return Furniture("issue", what, page=page)
 
 
+@lru_cache(maxsize=4096)
 def navigation_item(line: str) -> bool:
     """Is ``line`` an item of a site's navigation menu (``الرئيسية``, ``من نحن``, ``اتصل بنا``, ``Home``)?
     The items are the catalog's ``navigation`` entries (``data/boilerplate.yml``)."""
