@@ -58,7 +58,7 @@ from explainer.options import CONFIG_KEY, Options
 from explainer.render.page import Page, TocEntry
 from explainer.render.publish import SitemapEntry, absolute_url, alternates, og_locale, sitemap_xml
 from explainer.render.urls import page_url
-from explainer.site import SiteBuild, build_site
+from explainer.site import SiteBuild, build_site, gate_failures
 from explainer.translate.ui import SOURCE_LANG
 from explainer_mkdocs.config import ExplainerConfig
 from explainer_mkdocs.search import SearchIndexer
@@ -174,6 +174,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 (log.warning if repair.level == "warning" else log.info)("%s", format_repair(article, repair))
         for warning in site.warnings:
             log.warning(warning)
+        for info in site.infos:  # unfinished translations and the checks' findings: reported, never a warning
+            log.info(info)
+        self._gate(site)
         navs = {lang: digest(repr([(p.src_uri, p.title) for p in site.pages if p.in_nav and p.lang == lang]))
                 for lang in self.options.languages}
         for page in site.pages:
@@ -190,6 +193,26 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, src, content="", inclusion=inclusion))
         return files
+
+    def _gate(self, site: SiteBuild) -> None:
+        """Stop the build when the site's translation gate (``extra.explainer.translation_gate``) is not met.
+
+        Off by default: a build never waits for a translator. Under ``serve`` the preview goes on and
+        the gate's verdict is logged as an error.
+        """
+        gate = self.options.translation_gate
+        if gate is None:
+            return
+        failures = gate_failures(site, gate, self.options.targets)
+        if not failures:
+            return
+        message = ("translation gate (extra.explainer.translation_gate) not met:\n  " + "\n  ".join(failures)
+                   + "\n  Translate these segments ('explainer coverage --list' lists them with their PO file and line), "
+                   "or lower min_coverage.")
+        if self.serving:
+            log.error("%s\n  (a build would stop here; the preview goes on)", message)
+            return
+        raise PluginError(message)
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         # Material writes the navigation into every page: each language's is its listing pages only.

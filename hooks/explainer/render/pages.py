@@ -22,7 +22,7 @@ from explainer.render.bidi import isolate_html
 from explainer.render.links import link_spans, linkify_html
 from explainer.render.page import Heading, Page, attrs, escape
 from explainer.render.urls import article_uri, home_page_uri, link_url, not_found_uri, status_uri
-from explainer.translate.state import Shown, TranslationStates
+from explainer.translate.state import Shown, TranslationStates, percent
 from explainer.translate.ui import SOURCE_LANG, UiStrings
 
 EXCERPT_WORDS = 30
@@ -342,9 +342,8 @@ def _cell(text: str) -> str:
 
 
 def _status_numbers(counts: Mapping[str, int]) -> list[str]:
-    total = sum(counts.values())
-    percent = 100 * counts["translated"] // total if total else 100  # floor: 100% only when complete
-    return [str(counts["translated"]), str(counts["fuzzy"]), str(counts["untranslated"]), f"{percent}%"]
+    figure = percent(counts["translated"], sum(counts.values()))  # the one rounding rule (rounded down)
+    return [str(counts["translated"]), str(counts["fuzzy"]), str(counts["untranslated"]), f"{figure}%"]
 
 
 def _row(cells: Sequence[str], tag: str = "td") -> str:
