@@ -296,7 +296,7 @@ def entry_lines(lines: Iterable[str]) -> dict[tuple[str, str], int]:
 
     The line is the 1-based line of the entry's first keyword (``msgctxt``, else
     ``msgid``), the line :class:`~explainer.errors.CatalogError` names for an entry.
-    Obsolete (``#~``) and previous (``#|``) entries are left out.
+    The header entry, obsolete (``#~``) and previous (``#|``) entries are left out.
     """
     found: dict[tuple[str, str], int] = {}
     ctxt: list[str] | None = None
@@ -306,7 +306,7 @@ def entry_lines(lines: Iterable[str]) -> dict[tuple[str, str], int]:
     in_msgstr = False
 
     def close() -> None:
-        if msgid is not None:
+        if msgid is not None and "".join(msgid):  # not the header entry
             found.setdefault(("".join(ctxt or []), "".join(msgid)), start)
 
     for number, raw in enumerate(lines, start=1):
