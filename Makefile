@@ -1,7 +1,7 @@
 # Everything a fresh machine with Python 3.11+ and make needs.
 #   make serve   set up, then preview the site at http://127.0.0.1:8000/
-#   make test    set up (Python packages, Debian's Chromium), then run every test
-#   make lint    ruff and mypy with the pinned tools of requirements-dev.lock (not part of make test yet)
+#   make test    set up (Python packages, Debian's Chromium), then lint (ruff, mypy) and run every test
+#   make lint    ruff and mypy with the pinned tools of requirements-dev.lock (the first step of make test)
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
@@ -51,7 +51,7 @@ system-deps:
 	fi
 	@test -x /usr/bin/chromium || { echo "error: /usr/bin/chromium missing after apt-get install" >&2; exit 1; }
 
-test: $(STAMP) system-deps
+test: lint system-deps
 	$(BIN)/pytest
 
 check: $(STAMP)
@@ -86,8 +86,7 @@ screenshots: $(STAMP) system-deps
 	$(BIN)/mkdocs build --strict -q -d build/screenshot-site
 	$(BIN)/python scripts/screenshots.py build/screenshot-site screenshots
 
-# Lint gate (ruff, mypy; config in pyproject.toml). Not in `make test` until the findings in the
-# modules being rewritten are fixed; the lead turns it on.
+# Lint gate (ruff, mypy; config in pyproject.toml): the first step of `make test`, so a finding fails CI.
 $(DEV_STAMP): $(STAMP) requirements-dev.lock
 	$(BIN)/python -m pip install --quiet -r requirements-dev.lock
 	touch $@
