@@ -32,7 +32,7 @@ def test_the_gate_stops_the_build_below_its_minimum(tmp_path: Path, capsys) -> N
     assert "translation gate (extra.explainer.translation_gate) not met:" in build.log
     assert "article 'tea' (en) is 80% translated, below min_coverage 90%" in build.log
     assert "Traceback" not in build.log
-    status, out, err = _coverage(project, capsys)   # the command applies the same minimum by default
+    status, _out, err = _coverage(project, capsys)   # the command applies the same minimum by default
     assert status == 1 and "coverage below the threshold of 90%: tea (en)" in err
     served = run_build(project, tmp_path / "served", strict=False, command="serve")
     assert served.returncode == 0, served.log
@@ -49,7 +49,7 @@ def test_the_gate_can_stop_on_findings(tmp_path: Path, capsys) -> None:
     build = run_build(project, tmp_path / "site")
     assert build.returncode == 1
     assert "article 'tea', segment title (en): brackets: unbalanced () in the msgstr" in build.log
-    status, out, err = _coverage(project, capsys)
+    status, out, _err = _coverage(project, capsys)
     assert status == 1 and _row(out)[-2:] == ["1", "100%"]
 
 

@@ -226,12 +226,12 @@ def _cmd_coverage(args: argparse.Namespace) -> int:
     for article in site.articles:
         for lang in options.targets:
             states = site.states[article.slug][lang]
-            findings = len(states.findings())
-            rows.append((article.slug, lang, states.counts, findings))
+            found = len(states.findings())
+            rows.append((article.slug, lang, states.counts, found))
             bucket = totals.setdefault(lang, {"translated": 0, "fuzzy": 0, "untranslated": 0})
             for key, value in states.counts.items():
                 bucket[key] += value
-            found_total[lang] = found_total.get(lang, 0) + findings
+            found_total[lang] = found_total.get(lang, 0) + found
     rows += [("TOTAL", lang, counts, found_total[lang]) for lang, counts in totals.items()]
     rows += [(f"({UI_DOMAIN}: interface)", lang, site.ui.counts(lang), None)
              for lang in options.languages if lang != UI_SOURCE_LANG]

@@ -119,8 +119,8 @@ def check_gate(value: object) -> Gate | None:
     if isinstance(value, int) and not isinstance(value, bool):
         value = {"min_coverage": value}
     if not isinstance(value, Mapping):
-        raise ValueError("expected a mapping such as {min_coverage: 100, fail_on_findings: true}, "  # noqa: TRY004 - the one error type of the checks
-                         f"a whole percent, true or null, got {value!r}")
+        raise ValueError("expected a mapping such as {min_coverage: 100, fail_on_findings: true}, "  # noqa: TRY004
+                         f"a whole percent, true or null, got {value!r}")  # (ValueError: the one error type of the checks)
     unknown = sorted(set(value) - {"min_coverage", "fail_on_findings"})
     if unknown:
         raise ValueError(f"unknown key {unknown[0]!r} (keys: fail_on_findings, min_coverage)")
@@ -129,7 +129,7 @@ def check_gate(value: object) -> Gate | None:
         raise ValueError(f"min_coverage: expected a whole percent from 0 to 100, got {minimum!r}")
     findings = value.get("fail_on_findings", False)
     if not isinstance(findings, bool):
-        raise ValueError(f"fail_on_findings: expected true or false, got {findings!r}")
+        raise ValueError(f"fail_on_findings: expected true or false, got {findings!r}")  # noqa: TRY004 - as above
     return Gate(minimum, findings)
 
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
-from decimal import Decimal
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from babel.dates import format_date
 from babel.numbers import format_percent

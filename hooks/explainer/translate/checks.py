@@ -85,12 +85,14 @@ _NUMBER_RE = re.compile(
     r"(?P<suffix>st|nd|rd|th|s|k|K|mn|m|M|bn|b|B|tn)?(?![\w])"
     rf"(?:[ \u00a0](?P<scale>{_SCALE_RE})(?![\w]))?(?: ?%)?",
     re.IGNORECASE)
-_EN_UNITS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-                                        "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
-_EN_TENS = {w: 10 * n for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
-_EN_ORDINALS = {w: n for n, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
-                                           "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
-                                           "nineteenth twentieth".split(), start=1)}
+_EN_UNITS = {w: n for n, w in enumerate(re.findall(r"\w+", (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen")))}
+_EN_TENS = {w: 10 * n for n, w in enumerate(re.findall(r"\w+", "twenty thirty forty fifty sixty seventy eighty ninety"),
+                                            start=2)}
+_EN_ORDINALS = {w: n for n, w in enumerate(re.findall(r"\w+", (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth")), start=1)}
 _EN_WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)?")
 _NUMBER_WORDS = {"en": True}  # target languages whose number words are read (the rest: see the module docstring)
 
@@ -140,11 +142,11 @@ def _english_words(text: str) -> list[_Number]:
             elif word in _EN_UNITS or word in _EN_TENS or word in _EN_ORDINALS:
                 current += _EN_UNITS.get(word, _EN_TENS.get(word, _EN_ORDINALS.get(word, 0)))
             elif word == "dozen":
-                current = (current or 1) * 12
+                current = (current or Decimal(1)) * 12
             elif word == "hundred" and (seen or (j > index and tokens[j - 1][0] in ("a", "one"))):
-                current = (current or 1) * 100
+                current = (current or Decimal(1)) * 100
             elif word in _SCALES and _SCALES[word] >= 1000 and (seen or (j > index and tokens[j - 1][0] in ("a", "one"))):
-                total += (current or 1) * _SCALES[word]
+                total += (current or Decimal(1)) * _SCALES[word]
                 current = Decimal(0)
             elif word in ("a", "an", "and") and j + 1 < len(tokens) and (seen or word != "and"):
                 j += 1
@@ -321,12 +323,11 @@ def entry_lines(lines: Iterable[str]) -> dict[tuple[str, str], int]:
         if match is None:
             continue
         keyword, literal = match.groups()
-        if keyword == "msgctxt" or (keyword == "msgid" and (in_msgstr or msgid is not None)):
-            if in_msgstr or msgid is not None:
-                close()
-                ctxt, msgid, in_msgstr = None, None, False
+        if keyword in ("msgctxt", "msgid") and (in_msgstr or msgid is not None):  # the next entry begins
+            close()
+            ctxt, msgid, in_msgstr = None, None, False
         if keyword == "msgctxt":
-            ctxt, start, target = [unescape(literal)], number, None
+            ctxt, start = [unescape(literal)], number
             target = ctxt
         elif keyword == "msgid":
             if ctxt is None:
