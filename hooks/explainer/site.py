@@ -482,6 +482,8 @@ def _states(article: Article, lang: str, found: _Catalog, facts: Sequence[Fact],
     for fact in facts:
         for unit in fact_units(article.slug, [fact]):
             unit = dataclasses.replace(unit, segment_id=f"fact {fact.key}")
+            if fact.kind == "name" and fact.name and unit.msgid == fact.text_ar:
+                continue  # the box shows the name's known Latin spelling without a translation: never a gap
             layer.append(LayerUnit(unit, FACTS_CATALOG, fact_catalog.translations.get((unit.msgctxt, unit.msgid))))
     for unit in glossary_units(terms):
         layer.append(LayerUnit(unit, GLOSSARY_CATALOG, glossary_catalog.translations.get((unit.msgctxt, unit.msgid))))

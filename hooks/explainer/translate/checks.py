@@ -94,6 +94,9 @@ _EN_ORDINALS = {w: n for n, w in enumerate(re.findall(r"\w+", (
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
     "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth")), start=1)}
 _EN_WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)?")
+_EN_ANY_NUMBER_WORD_RE = re.compile(
+    r"\b(?:" + "|".join([*_EN_UNITS, *_EN_TENS, *_EN_ORDINALS, "dozen", "hundred", "thousand", "million", "billion",
+                         "trillion"]) + r")", re.IGNORECASE)
 _NUMBER_WORDS = {"en": True}  # target languages whose number words are read (the rest: see the module docstring)
 
 
@@ -129,6 +132,8 @@ def _values(num: str) -> set[Decimal]:
 def _english_words(text: str) -> list[_Number]:
     """English numbers written as words: runs like ``twenty-five``, ``ten thousand``, ``a million``, ``first``."""
     numbers: list[_Number] = []
+    if not _EN_ANY_NUMBER_WORD_RE.search(text):  # most texts: no number word at all
+        return numbers
     tokens = [(m.group(), m.start(), m.end()) for m in _EN_WORD_RE.finditer(text.lower())]
     index = 0
     while index < len(tokens):
@@ -228,8 +233,12 @@ def _name_findings(msgid: str, msgstr: str) -> list[Finding]:
     words = [w for w in _LATIN_WORD_RE.findall(plain_source) if _HAS_LATIN_LETTER.search(w)]
     if words:
         tokens = [t.casefold() for t in _ALNUM_RE.findall(msgstr)]
-        joins = {"".join(tokens[i:i + n]) for n in range(1, 5) for i in range(len(tokens) - n + 1)}
-        lost += [w for w in dict.fromkeys(words) if _squash(w) not in joins]
+        singles = set(tokens)
+        unfound = [w for w in dict.fromkeys(words) if _squash(w) not in singles]
+        if unfound:  # "DeepSeek-R1" may be written "DeepSeek R1": joins of as many tokens as the word has parts
+            longest = max(len(_ALNUM_RE.findall(w)) for w in unfound)
+            joins = {"".join(tokens[i:i + n]) for n in range(2, longest + 1) for i in range(len(tokens) - n + 1)}
+            lost += [w for w in unfound if _squash(w) not in joins]
     if not lost:
         return []
     return [Finding("name", f"{', '.join(lost)} of the msgid is missing from the msgstr (a Latin-script name, "
@@ -243,6 +252,8 @@ _QUOTES = (("«", "»"), ("“", "”"))
 
 
 def _balanced(text: str, opening: str, closing: str) -> bool:
+    if opening not in text and closing not in text:
+        return True
     depth = 0
     for ch in text:
         if ch == opening:
