@@ -29,11 +29,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from explainer.render.facts import CATALOG as FACTS_CATALOG  # noqa: E402
+from explainer.render.facts import fact_units, load_article_facts  # noqa: E402
 from explainer.site import load_seed  # noqa: E402
 from explainer.translate.catalog import po_path  # noqa: E402
 from explainer.translate.segment import article_units  # noqa: E402
-from explainer.render.facts import CATALOG as FACTS_CATALOG  # noqa: E402
-from explainer.render.facts import fact_units, load_article_facts  # noqa: E402
 from explainer.translate.workflow import pot_path, render_po, template_for, template_from_units  # noqa: E402
 
 # Parallel slot fillers: (Arabic, English).
