@@ -113,18 +113,26 @@ def _decimal(text: str) -> Decimal | None:
         return None
 
 
+_GROUPED_RE = re.compile(r"\d{1,3}(?:[,\u00a0\u202f]\d{3})+(?:\.\d+)?")
+_DOT_GROUPED_RE = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
+_DOT_OR_GROUP_RE = re.compile(r"\d{1,3}\.\d{3}")
+_GROUP_SEP_RE = re.compile(r"[,\u00a0\u202f]")
+
+
 def _values(num: str) -> set[Decimal]:
     """Possible values of a number as written (separators: see the module docstring)."""
+    if num.isdigit():  # most numbers: no separator
+        return {Decimal(num).normalize()}
     found: set[Decimal | None] = set()
-    if any(sep in num for sep in _GROUP) and re.fullmatch(r"\d{1,3}(?:[,\u00a0\u202f]\d{3})+(?:\.\d+)?", num):
-        found.add(_decimal(re.sub(r"[,\u00a0\u202f]", "", num)))
-    elif re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", num):
+    if _GROUPED_RE.fullmatch(num) and any(sep in num for sep in _GROUP):
+        found.add(_decimal(_GROUP_SEP_RE.sub("", num)))
+    elif _DOT_GROUPED_RE.fullmatch(num):
         found.add(_decimal(num.replace(".", "")))
     elif "," in num:
         found.add(_decimal(num.replace(",", ".")))
     else:
         found.add(_decimal(num))
-        if re.fullmatch(r"\d{1,3}\.\d{3}", num):
+        if _DOT_OR_GROUP_RE.fullmatch(num):
             found.add(_decimal(num.replace(".", "")))
     return {value for value in found if value is not None}
 
@@ -178,16 +186,23 @@ def numbers(text: str, lang: str) -> list[_Number]:
         scale = match.group("scale")
         suffix = (match.group("suffix") or "").lower()
         if scale:
-            values = {v * _SCALES[scale.lower()] for v in values}
+            values = {(v * _SCALES[scale.lower()]).normalize() for v in values}
         elif suffix in _SUFFIXES:
-            values |= {v * _SUFFIXES[suffix] for v in values}  # "5m" may be five million or five metres
-        found.append(_Number(text[match.start():match.end()], frozenset(v.normalize() for v in values)))
+            values |= {(v * _SUFFIXES[suffix]).normalize() for v in values}  # "5m": five million or five metres
+        found.append(_Number(text[match.start():match.end()], frozenset(values)))
     if _NUMBER_WORDS.get(lang.split("-")[0]):
         found += _english_words(plain)
     return found
 
 
+_ANY_DIGIT_RE = re.compile(r"\d")
+_ANY_LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_ANY_BRACKET_RE = re.compile(r'[()\[\]«»“”"]')
+
+
 def _number_findings(msgid: str, msgstr: str, source_lang: str, target_lang: str) -> list[Finding]:
+    if not _ANY_DIGIT_RE.search(msgid):  # most texts: no number to keep
+        return []
     wanted = numbers(msgid, source_lang)
     if not wanted:
         return []
@@ -218,6 +233,8 @@ def _squash(word: str) -> str:
 
 
 def _name_findings(msgid: str, msgstr: str) -> list[Finding]:
+    if not _ANY_LATIN_RE.search(msgid) and "@" not in msgid:  # no Latin word, URL or e-mail address to keep
+        return []
     source_links = [span for span in link_spans(msgid) if span.href]
     target_spans = link_spans(msgstr)
     target_links = {span.text.rstrip("/") for span in target_spans if span.href and not span.href.startswith("mailto:")}
@@ -275,6 +292,8 @@ def _quotes_ok(text: str, ordered: bool) -> bool:
 
 
 def _bracket_findings(msgid: str, msgstr: str) -> list[Finding]:
+    if not _ANY_BRACKET_RE.search(msgstr):  # nothing in the msgstr can be unbalanced
+        return []
     bad = []
     for opening, closing in _PAIRS:
         # the msgid is judged by counts only: RTL text is sometimes typed with mirrored brackets
