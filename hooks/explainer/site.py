@@ -530,10 +530,15 @@ def _work(articles: Sequence[Article], states: Mapping[str, Mapping[str, Transla
             if found.complete and not any(entry.shown.findings for entry in entries):
                 continue
             items: list[WorkItem] = []
+            checked: set[tuple[str, str, str]] = set()
             for entry in entries:
                 shown = entry.shown
                 if shown.state == "translated" and not shown.findings:
                     continue
+                key = (entry.catalog, entry.unit.msgctxt, entry.unit.msgid)
+                if shown.state == "translated" and key in checked:
+                    continue  # a repeated sentence: its findings once (as TranslationStates.findings counts them)
+                checked.add(key)
                 path, catalog = po_files.get((lang, entry.catalog), (None, None))
                 if path is None or catalog is None:
                     continue
