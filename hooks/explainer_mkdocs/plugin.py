@@ -240,6 +240,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             meta["article"] = data.article
         if data.hide:
             meta["hide"] = list(data.hide)
+        if data.title_lang:  # an untranslated title: overrides/partials/header.html marks it in the header
+            meta |= {"title_lang": data.title_lang, "title_dir": direction(data.title_lang)}
         page.meta = meta
         return ""
 

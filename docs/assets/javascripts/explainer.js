@@ -40,6 +40,26 @@
     link.setAttribute("href", id ? base + "#" + id : base);
   }
 
+  // A run of passages not yet translated (or outdated) is one group under one notice, which
+  // the stylesheet keeps in view under the header while the group is (sticky). A jump to a
+  // passage of the group (#s1-p2) must land below that notice: each group gets its notice's
+  // height as --ex-notice-height, which the stylesheet adds to the target's scroll margin.
+  // Measured now (this script runs before the browser's scroll to the fragment settles) and
+  // again whenever a notice changes size (web font loaded, phone turned, text zoomed).
+  function measureNotices() {
+    var notices = document.querySelectorAll(".ex-pending > .ex-notice");
+    function measure(notice) {
+      notice.parentNode.style.setProperty("--ex-notice-height", notice.getBoundingClientRect().height + "px");
+    }
+    for (var i = 0; i < notices.length; i++) measure(notices[i]);
+    if (notices.length && "ResizeObserver" in window) {
+      var observer = new ResizeObserver(function (entries) {
+        entries.forEach(function (entry) { measure(entry.target); });
+      });
+      for (var j = 0; j < notices.length; j++) observer.observe(notices[j]);
+    }
+  }
+
   // Material's search dialog (role=dialog) has no accessible name (axe
   // aria-dialog-name): name it after its own search field's label.
   function nameSearchDialog() {
@@ -51,6 +71,7 @@
   }
 
   function setup() {
+    measureNotices();
     nameSearchDialog();
     var links = document.querySelectorAll("a.ex-switch__link");
     for (var i = 0; i < links.length; i++) {

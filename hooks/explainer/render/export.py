@@ -29,6 +29,7 @@ from __future__ import annotations
 import html
 import re
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +40,7 @@ from explainer.errors import ExplainerError
 from explainer.fileio import atomic_write_text
 from explainer.options import read_options
 from explainer.render.bidi import isolate_html
-from explainer.render.page import Heading, Page
+from explainer.render.page import Block, Group, Heading, Page, attrs
 from explainer.site import SiteBuild, build_site
 from explainer.translate.ui import MESSAGES, SOURCE_LANG
 
@@ -128,6 +129,19 @@ def _heading_markdown(heading: Heading) -> str:
     return f"{'#' * heading.level} {inline} {{#{heading.id}{extra}}}\n\n"
 
 
+def _blocks_markdown(blocks: Sequence[Block]) -> str:
+    """Blocks as Markdown: headings as Markdown headings, a group as ``<div .. markdown>`` around its blocks."""
+    out = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            out.append(_heading_markdown(block))
+        elif isinstance(block, Group):
+            out.append(f"<div{attrs(*block.attributes)} markdown>\n\n{_blocks_markdown(block.blocks)}</div>\n\n")
+        else:
+            out.append(block.rstrip("\n") + "\n\n")
+    return "".join(out)
+
+
 def page_markdown(page: Page, wrap_language: bool = True) -> str:
     """A generated page as a Markdown file for a hook-free build (front matter, Markdown headings, raw HTML).
 
@@ -146,8 +160,9 @@ def page_markdown(page: Page, wrap_language: bool = True) -> str:
         meta["search"] = {"exclude": True}
     if page.hide:
         meta["hide"] = list(page.hide)
-    body = "".join(_heading_markdown(block) if isinstance(block, Heading) else block.rstrip("\n") + "\n\n"
-                   for block in page.blocks)
+    if page.title_lang:
+        meta |= {"title_lang": page.title_lang, "title_dir": direction(page.title_lang)}
+    body = _blocks_markdown(page.blocks)
     if wrap_language and page.lang != SOURCE_LANG:
         body = f'<div class="ex-export-lang" lang="{page.lang}" dir="{direction(page.lang)}" markdown>\n\n{body}\n</div>\n'
     head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)

@@ -99,7 +99,10 @@ def _prev_next(src_uri: str, lang: str, previous: ListedArticle | None, followin
     links = []
     for key, other in (("previous", previous), ("next", following)):
         if other is not None:
-            link = a(site.href(src_uri, article_uri(other.slug, lang)), escape(other.title.text))
+            # an untranslated title is Arabic on the English page: marked and isolated, as in the home listing
+            title = other.title
+            marks = (("dir", direction(title.lang)), ("lang", title.lang)) if title.lang != lang else ()
+            link = a(site.href(src_uri, article_uri(other.slug, lang)), inline_html(title.text, title.lang), *marks)
             links.append(site.ui.markup(key, lang, title=link))
     return paragraph(" · ".join(links), ("class", "ex-prevnext"), ("data-search-exclude", "")) if links else ""
 

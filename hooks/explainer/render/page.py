@@ -48,17 +48,61 @@ class Heading:
     isolated: bool = False
 
 
-Block = str | Heading  # raw HTML (ending with a newline) or a heading
+@dataclass(frozen=True)
+class Group:
+    """Blocks shown together in one wrapping element (a run of passages under one notice).
+
+    ``attributes`` are the wrapper's (``class``, ``role``...), in output order; ``blocks``
+    its content, headings included (they stay in the table of contents).
+    """
+
+    attributes: tuple[tuple[str, str], ...]
+    blocks: tuple[Block, ...]
+
+    @property
+    def html(self) -> str:
+        """The wrapper element with its blocks."""
+        return f"<div{attrs(*self.attributes)}>\n{_blocks_html(self.blocks)}</div>\n\n"
+
+
+Block = str | Heading | Group  # raw HTML (ending with a newline), a heading, or a group of blocks
+
+
+def _blocks_html(blocks: Sequence[Block]) -> str:
+    return "".join(block if isinstance(block, str) else block.html + ("" if isinstance(block, Group) else "\n")
+                   for block in blocks)
+
+
+def headings_in(blocks: Sequence[Block]) -> list[Heading]:
+    """The heading blocks of ``blocks``, in order, those inside groups included."""
+    found: list[Heading] = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            found.append(block)
+        elif isinstance(block, Group):
+            found += headings_in(block.blocks)
+    return found
 
 
 @dataclass(frozen=True)
 class TocEntry:
-    """One table-of-contents entry: heading ``level``, ``id``, ``title`` (escaped plain text), nested entries."""
+    """One table-of-contents entry: heading ``level``, ``id``, ``title`` (HTML: :func:`toc_title`), nested entries."""
 
     level: int
     id: str
     title: str
     children: tuple[TocEntry, ...] = ()
+
+
+def toc_title(heading: Heading) -> str:
+    """A heading's table-of-contents title as HTML: its escaped text, in a ``<bdi>`` with the
+    heading's ``lang``/``dir`` when it has them (a passage in another language than the page's,
+    e.g. an untranslated Arabic heading on an English page: the theme's navigation is in the
+    page's direction, and the isolate keeps the Arabic text's order and language)."""
+    marks = [(name, value) for name, value in heading.attributes if name in ("lang", "dir")]
+    if not marks:
+        return escape(heading.text)
+    return f"<bdi{attrs(*sorted(marks))}>{escape(heading.text)}</bdi>"
 
 
 def _nest(headings: Sequence[Heading]) -> tuple[TocEntry, ...]:
@@ -74,7 +118,7 @@ def _nest(headings: Sequence[Heading]) -> tuple[TocEntry, ...]:
     for heading in headings:
         while stack and stack[-1][0] >= heading.level:
             close()
-        stack.append((heading.level, heading.id, escape(heading.text), []))
+        stack.append((heading.level, heading.id, toc_title(heading), []))
     while stack:
         close()
     return tuple(top)
@@ -86,12 +130,13 @@ class Page:
 
     ``src_uri`` names it (``deepseek.md``, ``en/page/2.md``; see :mod:`explainer.render.urls`);
     ``kind`` is ``article``, ``parallel``, ``home``, ``status``, ``glossary`` or ``not_found``;
-    ``title`` and ``description`` are plain text; ``blocks`` the body; ``alternates``
+    ``title`` and ``description`` are plain text; ``blocks`` the body (raw HTML, headings, groups); ``alternates``
     maps each language to the src_uri of the same page in it; ``article`` is the slug of
     the article a page shows (article and parallel pages). ``in_nav``: listed in the
     site navigation; ``indexed``: its text goes into the search index (the engine's own
     search is given none of it: see :mod:`explainer.search.records`); ``hide``:
-    theme parts to hide (``toc``).
+    theme parts to hide (``toc``); ``title_lang``: the language of ``title`` when it is not
+    the page's (an untranslated title: the theme's header marks it), else ``None``.
     """
 
     src_uri: str
@@ -105,15 +150,16 @@ class Page:
     in_nav: bool = True
     indexed: bool = False
     hide: tuple[str, ...] = ()
+    title_lang: str | None = None
 
     @property
     def html(self) -> str:
         """The body as HTML: the blocks, each heading on its own line, with no newline at the end."""
-        return "".join(block if isinstance(block, str) else block.html + "\n" for block in self.blocks).rstrip("\n")
+        return _blocks_html(self.blocks).rstrip("\n")
 
     def headings(self) -> list[Heading]:
-        """The heading blocks, in order."""
-        return [block for block in self.blocks if isinstance(block, Heading)]
+        """The heading blocks, in order (those inside groups included)."""
+        return headings_in(self.blocks)
 
     def toc(self) -> tuple[TocEntry, ...]:
         """The table of contents: the headings nested by level (the ``h1`` holds the ``h2`` entries)."""

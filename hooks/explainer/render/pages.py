@@ -17,10 +17,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from explainer.cldr import direction, language_name
-from explainer.model import Article, Block
+from explainer.model import Article
+from explainer.model import Block as ModelBlock
 from explainer.render.bidi import isolate_html
 from explainer.render.links import link_spans, linkify_html
-from explainer.render.page import Heading, Page, attrs, escape
+from explainer.render.page import Block, Group, Heading, Page, attrs, escape
 from explainer.render.urls import article_uri, home_page_uri, link_url, not_found_uri, status_uri
 from explainer.translate.state import Shown, TranslationStates, percent
 from explainer.translate.ui import SOURCE_LANG, UiStrings
@@ -112,23 +113,51 @@ def _state_class(shown: Shown) -> str | None:
     return None if shown.state in ("source", "translated") else f"ex-{shown.state}"
 
 
-def notice(shown: Shown, page_lang: str, ui: UiStrings, original_href: str | None = None) -> str:
-    """The notice block above a unit that is not current (empty string otherwise).
+PENDING = ("untranslated", "fuzzy")  # states shown with a notice
+
+
+def notice(state: str, page_lang: str, ui: UiStrings, original_href: str | None = None,
+           notice_id: str | None = None) -> str:
+    """The notice of a passage (or a run of passages) in ``state``; empty for a current one.
 
     Untranslated: "Not yet translated" in the page language. Fuzzy: "may be outdated"
     and, when ``original_href`` is given, a link to the same passage in the original.
+    ``notice_id`` is the notice's own id (its group points at it).
     """
-    if shown.state == "untranslated":
-        return (f'<p class="ex-notice ex-notice--untranslated" role="note" data-search-exclude>'
-                f'{escape(ui.text("untranslated", page_lang))}</p>\n\n')
-    if shown.state == "fuzzy":
+    if state == "untranslated":
+        text = escape(ui.text("untranslated", page_lang))
+    elif state == "fuzzy":
         text = escape(ui.text("outdated", page_lang))
         if original_href:
             # target: Material's alternate-language script otherwise rewrites the link and drops the #anchor
             text += " " + a(original_href, escape(ui.text("see_original", page_lang)),
                             ("hreflang", SOURCE_LANG), ("target", "_self"))
-        return paragraph(text, ("class", "ex-notice ex-notice--fuzzy"), ("data-search-exclude", ""), ("role", "note"))
-    return ""
+    else:
+        return ""
+    return paragraph(text, ("class", f"ex-notice ex-notice--{state}"), ("id", notice_id), ("data-search-exclude", ""),
+                     ("role", "note"))
+
+
+def notice_group(state: str, anchor: str, blocks: Sequence[Block], page_lang: str, ui: UiStrings,
+                 original_href: str | None = None) -> Group:
+    """A run of consecutive passages in the same ``state`` (untranslated or fuzzy) under one notice.
+
+    Input: the state, ``anchor`` (the id of the run's first block: the notice's id is
+    ``ex-note-<anchor>``), the blocks (headings, paragraphs, lists; each keeps its own id),
+    the page language, the interface strings and, for a fuzzy run, the link to the run's
+    first passage on the original page. Output: a :class:`~explainer.render.page.Group`
+    ``<div class="ex-pending ex-pending--<state>" role="group" aria-describedby="ex-note-…">``
+    holding the notice then the blocks: assistive technology hears the notice once, as
+    the group's description, and the stylesheet draws one rule along the run, keeps the
+    notice in view while the run is (sticky, under the header) and attaches a heading's
+    notice to its heading (``ex-pending--h1`` .. ``--h6``: the run starts with a heading).
+    """
+    notice_id = f"ex-note-{anchor}"
+    classes = ["ex-pending", f"ex-pending--{state}"]
+    if blocks and isinstance(blocks[0], Heading):
+        classes.append(f"ex-pending--h{blocks[0].level}")
+    return Group((("class", " ".join(classes)), ("role", "group"), ("aria-describedby", notice_id)),
+                 (notice(state, page_lang, ui, original_href, notice_id), *blocks))
 
 
 @dataclass(frozen=True)
@@ -161,41 +190,90 @@ class _ArticleRender:
     def original(self, anchor: str) -> str:
         return self.site.href(self.src_uri, self.source_uri, anchor)
 
-    def notice(self, shown: Shown, anchor: str) -> str:
-        return notice(shown, self.lang, self.site.ui, self.original(anchor))
+
+@dataclass(frozen=True)
+class _Unit:
+    """One rendered block of an article body: its translation state, its id and its markup.
+
+    ``state`` is a :class:`~explainer.translate.state.Shown` state; a list whose items are
+    not all in one state is ``"mixed"`` (its items carry their own marks).
+    """
+
+    state: str
+    anchor: str
+    block: Block
 
 
-def _render_heading(level: int, seg_id: str, shown: Shown, r: _ArticleRender) -> list[str | Heading]:
+def _render_heading(level: int, seg_id: str, shown: Shown, r: _ArticleRender) -> _Unit:
     state = _state_class(shown)
-    block = heading(level, seg_id, shown.text, shown.lang, [state] if state else [], r.lang)
-    return [r.notice(shown, seg_id), block]
+    return _Unit(shown.state, seg_id, heading(level, seg_id, shown.text, shown.lang, [state] if state else [], r.lang))
 
 
-def _render_paragraph(seg_id: str, shown: Shown, r: _ArticleRender, css: str | None = None) -> str:
+def _render_paragraph(seg_id: str, shown: Shown, r: _ArticleRender, css: str | None = None) -> _Unit:
     classes = " ".join(c for c in (css, _state_class(shown)) if c) or None
-    return (r.notice(shown, seg_id)
-            + f"<p{attrs(('id', seg_id), ('class', classes), *_lang_attrs(shown, r.lang))}>{r.mark(shown.text, shown.lang)}</p>\n\n")
+    return _Unit(shown.state, seg_id,
+                 f"<p{attrs(('id', seg_id), ('class', classes), *_lang_attrs(shown, r.lang))}>{r.mark(shown.text, shown.lang)}</p>\n\n")
 
 
-def _render_list(block: Block, r: _ArticleRender) -> str:
+def _render_list(block: ModelBlock, r: _ArticleRender) -> _Unit:
+    """A list: one unit. When all its items share a state, the list takes it (and joins a run of
+    passages in that state, its ``lang``/``dir`` set when they are not the page's); otherwise
+    the first item of each run of items not current carries a badge (a fuzzy one links the
+    item on the original page)."""
     tag = "ol" if block.ordered else "ul"
-    items = []
-    fuzzy_ids = []
+    shown_items = [r.states.of(item) for item in block.items]
+    states = {shown.state for shown in shown_items}
+    state = states.pop() if len(states) == 1 else "mixed"
     ui = r.site.ui
-    for index, item in enumerate(block.items):
-        shown = r.states.of(item)
+    items = []
+    previous = None
+    for index, (item, shown) in enumerate(zip(block.items, shown_items)):
         item_id = block.item_id(index)
         badge = ""
-        if shown.state in ("untranslated", "fuzzy"):
+        if state == "mixed" and shown.state in PENDING and shown.state != previous:
             key = "untranslated" if shown.state == "untranslated" else "outdated"
-            badge = (f'<span class="ex-badge" lang="{r.lang}" dir="{direction(r.lang)}" data-search-exclude>'
-                     f'{escape(ui.text(key, r.lang))}</span> ')
-        if shown.state == "fuzzy":
-            fuzzy_ids.append(item_id)
+            text = escape(ui.text(key, r.lang))
+            if shown.state == "fuzzy":
+                text += " " + a(r.original(item_id), escape(ui.text("see_original", r.lang)),
+                                ("hreflang", SOURCE_LANG), ("target", "_self"))
+            badge = (f'<span class="ex-badge ex-badge--{shown.state}" lang="{r.lang}" dir="{direction(r.lang)}" '
+                     f'data-search-exclude>{text}</span> ')
+        previous = shown.state
         items.append(f"<li{attrs(('id', item_id), ('class', _state_class(shown)), *_lang_attrs(shown, r.lang))}>"
                      f"{badge}{r.mark(shown.text, shown.lang)}</li>")
-    before = "".join(notice(Shown("", r.lang, "fuzzy"), r.lang, ui, r.original(seg)) for seg in fuzzy_ids)
-    return before + f'<{tag} id="{block.id}">' + "".join(items) + f"</{tag}>\n\n"
+    list_attrs = attrs(("id", block.id), *(_lang_attrs(shown_items[0], r.lang) if state != "mixed" else ()))
+    return _Unit(state, block.id, f"<{tag}{list_attrs}>" + "".join(items) + f"</{tag}>\n\n")
+
+
+def _grouped(parts: Sequence[_Unit | str], r: _ArticleRender) -> list[Block]:
+    """The page's blocks: each run of consecutive units in one pending state (untranslated,
+    fuzzy) becomes one :func:`notice_group`; other units and the furniture between them
+    (byline, key facts: strings) stay as they are. Furniture ends a run, and a heading
+    starts a new one: a group never spans two sections, and a heading's notice is its own."""
+    out: list[Block] = []
+    run: list[_Unit] = []
+
+    def close() -> None:
+        if run:
+            first = run[0]
+            out.append(notice_group(first.state, first.anchor, [u.block for u in run], r.lang, r.site.ui,
+                                    r.original(first.anchor) if first.state == "fuzzy" else None))
+            run.clear()
+
+    for part in parts:
+        if isinstance(part, str):
+            if part:
+                close()
+                out.append(part)
+        elif part.state in PENDING:
+            if run and (run[0].state != part.state or isinstance(part.block, Heading)):
+                close()
+            run.append(part)
+        else:
+            close()
+            out.append(part.block)
+    close()
+    return out
 
 
 def _page_notice(states: TranslationStates, lang: str, src_uri: str, site: SiteContext) -> str:
@@ -219,8 +297,9 @@ def render_article(article: Article, states: TranslationStates, site: SiteContex
     (:func:`explainer.translate.state.article_states`), the site context and the
     explainer layer's extras. Output: a :class:`~explainer.render.page.Page` of kind
     ``article``. A page that is not fully translated starts with a notice (nothing /
-    N of M translated) linking the status page; each unit that is not current carries
-    its own notice.
+    N of M translated) linking the status page; each run of consecutive passages that
+    are untranslated (or fuzzy) is one group under one notice (:func:`notice_group`),
+    every block keeping its id.
     """
     lang = states.lang
     extras = extras or Extras()
@@ -228,27 +307,27 @@ def render_article(article: Article, states: TranslationStates, site: SiteContex
     r = _ArticleRender(site, lang, src_uri, article_uri(article.slug, SOURCE_LANG), states, extras.mark or text_html)
     title = states.of(article.title)
     summary = states.current(article.lede.text if article.lede else article.title)
-    blocks: list[str | Heading] = [_page_notice(states, lang, src_uri, site)]
-    blocks += _render_heading(1, "title", title, r)
+    parts: list[_Unit | str] = [_page_notice(states, lang, src_uri, site), _render_heading(1, "title", title, r)]
     if article.subtitle:
         # like a heading, the subtitle gets no glossary markup (the first use of a term is in the body)
         plain = dataclasses.replace(r, mark=text_html)
-        blocks.append(_render_paragraph("subtitle", states.of(article.subtitle.text), plain, css="ex-subtitle"))
-    blocks.append(extras.header)
+        parts.append(_render_paragraph("subtitle", states.of(article.subtitle.text), plain, css="ex-subtitle"))
+    parts.append(extras.header)
     if article.lede:
-        blocks.append(_render_paragraph("lede", states.of(article.lede.text), r, css="ex-lede"))
+        parts.append(_render_paragraph("lede", states.of(article.lede.text), r, css="ex-lede"))
     for section in article.sections:
         if section.heading is not None:
-            blocks += _render_heading(2, section.id, states.of(section.heading), r)
+            parts.append(_render_heading(2, section.id, states.of(section.heading), r))
         for block in section.blocks:
             if block.kind == "paragraph":
-                blocks.append(_render_paragraph(block.id, states.of(block.text), r))
+                parts.append(_render_paragraph(block.id, states.of(block.text), r))
             else:
-                blocks.append(_render_list(block, r))
-    blocks.append(extras.footer())
-    return Page(src_uri, lang, "article", title.text, tuple(b for b in blocks if b), description=excerpt(summary.text, 40),
+                parts.append(_render_list(block, r))
+    parts.append(extras.footer())
+    blocks = _grouped(parts, r)
+    return Page(src_uri, lang, "article", title.text, tuple(blocks), description=excerpt(summary.text, 40),
                 alternates=site.alternates(lambda other: article_uri(article.slug, other)), article=article.slug,
-                in_nav=False, indexed=True)
+                in_nav=False, indexed=True, title_lang=title.lang if title.lang != lang else None)
 
 
 def _link_lang(shown: Shown, lang: str) -> tuple[tuple[str, str], ...]:
