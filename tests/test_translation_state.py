@@ -178,3 +178,26 @@ def test_byline_status_page_and_coverage_print_the_same_figure_for_199_of_200(tm
             for tr in soup(build.site / "en/status/index.html").select("article table tbody tr")]
     assert rows[0][1:] == ["199", "0", "1", "99%"]
     assert "article 'tea' is 99% translated into en: 1 untranslated" in build.log
+
+
+def test_a_preview_with_a_malformed_catalog_never_claims_nothing_is_translated(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    _fill(project, ENGLISH)
+    path = project / PO
+    text = path.read_text("utf-8")
+    path.write_text(text.replace('msgstr "A history of tea"', 'msgstr "A history of tea'), "utf-8")  # unterminated
+    line = text.splitlines().index('msgstr "A history of tea"') + 1
+    problem = f"{PO}:{line}: malformed PO file: unterminated string"
+    served = run_build(project, tmp_path / "served", strict=False, command="serve")
+    assert served.returncode == 0, served.log
+    assert f"ERROR   -  explainer: {problem}" in served.log and "read as empty in this preview" in served.log
+    assert "article 'tea' is shown untranslated into en in this preview: its catalog could not be read" in served.log
+    page = soup(served.site / "en/tea/index.html").select_one("article")
+    top = page.select_one(".ex-notice--page").get_text(" ", strip=True)
+    assert top.startswith(f"The translation of this article could not be read ({problem}")
+    assert "Nothing in this article has been translated" not in page.get_text() and "%" not in page.select_one(
+        ".ex-translated").get_text()
+    rows = [[td.get_text(strip=True) for td in tr.select("td")]
+            for tr in soup(served.site / "en/status/index.html").select("article table tbody tr")]
+    assert rows[0][1:] == rows[-1][1:] == ["\u2014"] * 4            # not known, never "0%"
+    assert run_build(project, tmp_path / "built").returncode == 1   # a build stops on it, as before

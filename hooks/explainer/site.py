@@ -231,6 +231,7 @@ class _Catalog:
     translations: Translations
     key: bytes
     data: bytes | None = field(default=None, compare=False, repr=False)
+    error: str | None = None  # tolerant mode: why the file could not be read (it is read as empty)
 
     def lookup(self, context: str) -> Lookup:
         """A lookup from msgid to :class:`Translation` within ``context``."""
@@ -264,8 +265,9 @@ class _Inputs:
         except ExplainerError as exc:
             if not self.tolerant:
                 raise
-            self.errors.append(str(exc))
-            return _Catalog({}, digest(b"malformed", data))
+            self.errors.append(f"{exc}\n  (read as empty in this preview: its pages show the Arabic under a notice that "
+                               "the translation could not be read; fix the file and save)")
+            return _Catalog({}, digest(b"malformed", data), None, str(exc).split("\n", 1)[0])
         return _Catalog(found, key, data)
 
     def lines(self, path: Path, catalog: _Catalog) -> dict[tuple[str, str], int]:
@@ -295,7 +297,7 @@ def _load_articles(paths: Sequence[Path], inputs: _Inputs) -> list[tuple[Article
         except ExplainerError as exc:
             if not inputs.tolerant:
                 raise
-            inputs.errors.append(str(exc))
+            inputs.errors.append(f"{exc}\n  (left out of this preview; the rest of the site is served: fix the file and save)")
             continue
         seen[article.slug] = article
         found.append((article, key))
@@ -411,10 +413,11 @@ def build_site(options: Options, root: Path, cache: BuildCache | None = None, *,
             home_key = ("home", lang, number, count, tuple(chunk), ui_key, options_key)
             keep(cache.get(("home", lang, number), home_key, partial(render_home_page, chunk, number, count, lang, site)),
                  home_key)
-        rows = [StatusRow(a.slug, states[a.slug][lang].of(a.title), {t: states[a.slug][t].counts for t in options.targets})
+        rows = [StatusRow(a.slug, states[a.slug][lang].of(a.title), {t: states[a.slug][t].counts for t in options.targets},
+                          frozenset(t for t in options.targets if states[a.slug][t].unreadable))
                 for a in articles]
-        status_key = ("status", lang, tuple((r.slug, r.title, tuple(tuple(sorted(c.items())) for c in r.counts.values()))
-                                             for r in rows), ui_key, options_key)
+        status_key = ("status", lang, tuple((r.slug, r.title, tuple(tuple(sorted(c.items())) for c in r.counts.values()),
+                                             r.unreadable) for r in rows), ui_key, options_key)
         keep(cache.get(("status", lang), status_key, partial(render_status, rows, lang, site)), status_key)
         if lang != SOURCE_LANG:
             keep(cache.get(("not_found", lang), (ui_key, options_key), partial(render_not_found, lang, site)),
@@ -487,7 +490,7 @@ def _states(article: Article, lang: str, found: _Catalog, facts: Sequence[Fact],
             layer.append(LayerUnit(unit, FACTS_CATALOG, fact_catalog.translations.get((unit.msgctxt, unit.msgid))))
     for unit in glossary_units(terms):
         layer.append(LayerUnit(unit, GLOSSARY_CATALOG, glossary_catalog.translations.get((unit.msgctxt, unit.msgid))))
-    return article_states(article, lang, found.lookup(article.slug), outdated=outdated, layer=layer)
+    return article_states(article, lang, found.lookup(article.slug), outdated=outdated, layer=layer, unreadable=found.error)
 
 
 def _article_page(article: Article, states: TranslationStates, site: SiteContext, options: Options, facts: Sequence[Fact],
@@ -565,7 +568,10 @@ def _coverage_infos(articles: Sequence[Article], states: Mapping[str, Mapping[st
             if lang == SOURCE_LANG:
                 continue
             items = work.get(article.slug, {}).get(lang, ())
-            if found.counts["fuzzy"] or found.counts["untranslated"]:
+            if found.unreadable:
+                lines.append(f"{_display(po_path(locales_dir, lang, article.slug), root)}: article '{article.slug}' "
+                             f"is shown untranslated into {lang} in this preview: its catalog could not be read")
+            elif found.counts["fuzzy"] or found.counts["untranslated"]:
                 listed_states = [(item.segment_id, item.state) for item in items]
                 parts = []
                 for state, label in (("fuzzy", "fuzzy"), ("outdated", "outdated (its Arabic changed: run 'explainer update')"),

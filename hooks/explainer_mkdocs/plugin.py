@@ -168,7 +168,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             raise PluginError(str(exc)) from None
         self.build.site = site
         for error in site.errors:  # only under `serve`: MkDocs' server would hang on a failed rebuild
-            log.error("%s\n  (left out of this preview; the rest of the site is served: fix the file and save)", error)
+            log.error("%s", error)  # each message says what the preview does without the file
         for article in site.articles:
             for repair in article.repairs:
                 (log.warning if repair.level == "warning" else log.info)("%s", format_repair(article, repair))

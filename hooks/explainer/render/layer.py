@@ -74,8 +74,8 @@ def _byline(article: Article, states: TranslationStates, site: SiteContext, spee
         # the coverage figure of explainer.translate.state.percent (rounded down), written in the page's locale
         share = format_percent(Decimal(states.percent) / 100, locale=locale(lang), numbering_system="latn")
         original = a(site.href(src_uri, article_uri(article.slug, SOURCE_LANG)), escape(ui.text("original", lang)))
-        line += paragraph(ui.markup("translated_from", lang, original=original) + " · "
-                          + escape(ui.text("coverage", lang, percent=share)),
+        figure = "" if states.unreadable else " · " + escape(ui.text("coverage", lang, percent=share))  # unknown: no figure
+        line += paragraph(ui.markup("translated_from", lang, original=original) + figure,
                           ("class", "ex-translated"), ("data-search-exclude", ""))
     return line
 

@@ -176,6 +176,7 @@ class TranslationStates:
     counts: dict[str, int] = field(compare=False)
     layer: tuple[UnitState, ...] = ()
     catalog: str = ""
+    unreadable: str | None = None  # the error of a catalog that could not be read (previews only: a build stops)
 
     def of(self, msgid: str) -> Shown:
         """What the page shows for ``msgid`` (one of the article's msgids)."""
@@ -222,12 +223,14 @@ class TranslationStates:
 
 def article_states(article: Article, lang: str, lookup: Lookup, *,
                    outdated: Mapping[str, tuple[str, Translation]] | None = None,
-                   layer: Sequence[LayerUnit] = ()) -> TranslationStates:
+                   layer: Sequence[LayerUnit] = (), unreadable: str | None = None) -> TranslationStates:
     """The translation state of every unit of ``article`` in ``lang`` (see :class:`TranslationStates`).
 
     ``lookup`` gives the article catalog's entries, ``outdated`` what ``update`` would give
     the msgids without one (:func:`resolve`), ``layer`` the key facts and glossary entries
-    of the page. On the source-language page every unit is ``"source"``.
+    of the page, ``unreadable`` the error of an article catalog that could not be read (a
+    preview reads it as empty: every unit is then untranslated, and the figure is unknown, not 0%).
+    On the source-language page every unit is ``"source"``.
     """
     shown: dict[str, Shown] = {}
     units: list[tuple[Unit, str]] = []
@@ -243,7 +246,7 @@ def article_states(article: Article, lang: str, lookup: Lookup, *,
         got = resolve(item.unit.msgid, lang, lambda _msgid, t=item.translation: t)  # type: ignore[misc]
         layer_states.append(UnitState(item.unit, item.catalog, got))
         counts["translated" if got.state == "source" else got.state] += 1
-    return TranslationStates(lang, tuple(units), shown, counts, tuple(layer_states), article.slug)
+    return TranslationStates(lang, tuple(units), shown, counts, tuple(layer_states), article.slug, unreadable)
 
 
 @dataclass(frozen=True)
