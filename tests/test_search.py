@@ -9,6 +9,7 @@ import pytest
 from explainer.search.rules import (
     TERMS_SEPARATOR,
     SearchRecord,
+    extra_terms_reference,
     fold,
     index_terms,
     query_alternatives,
@@ -89,6 +90,23 @@ def test_index_terms_keep_the_written_word_and_add_stems() -> None:
     assert index_terms("وأعلنت الشركة") == ["واعلنت", "اعلنت", "الشركه", "شركه"]
 
 
+@pytest.mark.parametrize("text", [
+    "نموذج DeepSeek-R1 في ٢٠ يناير، وGPT-4.", "O'Neil's café", "a\u00a8b ΟΔΟΣ\u00a0ΑΣ", "ا ً ب", "x\u2028y\u3000z",
+    "ﻻ ﷲ", "٣٫٥ مليون", "e\u0301 cafe\u0301 -- - ' .", "",
+])
+def test_extra_terms_word_by_word_equal_the_whole_text(text: str) -> None:
+    # The memoized per-chunk computation gives exactly what the whole text at once gives.
+    assert SearchRecord("a/", "ar", "عنوان", "عنوان", text).extra_terms() == extra_terms_reference("عنوان", text)
+
+
+def test_extra_terms_of_every_seed_equal_the_whole_text() -> None:
+    from pathlib import Path
+
+    for seed in sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt")):
+        text = seed.read_text("utf-8")
+        assert SearchRecord("a/", "ar", "", "", text).extra_terms() == extra_terms_reference("", text), seed
+
+
 def test_record_content_keeps_text_as_written_then_extra_terms() -> None:
     record = SearchRecord("a/#s1", "ar", "أخبار", "مقالة", "أَعْلَنَتْ الشركة في ٢٠٢٤")
     written, extra = record.content().split(TERMS_SEPARATOR)
@@ -108,8 +126,14 @@ def test_built_site_has_one_bundle_per_language_and_a_stub_index(real_build) -> 
         entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
         assert list(entry["languages"]) == [lang]
         prefix = "" if lang == "ar" else "en/"
-        urls = {f["url"] for f in pagefind_fragments(bundle)}
-        assert {f"{prefix}deepseek/", f"{prefix}deepseek/#s1", f"{prefix}deepseek/#s2"} <= urls
+        fragments = pagefind_fragments(bundle)
+        urls = {f["url"] for f in fragments}
+        # One result per page; its sections are anchors (the worker links to page#id)
+        assert {f"{prefix}deepseek/", f"{prefix}glossary/"} <= urls and len(urls) == len(fragments)
+        article = next(f for f in fragments if f["url"] == f"{prefix}deepseek/")
+        assert [a["id"] for a in article["anchors"]][:2] == ["s1", "s2"]
+        glossary = next(f for f in fragments if f["url"] == f"{prefix}glossary/")
+        assert "gl-chip" in [a["id"] for a in glossary["anchors"]]
         # Home and status pages are listings of the articles: not indexed.
         assert not urls & {prefix, f"{prefix}status/"}
         assert all(url.startswith("en/") == (lang == "en") for url in urls)

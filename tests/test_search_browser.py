@@ -76,8 +76,8 @@ def rules_po(seed: Path, english: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def sites(real_build, tmp_path_factory):
-    """Base URL per site name, each served from its own built folder."""
+def rules_site_dir(tmp_path_factory) -> Path:
+    """The rules site (tests/data/search/ as slug ``search-rules``), built; its folder."""
     base = tmp_path_factory.mktemp("search-rules")
     seed_path = base / f"{RULES_SLUG}.txt"
     seed_path.write_bytes((RULES_DATA / "seed.txt").read_bytes())
@@ -87,7 +87,13 @@ def sites(real_build, tmp_path_factory):
     )
     build = run_build(project, base / "site")
     assert build.returncode == 0, build.log
-    with serve_directory(real_build.site) as sample_url, serve_directory(build.site) as rules_url:
+    return build.site
+
+
+@pytest.fixture(scope="module")
+def sites(real_build, rules_site_dir):
+    """Base URL per site name, each served from its own built folder."""
+    with serve_directory(real_build.site) as sample_url, serve_directory(rules_site_dir) as rules_url:
         yield {"sample": sample_url, "rules": rules_url}
 
 
@@ -188,3 +194,62 @@ def test_no_results(tabs) -> None:
     assert search(page, "zzzqqq", expect_results=False) == []
     meta = page.locator(".md-search-result__meta").inner_text()
     assert re.search(r"No matching|لا توجد", meta), meta
+
+
+#: Words on no page of the rules site, most of them near-misses of its real words that Pagefind's
+#: stemming or prefix matching would still lead to a page (``announcer`` -> ``announc``).
+ABSENT = [
+    ("ar", "مستشفيات"), ("ar", "كتابات"), ("ar", "مدرستنا"), ("ar", "شركاتهم"),
+    ("en", "announcer"), ("en", "hospitality"), ("en", "schooled"), ("en", "officiate"),
+]
+#: Real words of those pages, with the section they are in.
+PRESENT = [("ar", "مستشفى", "search-rules/#s1"), ("ar", "كتاب", "search-rules/#s2"),
+           ("en", "announced", "en/search-rules/#s1"), ("en", "hospital", "en/search-rules/#s1")]
+
+
+def _site_words(site: Path, lang: str) -> set[str]:
+    """Every folded word (with its clitic-free stems) of the built pages of ``lang``."""
+    from bs4 import BeautifulSoup
+
+    from explainer.search.rules import index_terms
+
+    found: set[str] = set()
+    for path in site.rglob("index.html"):
+        rel = path.relative_to(site).as_posix()
+        if rel.startswith(("search/", "assets/")) or rel.startswith("en/") != (lang == "en"):
+            continue
+        article = BeautifulSoup(path.read_text("utf-8"), "html.parser").select_one("article")
+        if article is not None:
+            found.update(index_terms(article.get_text(" ")))
+    return found
+
+
+@pytest.mark.parametrize(("lang", "query"), ABSENT, ids=[q for _, q in ABSENT])
+def test_word_on_no_page_gives_no_results(tabs, sites, rules_site_dir, lang: str, query: str) -> None:
+    from explainer.search.rules import query_forms, query_words
+
+    forms = [form for word in query_words(query) for form in query_forms(word)]
+    starts = sorted(w for w in _site_words(rules_site_dir, lang) if any(w.startswith(f) for f in forms))
+    assert not starts, f"{query!r} is on a page after all: {starts}"  # the premise of the test
+    page = tabs("rules", lang)
+    assert search(page, query, expect_results=False) == []
+    meta = page.locator(".md-search-result__meta").inner_text()
+    assert re.search(r"No matching|لا توجد", meta), meta
+
+
+@pytest.mark.parametrize(("lang", "query", "target"), PRESENT, ids=[q for _, q, _ in PRESENT])
+def test_real_word_still_found(tabs, lang: str, query: str, target: str) -> None:
+    links = search(tabs("rules", lang), query)
+    assert target in links[:TOP], links
+
+
+def test_result_links_carry_the_matched_terms(tabs) -> None:
+    """Every result link highlights the words it matched (``?h=``), never an empty highlight."""
+    page = tabs("rules", "ar")
+    search(page, "الكتاب")
+    hrefs = page.locator("a.md-search-result__link").evaluate_all("els => els.map(e => e.href)")
+    assert hrefs
+    for href in hrefs:
+        highlight = urllib.parse.parse_qs(urllib.parse.urlsplit(href).query, keep_blank_values=True).get("h")
+        assert highlight is None or all(value.strip() for value in highlight), href
+    assert any("h=" in href for href in hrefs), hrefs

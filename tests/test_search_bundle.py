@@ -19,7 +19,15 @@ from pathlib import Path
 
 import pytest
 
-from explainer.search.bundle import SIGNATURE, SearchIndexError, record_html, verify_bundle, write_bundles
+from explainer.search.bundle import (
+    SIGNATURE,
+    SearchIndexError,
+    SearchPage,
+    page_html,
+    search_pages,
+    verify_bundle,
+    write_bundles,
+)
 from explainer.search.rules import SearchRecord
 
 from .helpers import pagefind_fragments
@@ -54,28 +62,53 @@ def _copy(bundles: Path, lang: str, tmp_path: Path) -> Path:
     return target
 
 
-def test_bundle_holds_the_records_as_given(bundles: Path) -> None:
+def test_bundle_holds_one_result_per_page_with_its_sections(bundles: Path) -> None:
     for lang, records in RECORDS.items():
         fragments = {f["url"]: f for f in pagefind_fragments(bundles / lang)}
-        assert sorted(fragments) == sorted(r.location for r in records)
-        for record in records:
-            fragment = fragments[record.location]
-            assert fragment["meta"]["title"] == record.title and fragment["meta"]["page"] == record.page_title
-            assert fragment["content"].startswith(" ".join(f"{record.title}\n{record.text}".split()))
+        pages = search_pages(records)
+        assert sorted(fragments) == sorted(page.location for page in pages) == [records[0].location]
+        fragment = fragments[records[0].location]
+        assert fragment["meta"]["title"] == records[0].title and fragment["meta"]["page"] == records[0].page_title
+        # The page's text, then each section at its anchor: heading, text as written, the separator.
+        words = fragment["content"].split()
+        head, section = records
+        assert " ".join(words).startswith(" ".join(head.title.split()))
+        assert " ".join(head.text.split()) in fragment["content"]
+        (anchor,) = fragment["anchors"]
+        assert (anchor["element"], anchor["id"], anchor["text"]) == ("h2", "s1", section.title)
+        after = " ".join(words[anchor["location"]:])
+        assert after.startswith(" ".join(section.title.split())) and " ".join(section.text.split()) in after
+        assert "\u2063" in after and "\u2063" in " ".join(words[:anchor["location"]])
+        # The extra terms of all its records follow the last separator, each once.
+        extra = fragment["content"].rsplit("\u2063", 1)[1].rstrip(".").split()
+        expected = list(dict.fromkeys(t for r in records for t in r.extra_terms().split()))
+        assert extra == expected and expected
         entry = json.loads((bundles / lang / "pagefind-entry.json").read_text("utf-8"))
-        assert list(entry["languages"]) == [lang] and entry["languages"][lang]["page_count"] == len(records)
+        assert list(entry["languages"]) == [lang] and entry["languages"][lang]["page_count"] == len(pages) == 1
         # Only what the search worker fetches; no staging folder left behind.
         assert not list((bundles / lang).glob("pagefind-ui*")) and not list((bundles / lang).glob("wasm.unknown*"))
     assert sorted(p.name for p in bundles.iterdir()) == ["ar", "en"]
 
 
+def test_pages_group_their_records_in_order() -> None:
+    records = [SearchRecord("a/", "ar", "أ", "أ", ""), SearchRecord("b/#s1", "ar", "ب١", "ب", ""),
+               SearchRecord("a/#s1", "ar", "أ١", "أ", ""), SearchRecord("a/#s2", "ar", "أ٢", "أ", "")]
+    pages = search_pages(records)
+    assert [(p.location, p.head, [r.location for r in p.sections]) for p in pages] == [
+        ("a/", records[0], ["a/#s1", "a/#s2"]), ("b/", None, ["b/#s1"])]
+    assert pages[1].title == "ب"  # a page without its own record is titled by its sections' page title
+
+
 def test_record_text_is_escaped_never_markup() -> None:
-    page = record_html(RECORDS["en"][1], "en")
-    assert "<b>" not in page and "&lt;b&gt;more&lt;/b&gt;" in page and 'content="Chips, &amp; &lt;b&gt;more' in page
+    head, section = RECORDS["en"]
+    page = page_html(SearchPage(head.location, head, (section,)), "en")
+    assert "<b>" not in page and "&lt;b&gt;more&lt;/b&gt;" in page and '<h2 id="s1">Chips, &amp; &lt;b&gt;more' in page
+    assert 'content="en/article/"' in page and 'content="The start-up"' in page
 
 
 @pytest.mark.parametrize("damage", ["empty entry", "truncated fragment", "empty chunk", "entry of another language",
-                                    "word index without words", "missing fragment"])
+                                    "word index without words", "missing fragment", "section anchor missing",
+                                    "anchor off its heading"])
 def test_a_broken_bundle_is_a_clear_error(bundles: Path, tmp_path: Path, damage: str) -> None:
     bundle = _copy(bundles, "ar", tmp_path)
     fragment = min((bundle / "fragment").iterdir())
@@ -98,9 +131,18 @@ def test_a_broken_bundle_is_a_clear_error(bundles: Path, tmp_path: Path, damage:
         for chunk in (bundle / "index").iterdir():  # whole, readable, but holding no word
             chunk.write_bytes(gzip.compress(SIGNATURE + cbor2.dumps([[]])))
         expected = "is found in the word index"
+    elif damage in ("section anchor missing", "anchor off its heading"):
+        data = json.loads(gzip.decompress(fragment.read_bytes())[len(SIGNATURE):])
+        if damage == "section anchor missing":
+            data["anchors"] = []
+            expected = "has the anchors [], expected ['s1']"
+        else:
+            data["anchors"][0]["location"] += 1
+            expected = "the anchor مقالة/#s1 is not at its heading"
+        fragment.write_bytes(gzip.compress(SIGNATURE + json.dumps(data, ensure_ascii=False).encode("utf-8")))
     else:
         fragment.unlink()
-        expected = "results do not match the 2 records"
+        expected = "results do not match the 1 pages of the 2 records"
     with pytest.raises(SearchIndexError, match="the search bundle is broken") as caught:
         verify_bundle(bundle, "ar", RECORDS["ar"])
     assert expected in str(caught.value)
@@ -259,8 +301,9 @@ def test_pagefind_search_in_chromium_finds_the_records(bundles: Path, browser) -
     """Load each bundle's ``pagefind.js`` in Chromium, as the search worker does, and search with it.
 
     Checks what the worker relies on: ``options``/``init``/``search``, a result's ``data()``
-    with the record's address in ``meta.url``, its title and page meta, and its content
-    as given (text, then the extra terms after the separator).
+    with the page's address in ``meta.url``, its title and page meta, its content as given
+    (each part's text, then the extra terms after the separator) and the section's anchor at
+    the word where its heading starts.
     """
     from .browser import serve_directory
 
@@ -277,12 +320,19 @@ def test_pagefind_search_in_chromium_finds_the_records(bundles: Path, browser) -
                     const response = await pf.search(query)
                     return Promise.all(response.results.map(r => r.data()))
                 }""", [f"{url}{lang}/", query])
-                urls = [item["meta"]["url"] for item in found]
-                assert expected in urls, (lang, query, found)
-                item = found[urls.index(expected)]
-                record = next(r for r in RECORDS[lang] if r.location == expected)
-                assert item["meta"]["title"] == record.title and item["meta"]["page"] == record.page_title
-                written = item["content"].split("\u2063")[0]
-                assert " ".join(written.split()) == " ".join(f"{record.title} {record.text}".split())
+                head, section = RECORDS[lang]
+                assert [item["meta"]["url"] for item in found] == [head.location], (lang, query, found)
+                item = found[0]
+                assert item["meta"]["title"] == head.title and item["meta"]["page"] == head.page_title
+                # What the worker reads: the section of the match starts at its anchor (sub_results agree)
+                (anchor,) = item["anchors"]
+                words = item["content"].split()
+                record = head if expected == head.location else section
+                part = words[:anchor["location"]] if record is head else words[anchor["location"]:]
+                written = " ".join(part).split("\u2063")[0]
+                # Pagefind ends a block (the heading) with a full stop unless it ends in punctuation
+                assert [w.rstrip(".") for w in written.split()] == [w.rstrip(".") for w in f"{record.title} {record.text}".split()]
+                sub = [s["url"].split("#")[-1] if "#" in s["url"] else "" for s in item["sub_results"]]
+                assert (expected.split("#")[1] if "#" in expected else "") in sub, item["sub_results"]
         finally:
             page.close()

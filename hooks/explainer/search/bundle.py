@@ -12,9 +12,15 @@ Entry points:
 
 How: Pagefind's supported command line (the ``pagefind`` binary that ships in the
 ``pagefind-bin`` wheel), run once per language over a scratch folder holding one small HTML
-file per record. Metadata that the search worker reads (``url``, ``title``, ``page``) is
-tagged with ``data-pagefind-meta`` as Pagefind documents it (the ``url`` meta is Pagefind's
-way to give a result an address other than its file's). The binary exits only when every
+file per site page (:func:`page_html`): the page's own record, then each section record
+under a heading whose ``id`` is the section's anchor. Pagefind indexes a page once and lists
+its headings' ids with their word positions (``anchors``, what its sub-results are made
+of), so the search worker splits a result into its sections and links to ``page#id``; one
+Pagefind page per site page instead of one per section makes a third of the files and
+fragments, and Pagefind's indexing time falls with them. Metadata that the search worker
+reads (``url``, ``title``, ``page``) is tagged with ``data-pagefind-meta`` as Pagefind
+documents it (the ``url`` meta is Pagefind's way to give a result an address other than
+its file's). The binary exits only when every
 file is written; the Python API's service, by contrast, is stopped right after its reply,
 which left empty files on a busy machine, and its reader waits 0.1 s per record.
 
@@ -38,7 +44,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from explainer.errors import ExplainerError
-from explainer.search.rules import SearchRecord, words
+from explainer.search.rules import TERMS_SEPARATOR, SearchRecord, words
 
 INDEX_DIR = "search"
 MATERIAL_INDEX = "search/search_index.json"
@@ -92,25 +98,91 @@ def _keep(path: str, wasm: str) -> bool:
     return any(name.startswith(p) for p in _KEPT_PREFIXES)
 
 
-def record_html(record: SearchRecord, lang: str) -> str:
-    """The HTML page Pagefind indexes for one record: its language, its metadata, its content.
+@dataclass(frozen=True)
+class SearchPage:
+    """The records of one page, as Pagefind indexes them: one Pagefind page per site page.
 
-    Input: a record and the BCP 47 code of its bundle. Output: a complete HTML document whose
-    ``<head>`` tags ``url`` (the record's location), ``title`` and ``page`` through
-    ``data-pagefind-meta="key[content]"`` and whose ``data-pagefind-body`` holds
-    :meth:`SearchRecord.content` as one paragraph. Every value is escaped (HTML 5 text and
-    attribute escaping), so record text is never markup.
+    ``location`` is the page's address (no ``#``); ``head`` its own record (title, lede and
+    untitled intro), ``None`` when the records give none; ``sections`` the records whose
+    location is ``location#id``, in reading order.
+    """
 
-    >>> page = record_html(SearchRecord("x/#s1", "ar", "<b>", "ص", "نص"), "ar")
-    >>> '<meta data-pagefind-meta="url[content]" content="x/#s1">' in page, "&lt;b&gt;" in page
+    location: str
+    head: SearchRecord | None
+    sections: tuple[SearchRecord, ...]
+
+    @property
+    def title(self) -> str:
+        """The page's title: its own record's, else the page title of its first section."""
+        return self.head.title if self.head is not None else self.sections[0].page_title
+
+    @property
+    def page_title(self) -> str:
+        return self.head.page_title if self.head is not None else self.sections[0].page_title
+
+    @property
+    def records(self) -> tuple[SearchRecord, ...]:
+        return ((self.head,) if self.head is not None else ()) + self.sections
+
+
+def search_pages(records: Sequence[SearchRecord]) -> list[SearchPage]:
+    """Group records by page (:attr:`SearchRecord.page`), pages in the order of their first record.
+
+    >>> [(p.location, [r.location for r in p.records]) for p in search_pages(
+    ...     [SearchRecord("a/", "ar", "ت", "ت", ""), SearchRecord("a/#s1", "ar", "ع", "ت", "")])]
+    [('a/', ['a/', 'a/#s1'])]
+    """
+    heads: dict[str, SearchRecord | None] = {}
+    sections: dict[str, list[SearchRecord]] = {}
+    for record in records:
+        page = record.page
+        heads.setdefault(page, None)
+        sections.setdefault(page, [])
+        if record.location == page:
+            heads[page] = record
+        else:
+            sections[page].append(record)
+    return [SearchPage(page, heads[page], tuple(sections[page])) for page in heads]
+
+
+def _paragraph(record: SearchRecord) -> str:
+    # The separator closes the written text: what Pagefind appends to a block (a full stop) falls after it.
+    return f"<p>{html.escape(record.text, quote=False)} {TERMS_SEPARATOR}</p>"
+
+
+def page_html(page: SearchPage, lang: str) -> str:
+    """The HTML page Pagefind indexes for one site page: its language, its metadata, its records.
+
+    Input: a :class:`SearchPage` and the BCP 47 code of its bundle. Output: a complete HTML
+    document whose ``<head>`` tags ``url`` (the page's location), ``title`` and ``page``
+    through ``data-pagefind-meta="key[content]"``, and whose ``data-pagefind-body`` holds the
+    page's own record (title as ``<h1>``, text) and then each section record as an ``<h2>``
+    whose ``id`` is the part of its location after ``#`` (Pagefind lists it under
+    ``anchors`` with its word position, so the search worker links to ``page#id``), followed
+    by its text. Each text ends with :data:`TERMS_SEPARATOR`; a last paragraph holds, after
+    the separator, the extra terms of all the page's records (:meth:`SearchRecord.extra_terms`),
+    each once: they make Pagefind find the page, and the worker matches a section on its
+    written text. Every value is escaped (HTML 5 text and attribute escaping), so record text
+    is never markup.
+
+    >>> html_page = page_html(SearchPage("x/", None, (SearchRecord("x/#s1", "ar", "<b>", "ص", "نص"),)), "ar")
+    >>> '<meta data-pagefind-meta="url[content]" content="x/">' in html_page, '<h2 id="s1">&lt;b&gt;</h2>' in html_page
     (True, True)
     """
     meta = "".join(f'<meta data-pagefind-meta="{key}[content]" content="{html.escape(value, quote=True)}">'
-                   for key, value in (("url", record.location), ("title", record.title),
-                                      ("page", record.page_title)))
+                   for key, value in (("url", page.location), ("title", page.title), ("page", page.page_title)))
+    body = []
+    if page.head is not None:
+        body.append(f"<h1>{html.escape(page.head.title, quote=False)}</h1>{_paragraph(page.head)}")
+    for record in page.sections:
+        anchor = record.location.split("#", 1)[1]
+        body.append(f'<h2 id="{html.escape(anchor, quote=True)}">{html.escape(record.title, quote=False)}</h2>'
+                    f"{_paragraph(record)}")
+    # Each extra term once per page: Pagefind finds the page, and the worker matches sections on their written text.
+    extra = dict.fromkeys(term for record in page.records for term in record.extra_terms().split())
+    body.append(f"<p>{TERMS_SEPARATOR} {html.escape(' '.join(extra), quote=False)}</p>")
     return (f'<!DOCTYPE html><html lang="{html.escape(lang, quote=True)}"><head><meta charset="utf-8">'
-            f"<title></title>{meta}</head><body><main data-pagefind-body><p>"
-            f"{html.escape(record.content(), quote=False)}</p></main></body></html>\n")
+            f"<title></title>{meta}</head><body><main data-pagefind-body>{''.join(body)}</main></body></html>\n")
 
 
 def _executable() -> Path:
@@ -198,7 +270,7 @@ def write_bundles(records: Mapping[str, Sequence[SearchRecord]], out_dir: Path) 
     reports: dict[str, BundleReport] = {}
     running: dict[str, subprocess.Popen[bytes]] = {}
     staging: dict[str, Path] = {}
-    needed = sum(len(group) for group in groups.values()) * _PAGE_BYTES
+    needed = sum(len(group) for group in groups.values()) * _PAGE_BYTES  # a section's share of its page
     with tempfile.TemporaryDirectory(prefix="explainer-search-", dir=_scratch_parent(needed)) as tmp:
         try:
             for lang, group in groups.items():
@@ -207,8 +279,8 @@ def write_bundles(records: Mapping[str, Sequence[SearchRecord]], out_dir: Path) 
                 staging[lang].chmod(0o755)  # mkdtemp makes it private; a served site needs it readable
                 site = Path(tmp) / lang / "site"
                 site.mkdir(parents=True)
-                for number, record in enumerate(group):
-                    (site / f"{number:07d}.html").write_text(record_html(record, lang), "utf-8")
+                for number, page in enumerate(search_pages(group)):
+                    (site / f"{number:07d}.html").write_text(page_html(page, lang), "utf-8")
                 # Started at once: this language is indexed while the next one's pages are written.
                 running[lang] = _start(binary, site, staging[lang], site.parent)
             for lang, process in running.items():
@@ -334,15 +406,35 @@ def _index_finds(bundle: Path, meta: object, page: int, candidates: Sequence[str
     return None
 
 
+def _check_anchors(bundle: Path, page: SearchPage, fragment: dict) -> None:
+    """The anchors of ``page``'s fragment are its sections' ids, in order, each at the start of its heading."""
+    try:
+        anchors = [(str(a["id"]), int(a["location"]), str(a["text"])) for a in fragment.get("anchors", []) if a.get("id")]
+        words_of = str(fragment["content"]).split()
+    except (KeyError, TypeError, ValueError, AttributeError):
+        raise _broken(bundle, f"the result of {page.location!r} does not list its anchors as Pagefind 1.5 does") from None
+    expected = [record.location.split("#", 1)[1] for record in page.sections]
+    if [anchor for anchor, _, _ in anchors] != expected:
+        raise _broken(bundle, f"the result of {page.location!r} has the anchors {[a for a, _, _ in anchors][:5]}, "
+                              f"expected {expected[:5]}")
+    for anchor, location, text in anchors:
+        heading = text.split()
+        if [w.rstrip(".") for w in words_of[location:location + len(heading)]] != [w.rstrip(".") for w in heading]:
+            raise _broken(bundle, f"the anchor {page.location}#{anchor} is not at its heading in the result's text")
+
+
 def verify_bundle(bundle: Path, lang: str, records: Sequence[SearchRecord]) -> str:
     """Check a freshly written bundle; return the word that was found in its index.
 
     Checks, in order: every file is non-empty; ``pagefind-entry.json`` parses and lists
-    exactly ``lang`` with one page per record; the meta file it names and the language's
-    WebAssembly exist; every ``.pf_*`` file is a complete gzip stream with Pagefind's
-    signature; the fragments (what a search result's ``data()`` returns) carry exactly the
-    records' locations; and a word of the first record with words is found in the word index,
-    on that record's page (returned; ``""`` when no record has a word of two letters). Input: the bundle folder, its language, the records given to Pagefind.
+    exactly ``lang`` with one page per site page of the records (:func:`search_pages`); the
+    meta file it names and the language's WebAssembly exist; every ``.pf_*`` file is a
+    complete gzip stream with Pagefind's signature; the fragments (what a search result's
+    ``data()`` returns) carry exactly the pages' locations, and each lists its sections'
+    anchors in order at the word where the section's heading starts in its ``content`` (what
+    the search worker splits a page's text at); and a word of the first record with words is
+    found in the word index, on that record's page (returned; ``""`` when no record has a
+    word of two letters). Input: the bundle folder, its language, the records given to Pagefind.
     Raises :class:`SearchIndexError` naming the first problem.
     """
     if not bundle.is_dir():
@@ -363,39 +455,43 @@ def verify_bundle(bundle: Path, lang: str, records: Sequence[SearchRecord]) -> s
         raise _broken(bundle, f"pagefind-entry.json does not describe the {lang} index ({exc!r})") from None
     if set(languages) != {lang}:
         raise _broken(bundle, f"pagefind-entry.json lists the languages {sorted(languages)}, expected only {lang!r}")
-    if info.get("page_count") != len(records):
-        raise _broken(bundle, f"pagefind-entry.json counts {info.get('page_count')} pages for {len(records)} records")
+    pages = search_pages(records)
+    if info.get("page_count") != len(pages):
+        raise _broken(bundle, f"pagefind-entry.json counts {info.get('page_count')} pages for {len(pages)} pages "
+                              f"of {len(records)} records")
     for required in (bundle / "pagefind.js", meta_path, bundle / _wasm_name(bundle, lang)):
         if not required.is_file():
             raise _broken(bundle, f"{required.name} is missing")
-    fragments: dict[str, str] = {}
+    fragments: dict[str, dict] = {}
     for path in files:
         if path.suffix.startswith(".pf_"):
             content = read_chunk(bundle, path)
             if path.suffix == ".pf_fragment":
                 try:
                     data = json.loads(content)
-                    fragments[path.stem] = str(data["meta"]["url"])
+                    str(data["meta"]["url"]) and str(data["content"])
                 except (ValueError, KeyError, TypeError):
                     raise _broken(bundle, f"fragment/{path.name} has no result address (meta url)") from None
-    locations = [r.location for r in records]
-    if sorted(fragments.values()) != sorted(locations):
-        missing = sorted(set(locations) - set(fragments.values()))[:3]
-        raise _broken(bundle, f"its {len(fragments)} results do not match the {len(records)} records "
-                              f"(missing, e.g.: {missing})")
+                fragments[path.stem] = data
+    by_location = {str(data["meta"]["url"]): digest for digest, data in fragments.items()}
+    if sorted(by_location) != sorted(page.location for page in pages) or len(by_location) != len(fragments):
+        missing = sorted({page.location for page in pages} - set(by_location))[:3]
+        raise _broken(bundle, f"its {len(fragments)} results do not match the {len(pages)} pages of the "
+                              f"{len(records)} records (missing, e.g.: {missing})")
+    for page in pages:
+        _check_anchors(bundle, page, fragments[by_location[page.location]])
     meta = _cbor(bundle, meta_path)
     try:
         page_hashes = [str(page[0]) for page in meta[1]]  # type: ignore[index]
     except (TypeError, IndexError, KeyError):
         raise _broken(bundle, "its meta file does not list pages as Pagefind 1.5 does") from None
-    by_location = {location: digest for digest, location in fragments.items()}
     for record in records:
         candidates = _probe_words(record)
         if not candidates:
             continue
-        digest = by_location[record.location]
+        digest = by_location[record.page]
         if digest not in page_hashes:
-            raise _broken(bundle, f"the meta file does not list the page of {record.location!r}")
+            raise _broken(bundle, f"the meta file does not list the page {record.page!r}")
         found = _index_finds(bundle, meta, page_hashes.index(digest), candidates)
         if found is None:
             raise _broken(bundle, f"no word of {record.location!r} ({', '.join(candidates[:3])}...) "

@@ -16,6 +16,8 @@ repeats, not text a reader searches for (they once reached the index as one glue
 * Listings (home, status), parallel views and "not found" pages give none.
 
 Locations are page URLs relative to the site root (:func:`explainer.render.urls.page_url`).
+The bundle writer gives Pagefind one page per site page, with the section records under
+headings carrying their anchors (:func:`explainer.search.bundle.page_html`).
 """
 
 from __future__ import annotations

@@ -272,15 +272,39 @@ class SearchRecord:
         Terms equal to a written word with its marks stripped are left out: the engine
         (Pagefind) already finds those.
         """
-        return _content(self.title, self.text)
+        written = f"{self.title}\n{self.text}".strip()
+        return f"{written} {TERMS_SEPARATOR} {self.extra_terms()}".rstrip()
+
+    def extra_terms(self) -> str:
+        """The folded index terms of title and text that no written word gives (see :meth:`content`), space-separated."""
+        return _extra_terms(self.title, self.text)
 
 
 @functools.lru_cache(maxsize=1 << 15)  # a serve rebuild indexes the same records again
-def _content(title: str, text: str) -> str:
+def _extra_terms(title: str, text: str) -> str:
+    # Word by word: a word (and a compound joined by "-" "'" ".") never spans white space, and folding
+    # keeps white space white, so the terms of the text are those of its white-space-separated chunks,
+    # in order; a site's chunks repeat, and each distinct one is worked out once (_chunk_terms).
+    terms: dict[str, None] = {}
+    plain: set[str] = set()
+    for chunk in f"{title}\n{text}".split():
+        chunk_terms, chunk_plain = _chunk_terms(chunk)
+        terms.update(dict.fromkeys(chunk_terms))
+        plain.update(chunk_plain)
+    return " ".join(t for t in terms if t not in plain)
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _chunk_terms(chunk: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The index terms of one white-space-free piece of text, and its written words without marks, lowercased."""
+    return tuple(index_terms(chunk)), tuple(_strip_marks(w.lower()) for w in _raw_words(chunk))
+
+
+def extra_terms_reference(title: str, text: str) -> str:
+    """:meth:`SearchRecord.extra_terms` computed on the whole text at once (what the chunked version must equal)."""
     written = f"{title}\n{text}".strip()
     plain = {_strip_marks(w.lower()) for w in _raw_words(written)}
-    extra = [t for t in dict.fromkeys(index_terms(written)) if t not in plain]
-    return f"{written} {TERMS_SEPARATOR} {' '.join(extra)}".rstrip()
+    return " ".join(t for t in dict.fromkeys(index_terms(written)) if t not in plain)
 
 
 @functools.lru_cache(maxsize=1 << 16)
