@@ -79,7 +79,7 @@ def test_a_new_untranslated_article_builds_with_strict(tmp_path: Path, capsys) -
     assert build.returncode == 0, build.log
     assert "WARNING" not in build.log
     assert re.search(r"INFO    -  explainer: locales/en/LC_MESSAGES/tea.po: article 'tea' is 0% translated into en: "
-                     r"5 untranslated \(title, lede, s1, s1-p1, s1-p2\) of 5 segments; published as it is", build.log)
+                     r"5 untranslated \(title, lede, s1, s1-p1, s1-p2\) of 5 segments, marked on its page", build.log)
     page = soup(build.site / "en/tea/index.html").select_one("article")
     assert len(page.select(".ex-untranslated")) == 5
     assert page.select_one("#s1-p1")["lang"] == "ar"

@@ -580,7 +580,7 @@ def _coverage_infos(articles: Sequence[Article], states: Mapping[str, Mapping[st
                         parts.append(f"{count} {label} ({_ids(listed_states, state)})")
                 path = _display(po_path(locales_dir, lang, article.slug), root)
                 lines.append(f"{path}: article '{article.slug}' is {found.percent}% translated into {lang}: "
-                             f"{', '.join(parts)} of {found.total} segments; published as it is, marked; "
+                             f"{', '.join(parts)} of {found.total} segments, marked on its page; "
                              f"see 'explainer coverage --list'")
             for item in items:
                 if item.state == "finding":
