@@ -90,7 +90,11 @@ def test_random_mixtures_of_corpus_lines_lose_no_word() -> None:
 
     pool: list[str] = ["", "- ", "1.", "١) ", "أولاً:", "؟", "* * *", "—", "http://", "www.", "a@b", "\ue000",
                        "\ue0011\ue001", "ـــ", "لـ", "---", "{{", "<", "&", "؟ويرى", "-عنوان", "•", "▪ ▪",
-                       "عنوانةتبدأ", "ى", "منذ", "بقلم:", "2025/13/45", "Follow", "·", "اقرأ أيضًا:"]
+                       "عنوانةتبدأ", "ى", "منذ", "بقلم:", "2025/13/45", "Follow", "·", "اقرأ أيضًا:",
+                       # character references and Markdown syntax (the corpus' pastes give whole Markdown runs)
+                       "&nbsp;", "&amp;lt;b&amp;gt;", "&#1575;&#x644;", "&#10;", "&bogus;", "## عنوان", "# ",
+                       "**غامق**", "*مائل*", "__خط__", "[نص](https://a.org/x_(y))", "[](www.a.org)", "> اقتباس",
+                       ">", "```", "\\*", "- **بند:** نص"]
     texts: list[list[str]] = []
     for path in sorted(CORPUS.glob("*.txt")):
         if not path.name.endswith(".expected-error.txt"):
@@ -116,16 +120,17 @@ def test_random_mixtures_of_corpus_lines_lose_no_word() -> None:
             parts = [wrapped for part in parts for wrapped in [*(textwrap.wrap(part, width) or [part]), ""]]
         seed = "\n".join(parts)
         try:
-            text, _repairs = normalize_seed(seed)
+            text, normalized = normalize_seed(seed)
             metadata, body = split_front_matter(text, "mix.txt")
             article = parse_article(body, path="mix.txt", slug="mix", metadata=metadata)
         except ExplainerError:
             continue
-        kinds.update(repair.kind for repair in article.repairs)
+        kinds.update(repair.kind for repair in (*normalized, *article.repairs))
         kinds.update("listicle" for repair in article.repairs if "listicle" in repair.detail)
         page = render_article(article, article_states(article, "ar", lambda _msgid: None), SiteContext(("ar", "en"), UiStrings()))
         assert missing_words(article, html_text(page.html)) == [], seed
         checked += 1
     assert checked > 300
     assert kinds >= {"join-wrapped-lines", "drop-furniture", "drop-footer", "drop-boilerplate", "subtitle",
-                     "split-heading", "split-title", "listicle", "title"}, kinds
+                     "split-heading", "split-title", "listicle", "title", "decode-entities", "markdown",
+                     "markdown-heading", "markdown-emphasis", "markdown-list"}, kinds

@@ -129,11 +129,18 @@ def test_ctrl_c_in_the_middle_of_update_leaves_every_file_whole(projects, monkey
 def test_sigint_to_a_running_update_leaves_every_file_whole(projects, delay: float) -> None:
     fresh, before, after = projects
     project = fresh("sigint")
-    proc = subprocess.Popen([*CLI, "--root", str(project), "update"], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, text=True)
-    time.sleep(delay)
+    started = time.monotonic()
+    proc = subprocess.Popen([*CLI, "--root", str(project), "update"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=dict(os.environ, PYTHONUNBUFFERED="1"))
+    assert proc.stdout is not None
+    # The Ctrl-C must reach the command while it works, not Python's own start-up (the site module,
+    # before any of our code can run), which a loaded machine can stretch past `delay`: wait for the
+    # first line the command prints (it has loaded and written a file), then for the rest of `delay`.
+    first = proc.stdout.readline()
+    time.sleep(max(0.0, delay - (time.monotonic() - started)))
     proc.send_signal(signal.SIGINT)
-    _, err = proc.communicate(timeout=120)
+    _out, err = proc.communicate(timeout=120)
+    assert first or proc.returncode == 0, err
     assert proc.returncode in (0, 130, -signal.SIGINT), err
     assert "Traceback" not in err
     _assert_whole(project, before, after)

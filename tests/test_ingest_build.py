@@ -35,7 +35,8 @@ LINKS = ("مقالة عن الروابط في النصوص العربية الم
          "ولا تضغطوا javascript:alert(1) أبدا.\n")
 # Literal strings of the hostile seed that must reach the page as text.
 LITERALS = ["<script>alert(1)</script>", "{{ config.site_name }}", "**غامق**", "{% if true %}", "{{ 7*7 }}",
-            "<b>غامق</b>", "{#evil .cls onclick=x}", "javascript:alert(2)", '<a href="javascript:alert(1)">', "&amp;"]
+            "<b>غامق</b>", "{#evil .cls onclick=x}", "javascript:alert(2)", '<a href="javascript:alert(1)">',
+            "و& و<."]  # the character references &amp; and &lt; are decoded at ingestion, and shown as text
 FORBIDDEN_TAGS = ["script", "img", "iframe", "b", "strong", "em", "code"]
 
 

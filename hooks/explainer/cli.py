@@ -1,4 +1,4 @@
-"""Command line for editors and translators: ``explainer check|extract|update|coverage|facts|export``.
+"""Command line for editors and translators: ``explainer check|extract|update|rename|coverage|facts|export``.
 
 Every command prints errors as ``file:line: problem`` and exits 1 on bad input or a file
 that cannot be written, 2 on a usage error, 130 when interrupted (Ctrl-C); it never prints a
@@ -20,6 +20,7 @@ from typing import TextIO
 from babel.messages.catalog import Catalog
 
 from explainer.errors import ExplainerError, SeedError
+from explainer.ingest.metadata import validate_slug
 from explainer.ingest.preserve import article_text, missing_words
 from explainer.ingest.report import article_outline
 from explainer.model import Article
@@ -36,15 +37,22 @@ from explainer.site import (
     seed_paths,
     stray_seed_files,
 )
+from explainer.translate.catalog import po_path, read_catalog
 from explainer.translate.segment import Unit
 from explainer.translate.state import WorkItem, percent
-from explainer.translate.ui import UI_DOMAIN, UI_SOURCE_LANG
+from explainer.translate.ui import UI_DOMAIN, UI_SOURCE_LANG, ui_po_path
 from explainer.translate.workflow import (
     extract,
     extract_ui,
+    find_orphans,
+    orphan_warnings,
     pot_path,
+    rename_catalogs,
+    renamed_from,
     render_po,
+    template_for,
     template_from_units,
+    template_msgids,
     update,
     update_catalog,
     update_ui,
@@ -120,6 +128,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
     for message in duplicate_title_warnings(list(seen.values())):
         warnings += 1
         print(f"warning: {message}", file=sys.stderr if args.json else sys.stdout)
+    for message in _catalog_warnings(args.root, options, list(seen.values()), whole_site=not args.seeds):
+        warnings += 1
+        print(f"warning: {message}", file=sys.stderr if args.json else sys.stdout)
     if args.json:
         print(json.dumps(outlines, ensure_ascii=False, indent=2))
     else:
@@ -127,10 +138,40 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 1 if errors or (args.strict and warnings) else 0
 
 
-def _layer_templates(root: Path, options: Options) -> list[tuple[str, Catalog]]:
-    """The explainer layer's catalogs: ``facts`` (every seed's shown facts) and ``glossary`` (if any)."""
+def _catalog_warnings(root: Path, options: Options, articles: list[Article], whole_site: bool) -> list[str]:
+    """Catalog problems ``check`` reports: entries of an article's PO that match no passage of its seed
+    (a msgid edited by hand), and, for the whole site, catalogs no seed uses (see :func:`find_orphans`)."""
+    locales = root / options.locales_dir
+    messages: list[str] = []
+    msgids: dict[str, set[str]] = {}
+    for article in articles:
+        msgids[article.slug] = wanted = template_msgids(template_for(article))
+        for lang in options.targets:
+            path = po_path(locales, lang, article.slug)
+            if not path.exists():
+                continue
+            try:
+                catalog = read_catalog(path, _shown(path, root))
+            except ExplainerError as exc:
+                messages.append(str(exc))
+                continue
+            for message in catalog:
+                if message.id and message.context == article.slug and message.id not in wanted and message.string:
+                    messages.append(f"{_shown(path, root)}:{message.lineno}: this entry's msgid matches no passage of "
+                                    f"{article.source_path} (edited by hand?): 'explainer update' gives its "
+                                    "translation to the most similar passage, marked fuzzy, or keeps it as obsolete (#~)")
+    if whole_site:
+        messages += orphan_warnings(root, locales, articles, [path.stem for path in seed_paths(root / options.seeds_dir)])
+    return messages
+
+
+def _layer_templates(root: Path, options: Options, articles: list[Article] | None = None) -> list[tuple[str, Catalog]]:
+    """The explainer layer's catalogs: ``facts`` (every seed's shown facts) and ``glossary`` (if any).
+
+    ``articles``: the seeds to take facts from (default: every seed, loaded here).
+    """
     units: list[tuple[Unit, str]] = []
-    for article in _articles(root, options, []):
+    for article in _articles(root, options, []) if articles is None else articles:
         units.extend((unit, article.source_path) for unit in fact_units(article.slug, load_article_facts(article, root)))
     templates: list[tuple[str, Catalog]] = [(FACTS_CATALOG, template_from_units(units))]
     if (root / options.glossary_file).exists():
@@ -152,30 +193,129 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _load_all(root: Path, options: Options, names: list[str]) -> tuple[list[Article], list[str], set[str]]:
+    """Load every seed (or the ``names`` given); a bad one does not stop the others.
+
+    Output: the articles, one ``error: file:line: problem`` line per seed that failed (each
+    already printed to stderr), and the slugs (file names) of the seeds that failed.
+    """
+    paths = [Path(n) for n in names] if names else seed_paths(root / options.seeds_dir)
+    articles: list[Article] = []
+    errors: list[str] = []
+    failed: set[str] = set()
+    seen: dict[str, Article] = {}
+    for given in paths:
+        path = given if given.is_absolute() else root / given
+        try:
+            article = load_seed(path, root)
+            if article.slug in seen:
+                raise duplicate_slug_error(article, seen[article.slug], set(seen))
+        except ExplainerError as exc:
+            errors.append(f"error: {exc}")
+            print(errors[-1], file=sys.stderr)
+            failed.add(path.stem)
+            continue
+        seen[article.slug] = article
+        articles.append(article)
+    return articles, errors, failed
+
+
+def _status(path: Path, existed: bool, changed: bool) -> str:
+    return "created" if not existed else ("updated" if changed else "unchanged")
+
+
+def _shown(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+
+
 def _cmd_update(args: argparse.Namespace) -> int:
     options = read_options(args.root)
     locales = args.root / options.locales_dir
-    articles = _articles(args.root, options, args.seeds)
+    articles, errors, failed = _load_all(args.root, options, args.seeds)
+    templates = {article.slug: template_for(article) for article in articles}
+    every_slug = set(templates) | failed | {p.stem for p in seed_paths(args.root / options.seeds_dir)}
+    reserved = {UI_DOMAIN, FACTS_CATALOG, CATALOG}
+    orphans = {o.name for o in find_orphans(locales, every_slug, reserved) if o.path.suffix == ".po"}
     for article in articles:
-        extract(article, locales)
+        if orphans and not any(po_path(locales, lang, article.slug).exists() for lang in options.targets):
+            old = next((name for lang in options.targets
+                        if (name := renamed_from(templates[article.slug], orphans, locales, lang))), None)
+            if old is not None:
+                for source, target in rename_catalogs(locales, options.targets, old, article.slug, [FACTS_CATALOG]):
+                    moved = f" -> {_shown(target, args.root)}" if target is not None else " (removed)"
+                    print(f"{_shown(source, args.root)}{moved}: the seed {old!r} was renamed {article.slug!r} "
+                          f"({article.source_path}); its translations and msgctxt moved with it")
+                orphans.discard(old)
+        pot = pot_path(locales, article.slug)
+        existed = pot.exists()
+        print(f"{_shown(pot, args.root)}: {_status(pot, existed, extract(article, locales))} (template)")
         for lang in options.targets:
-            changed = update(article, locales, lang)
-            print(f"locales/{lang}/LC_MESSAGES/{article.slug}.po: {'updated' if changed else 'unchanged'}")
+            path = po_path(locales, lang, article.slug)
+            existed = path.exists()
+            print(f"{_shown(path, args.root)}: {_status(path, existed, update(article, locales, lang))}")
     if not args.seeds:
-        extract_ui(locales)
+        pot = pot_path(locales, UI_DOMAIN)
+        existed = pot.exists()
+        print(f"{_shown(pot, args.root)}: {_status(pot, existed, extract_ui(locales))} (template)")
         for lang in options.languages:
-            changed = update_ui(locales, lang)
-            print(f"locales/{lang}/LC_MESSAGES/{UI_DOMAIN}.po: {'updated' if changed else 'unchanged'}")
-        for name, template in _layer_templates(args.root, options):
-            write_if_changed(pot_path(locales, name), render_po(template))
+            path = ui_po_path(locales, lang)
+            existed = path.exists()
+            print(f"{_shown(path, args.root)}: {_status(path, existed, update_ui(locales, lang))}")
+        for name, template in _layer_templates(args.root, options, articles):
+            pot = pot_path(locales, name)
+            existed = pot.exists()
+            print(f"{_shown(pot, args.root)}: {_status(pot, existed, write_if_changed(pot, render_po(template)))} "
+                  "(template)")
             for lang in options.targets:
-                changed = update_catalog(name, template, locales, lang)
-                print(f"locales/{lang}/LC_MESSAGES/{name}.po: {'updated' if changed else 'unchanged'}")
-        slugs = {article.slug for article in articles} | {UI_DOMAIN, FACTS_CATALOG, CATALOG}
-        for orphan in sorted([*locales.glob("*.pot"), *locales.glob("*/LC_MESSAGES/*.po")]):
-            if orphan.stem not in slugs:
-                print(f"{orphan.relative_to(args.root).as_posix()}: no seed has the slug {orphan.stem!r}; "
-                      "left as is (delete it if the article was removed)")
+                path = po_path(locales, lang, name)
+                existed = path.exists()
+                print(f"{_shown(path, args.root)}: {_status(path, existed, update_catalog(name, template, locales, lang))}")
+        for message in orphan_warnings(args.root, locales, articles, every_slug):
+            print(f"warning: {message}")
+    if errors:
+        print(f"{len(errors)} seed(s) could not be read and were left out (their catalogs are untouched): fix them "
+              "and run 'explainer update' again", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def _cmd_rename(args: argparse.Namespace) -> int:
+    """``explainer rename OLD NEW``: move a seed, its side files and its catalogs to a new slug."""
+    options = read_options(args.root)
+    seeds, locales = args.root / options.seeds_dir, args.root / options.locales_dir
+    old, new = args.old, args.new
+    validate_slug(new, "explainer rename")
+    source = seeds / f"{old}.txt"
+    if not source.is_file() and not (seeds / f"{new}.txt").is_file():
+        raise SeedError(_shown(source, args.root), None, "no such seed file",
+                        f"Give the current slug of a seed (the file name in {options.seeds_dir}/ without .txt).")
+    side = [(seeds / f"{old}{suffix}", seeds / f"{new}{suffix}") for suffix in (".txt", ".yml", ".facts.yml")]
+    for _src, dst in side:
+        if dst.exists() and _src.exists():
+            raise SeedError(_shown(dst, args.root), None, "exists already: the new slug is taken",
+                            "Choose another slug, or move that file away first.")
+    moved: list[tuple[Path, Path]] = []
+    try:
+        for src, dst in side:
+            if src.exists():
+                os.replace(src, dst)
+                moved.append((src, dst))
+        article = load_seed(seeds / f"{new}.txt", args.root)
+        if article.slug != new:
+            raise SeedError(article.source_path, None, f"its metadata sets 'slug: {article.slug}'",
+                            "Edit the slug in its metadata instead, then run 'explainer update'.")
+        pairs = rename_catalogs(locales, options.targets, old, new, [FACTS_CATALOG])
+    except BaseException:
+        for src, dst in reversed(moved):  # put the seed files back: nothing half-renamed
+            os.replace(dst, src)
+        raise
+    for src, dst in moved:
+        print(f"{_shown(src, args.root)} -> {_shown(dst, args.root)}")
+    for src, target in pairs:
+        print(f"{_shown(src, args.root)} -> {_shown(target, args.root) if target else '(removed; update extracts the new template)'}")
+    existed = pot_path(locales, new).exists()
+    print(f"{_shown(pot_path(locales, new), args.root)}: {_status(pot_path(locales, new), existed, extract(article, locales))} "
+          "(template)")
+    print(f"renamed {old!r} to {new!r}: run 'explainer update' to refresh the catalogs' references")
     return 0
 
 
@@ -348,6 +488,11 @@ def main(argv: list[str] | None = None) -> int:
         cmd = sub.add_parser(name, help=helptext)
         cmd.add_argument("seeds", nargs="*", help="seed files (default: every seeds/*.txt)")
         cmd.set_defaults(func=func)
+    ren = sub.add_parser("rename", help="rename a seed: move seeds/OLD.txt (.yml, .facts.yml) and its catalogs "
+                                        "to NEW, msgctxt included, keeping every translation")
+    ren.add_argument("old", help="the current slug (seeds/OLD.txt)")
+    ren.add_argument("new", help="the new slug: lowercase ASCII letters, digits and hyphens")
+    ren.set_defaults(func=_cmd_rename)
     cov = sub.add_parser("coverage", help="print translation coverage and the checks' findings; exit 1 below --min")
     cov.add_argument("--min", type=float, default=None,
                      help="minimum percent of current (non-fuzzy) translations for every article (its key facts and "

@@ -58,8 +58,9 @@ from explainer.options import CONFIG_KEY, Options
 from explainer.render.page import Page, TocEntry
 from explainer.render.publish import SitemapEntry, absolute_url, alternates, og_locale, sitemap_xml
 from explainer.render.urls import page_url
-from explainer.site import SiteBuild, build_site, gate_failures
+from explainer.site import SiteBuild, build_site, gate_failures, seed_paths
 from explainer.translate.ui import SOURCE_LANG
+from explainer.translate.workflow import orphan_warnings
 from explainer_mkdocs.config import ExplainerConfig
 from explainer_mkdocs.search import SearchIndexer
 
@@ -174,6 +175,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 (log.warning if repair.level == "warning" else log.info)("%s", format_repair(article, repair))
         for warning in site.warnings:
             log.warning(warning)
+        for warning in orphan_warnings(root, root / self.options.locales_dir, site.articles,
+                                       [path.stem for path in seed_paths(root / self.options.seeds_dir)]):
+            log.warning(warning)  # a catalog no seed uses: renamed or removed seed (an input problem to fix)
         for info in site.infos:  # unfinished translations and the checks' findings: reported, never a warning
             log.info(info)
         self._gate(site)

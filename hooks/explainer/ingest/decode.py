@@ -10,15 +10,18 @@ CI fail until the file is re-saved as UTF-8. Everything else that is not text
 files, text already garbled into mojibake, even on one line) stops with a :class:`SeedError`
 naming the file, the line where possible, and how to re-save it.
 
-Normalization (:func:`normalize_seed`) applies Unicode NFC (UAX #15), folds
-Arabic presentation forms to base letters, and removes characters that only
-break search and layout; it never removes a letter, digit or mark, and keeps
-the number of lines.
+Normalization (:func:`normalize_seed`) first decodes the HTML character references a
+paste from a web page or CMS export kept as text (``&nbsp;``, ``&amp;``, ``&lt;b&gt;``,
+``&#1575;``), then applies Unicode NFC (UAX #15), folds Arabic presentation forms to base
+letters, and removes characters that only break search and layout; it never removes a letter,
+digit or mark, and keeps the number of lines.
 """
 
 from __future__ import annotations
 
 import codecs
+import html
+import html.entities
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -401,12 +404,52 @@ def _normalize_line(line: str) -> tuple[str, list[str]]:
     return text, [f"{name} ×{count}" if count > 1 else name for name, count in notes.items()]
 
 
-def normalize_seed(text: str) -> tuple[str, tuple[Repair, ...]]:
+# A character reference of the HTML standard written out in full: a name of the standard's table, a
+# decimal or a hexadecimal code point, each closed by ";" (the only form that is unambiguous in plain
+# text: "AT&T", "Q&A", "&copy2025" stay as they are).
+_CHAR_REF_RE = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
+# Decoded characters that would change the seed's lines (``&#10;``) or are C0 controls: become a space.
+_REF_BREAKS_RE = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
+
+
+def decode_references(line: str) -> tuple[str, list[str]]:
+    """Decode the HTML character references of one line of seed text.
+
+    Input: a line (no ``\\n``). Output: ``(decoded line, the references decoded, in order)``.
+    A reference is ``&name;`` with a name of the HTML standard's named character references
+    (WHATWG HTML, 13.5; Python's :data:`html.entities.html5`), ``&#NNN;`` or ``&#xHHH;``, each decoded
+    as the standard says (:func:`html.unescape`: ``&#128;`` is ``€``, ``&#0;`` and surrogates are
+    U+FFFD). Only references closed by ``;`` are decoded: the legacy forms without it are ambiguous
+    in plain text. The decoded text is text, never markup: ``&lt;b&gt;`` gives the four characters
+    ``<b>``, which the page shows escaped. A decoded line end or control character becomes a space
+    (the seed keeps its lines). Decoding happens once (``&amp;lt;`` gives ``&lt;``), as in HTML.
+
+    >>> decode_references("أ&nbsp;&amp;&nbsp;ب &lt;b&gt; &#1575; AT&T &bogus;")
+    ('أ\xa0&\xa0ب <b> ا AT&T &bogus;', ['&nbsp;', '&amp;', '&nbsp;', '&lt;', '&gt;', '&#1575;'])
+    """
+    if "&" not in line:
+        return line, []
+    found: list[str] = []
+
+    def decode(match: re.Match[str]) -> str:
+        reference = match.group(0)
+        if reference[1] != "#" and reference[1:] not in html.entities.html5:
+            return reference
+        found.append(reference)
+        return _REF_BREAKS_RE.sub(" ", html.unescape(reference))
+
+    return _CHAR_REF_RE.sub(decode, line), found
+
+
+def normalize_seed(text: str, *, decode_refs: bool = True) -> tuple[str, tuple[Repair, ...]]:
     """Normalize decoded seed text and report what changed, line by line.
 
     Input: text with ``\\n`` line ends. Output: the normalized text (as many
-    lines as the input) and one ``normalize`` :class:`Repair` per changed line.
-    Applies: compatibility folding of Arabic presentation forms only
+    lines as the input) and one ``normalize`` :class:`Repair` per changed line, plus one
+    ``decode-entities`` repair (on the first line holding one, with the count of each) when HTML
+    character references were decoded (:func:`decode_references`, first, so a decoded ``&nbsp;``
+    or ``&#8203;`` goes through the rules below; ``decode_refs=False`` leaves them, for texts that are
+    not pastes). Applies: compatibility folding of Arabic presentation forms only
     (U+FB50–U+FDFF, U+FE70–U+FEFF, NFKC on those characters); removal of
     zero-width and bidi control characters (UAX #9 explicit formatting
     characters; a zero width space between two words becomes a space, as pasted
@@ -419,15 +462,31 @@ def normalize_seed(text: str) -> tuple[str, tuple[Repair, ...]]:
     """
     lines: list[str] = []
     repairs: list[Repair] = []
+    references: dict[str, int] = {}
+    first_reference = 0
     for number, line in enumerate(text.split("\n"), start=1):
+        line, decoded = decode_references(line) if decode_refs else (line, [])
+        if decoded and not references:
+            first_reference = number
+        for reference in decoded:
+            references[reference] = references.get(reference, 0) + 1
         fixed, notes = _normalize_line(line)
         lines.append(fixed)
         if notes:
             repairs.append(Repair("normalize", number, "removed or folded invisible/decorative characters: "
                                   + ", ".join(notes)))
+    if references:
+        total = sum(references.values())
+        shown = ", ".join(f"{ref} ×{count}" if count > 1 else ref for ref, count in references.items())
+        repairs.insert(0, Repair("decode-entities", first_reference,
+                                 f"decoded {total} HTML character reference{'s' if total > 1 else ''} the paste kept "
+                                 f"as text into the characters they stand for ({shown}); the result is text, "
+                                 "shown as written (a decoded '<b>' is not markup)"))
     return "\n".join(lines), tuple(repairs)
 
 
 def normalize_text(text: str) -> str:
-    """Normalize decoded seed text: the text of :func:`normalize_seed` (``str`` -> ``str``)."""
-    return normalize_seed(text)[0]
+    """Normalize a text that is not a paste (a msgstr, a side file's value): the text of
+    :func:`normalize_seed` without decoding character references (``str`` -> ``str``): a translator's
+    or editor's ``&amp;`` is shown as written."""
+    return normalize_seed(text, decode_refs=False)[0]

@@ -485,21 +485,26 @@ def _page_number(line: str) -> bool:
 def _running_heads(lines: list[str], edges: Edges) -> None:
     """Drop the running head (or foot) of a PDF or Word copy and the page numbers beside it.
 
-    Evidence: a short line that is not a sentence (at most ``SHORT_WORDS`` + 4 words) standing
-    two or more times in the seed, with a page number right above or below at least one of its
-    copies (a poem's refrain has none). Every copy goes, and each page number beside one.
+    Evidence: a short line with a letter in it that is not a sentence (at most ``SHORT_WORDS`` + 4
+    words) standing two or more times in the seed, with a page number right above or below at least
+    one of its copies (a poem's refrain has none), and page numbers that count pages: the numbers
+    beside two or more copies all differ. A punctuation line (Medium's ``--`` above its clap count)
+    is a separator, and the same number beside every copy is a count (claps, responses), not pages.
+    Every copy goes, and each page number beside one.
     """
     seen: dict[str, list[int]] = {}
     for index, line in enumerate(lines):
         text = line.strip()
-        if text and not _page_number(text) and _loose(text) and len(text.split()) <= SHORT_WORDS + 4:
+        if text and not _page_number(text) and _loose(text) and len(text.split()) <= SHORT_WORDS + 4 \
+                and re.search(r"[^\W\d_]", text):
             seen.setdefault(text, []).append(index)
     for copies in seen.values():
         if len(copies) < 2:
             continue
-        beside = [near for copy in copies for near in (_previous_content(lines, copy), _next_content(lines, copy + 1))
-                  if near is not None and _page_number(lines[near])]
-        if not beside:
+        beside = sorted({near for copy in copies for near in (_previous_content(lines, copy), _next_content(lines, copy + 1))
+                         if near is not None and _page_number(lines[near])})
+        numbers = [ascii_digits(lines[near].strip()) for near in beside]
+        if not beside or len(set(numbers)) < len(numbers):
             continue
         for copy in copies:
             edges.drops[copy] = Drop(copy, "drop-furniture", "dropped a running head of a PDF or Word copy (the "

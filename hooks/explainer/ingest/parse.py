@@ -54,6 +54,7 @@ from explainer.ingest.boilerplate import match_boilerplate
 from explainer.ingest.edges import Edges, find_edges, is_separator, reads_as_subtitle, split_question_title
 from explainer.ingest.glue import MAX_HEADING_WORDS, Seam, find_seam
 from explainer.ingest.header import credit
+from explainer.ingest.markup import read_markdown
 from explainer.ingest.punctuation import repair_spacing
 from explainer.ingest.wrap import unwrap
 from explainer.model import Article, Block, Metadata, Repair, Section
@@ -100,7 +101,7 @@ _DANGLING = frozenset([
 @dataclass
 class _Line:
     number: int
-    kind: str  # "text", "bullet", "numbered", "ordinal"
+    kind: str  # "text", "bullet", "numbered", "ordinal"; a Markdown paste's "heading" and "quote"
     text: str  # without the list marker (ordinal lines: the whole line)
     raw: str  # the whole trimmed line
     mark: str = ""  # bullet character, or the digits of a numbered line
@@ -137,7 +138,7 @@ def _drop_detail(edges: Edges, index: int, metadata: Metadata, used: dict[str, i
 
 
 def _classify(lines: tuple[tuple[int, str], ...], edges: Edges, metadata: Metadata,
-              used: dict[str, int], repairs: list[Repair]) -> list[_Line]:
+              used: dict[str, int], repairs: list[Repair], roles: dict[int, str]) -> list[_Line]:
     found: list[_Line] = []
     for index, (number, raw) in enumerate(lines):
         line = raw.strip()
@@ -146,6 +147,13 @@ def _classify(lines: tuple[tuple[int, str], ...], edges: Edges, metadata: Metada
         if index in edges.drops:
             drop = edges.drops[index]
             repairs.append(Repair(drop.kind, number, _drop_detail(edges, index, metadata, used), dropped=line))
+            continue
+        role = roles.get(number)
+        if role in ("heading", "quote"):  # a Markdown paste's heading or quote line (explainer.ingest.markup)
+            found.append(_Line(number, role, line, line))
+            continue
+        if role == "item" and (match := _BULLET_RE.match(line)):
+            found.append(_Line(number, "bullet", match.group("text"), line, mark="markdown"))
             continue
         if is_separator(line):
             repairs.append(Repair("drop-separator", number, "dropped a separator line (punctuation only)",
@@ -604,12 +612,16 @@ def _take_title(lines: list[_Line], metadata: Metadata, confirmed: int | None,
     head = _Head()
     if metadata.title is not None:
         head.title = metadata.title
-        if first.kind == "text" and repair_spacing(first.text)[0] == metadata.title:
+        if first.kind in ("text", "heading") and repair_spacing(first.text)[0] == metadata.title:
             repairs.append(Repair("drop-duplicate-title", first.number,
                                   "dropped the first line: it repeats the metadata title", dropped=first.raw))
             return head, _take_subtitle(lines[1:], head, confirmed, repairs)
         return head, _take_subtitle(lines, head, confirmed, repairs)
     following = lines[1] if len(lines) > 1 else None
+    if first.kind == "heading":
+        repairs.append(Repair("title", first.number, "read as the title: a Markdown heading line opening the article"))
+        head.title = _fixed(first.text, first.number, repairs)
+        return head, _take_subtitle(lines[1:], head, confirmed, repairs)
     if first.kind == "text" and following is not None:
         if (pair := split_question_title(first.text)) is not None:
             repairs.append(Repair("split-title", first.number, "split the title line into a question (the title) "
@@ -663,12 +675,15 @@ def parse_article(text: str, *, path: str, slug: str, metadata: Metadata | None 
     if not text.strip():
         raise SeedError(path, None, "the seed has no article text after its front matter",
                         "Put the article below the closing '---' line.")
-    unwrapped = unwrap(text.split("\n"))
+    markup = read_markdown(text.split("\n"))
+    if markup is not None:
+        repairs.extend(markup.repairs)
+    unwrapped = unwrap(markup.lines if markup is not None else text.split("\n"))
     if unwrapped.repair is not None:
         repairs.append(unwrapped.repair)
     edges = find_edges([line for _number, line in unwrapped.lines])
     metadata, used = _furniture_metadata(metadata, edges)
-    lines = _classify(unwrapped.lines, edges, metadata, used, repairs)
+    lines = _classify(unwrapped.lines, edges, metadata, used, repairs, markup.roles if markup is not None else {})
     if not lines:
         raise SeedError(path, None, "no article text left after dropping separator and boilerplate lines",
                         "Check that the file holds the article itself.")
@@ -693,7 +708,7 @@ def parse_article(text: str, *, path: str, slug: str, metadata: Metadata | None 
         if line.kind in ("bullet", "numbered"):
             run = _run(lines, position)
             following = lines[position + len(run)] if position + len(run) < len(lines) else None
-            if len(run) >= 2:
+            if len(run) >= 2 or line.mark == "markdown":
                 _add_list(builder, run, repairs)
             elif line.kind == "numbered":
                 # A lone numbered line is a sentence that starts with a number, not a list.
@@ -703,7 +718,11 @@ def parse_article(text: str, *, path: str, slug: str, metadata: Metadata | None 
             position += len(run)
             continue
         following = lines[position + 1] if position + 1 < len(lines) else None
-        if line.kind == "ordinal":
+        if line.kind == "heading":
+            builder.heading(line.number, _fixed(line.text, line.number, repairs))
+        elif line.kind == "quote":
+            builder.paragraph(line.number, _fixed(line.text, line.number, repairs))
+        elif line.kind == "ordinal":
             _add_ordinal(builder, line, following, repairs)
         else:
             _add_text(builder, line, following, repairs)

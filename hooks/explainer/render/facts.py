@@ -105,7 +105,9 @@ class Fact:
     ``name_kind``. ``digits`` is the CLDR numbering system of the seed's digits (``latn``,
     ``arab`` for ٠–٩, ``arabext``); ``reliable`` is False when the span may be cut from a
     longer phrase (a counted noun or fraction whose phrase goes on): such a candidate is
-    shown only when an editor confirms it.
+    shown only when an editor confirms it. ``qualifier_ar`` and ``high`` keep what the text says of
+    the value (``أقل من 28%``, ``بين 1500 و2500``); ``subject_ar`` is the definite noun a percentage
+    is of (``28% من السكان``).
     """
 
     key: str
@@ -123,6 +125,9 @@ class Fact:
     line: int = 0
     digits: str = "latn"  # the seed's digits (CLDR numbering system): the Arabic page shows them
     reliable: bool = True  # its span surely is the whole fact (shown without an editor's file)
+    qualifier_ar: str = ""  # the words before the number that qualify it, as written: "أقل من", "نحو"
+    high: Decimal | None = None  # the upper end of a range (``number`` is the lower): "بين 1500 و2500"
+    subject_ar: str = ""  # what a percentage is of ("28% من السكان" -> "السكان"), when the text says it
 
 
 @dataclass(frozen=True)
@@ -205,11 +210,135 @@ def _ends_phrase(text_value: str, end: int) -> bool:
     return not after or fold_match_word(after[0].group(0)) in _STOP
 
 
-def _numbers(text_value: str, seg_id: str) -> list[tuple[int, Fact]]:
+# Words before a number that qualify it (folded by fold_match_word when compared), longest first; an
+# attached و ف ب ل may open them ("بأكثر من", "وحوالي").
+QUALIFIERS = ("ما لا يقل عن", "ما لا يزيد على", "ما لا يزيد عن", "ما يزيد على", "ما يزيد عن", "ما يقرب من",
+              "ما يقارب", "ما يصل إلى", "ما يناهز", "لا يقل عن", "لا يزيد على", "لا يزيد عن", "يزيد على",
+              "يزيد عن", "يصل إلى", "تصل إلى", "أكثر من", "أقل من", "أزيد من", "أدنى من", "أعلى من",
+              "نحو", "حوالي", "حوالى", "قرابة", "زهاء", "قرابه", "تقريبا", "تقريبًا", "ما يفوق", "يفوق", "يتجاوز",
+              "ما يتجاوز", "up to", "more than", "less than", "about", "around", "nearly", "almost",
+              "at least", "at most", "over", "under")
+_QUALIFIERS = sorted(((tuple(fold_match_word(q).split()), q) for q in QUALIFIERS), key=lambda pair: -len(pair[0]))
+_NUM = r"\d+(?:[.,٫٬]\d+)*"
+# A range: بين/ما بين X و/إلى Y, من X إلى/الى/حتى Y, X–Y (a hyphen or dash between two numbers); a percent
+# sign may follow the lower end. ("أكثر 10 دول" is "the ten most": a bare أكثر/أقل qualifies nothing.)
+_RANGE_RE = re.compile(
+    rf"(?:(?<![^\W\d_])(?:(?:ما\s+)?[وفل]?بين\s+(?P<low>{_NUM})(?P<lowpct>\s*[%٪])?\s*(?:و\s*|(?:إلى|الى)\s+)"
+    rf"|[وف]?من\s+(?P<flow>{_NUM})(?P<flowpct>\s*[%٪])?\s*(?:إلى|الى|حتى)\s+)(?P<high>{_NUM})"
+    rf"|(?<![.,٫٬\d\-−–])(?<![^\W\dوفبل])(?P<dlow>{_NUM})(?P<dlowpct>\s*[%٪])?\s?[-–—]\s?(?P<dhigh>{_NUM}))(?![\w.,٫٬]*\d)")
+
+
+def _qualifier(text_value: str, start: int) -> tuple[str, int] | None:
+    """``(qualifier as written without an attached و ف ب ل, its start)`` right before ``start``
+    (joined to the number by spaces alone), or ``None``."""
+    words = list(_WORD_RE.finditer(text_value, max(0, start - 40), start))
+    joined: list[re.Match[str]] = []
+    end = start
+    for word in reversed(words):
+        if not text_value[word.end():end].isspace():
+            break
+        joined.insert(0, word)
+        end = word.start()
+    for folded, _written in _QUALIFIERS:
+        size = len(folded)
+        if len(joined) < size:
+            continue
+        tail = joined[-size:]
+        first = fold_match_word(tail[0].group(0))
+        rest = tuple(fold_match_word(w.group(0)) for w in tail[1:])
+        if rest != folded[1:]:
+            continue
+        for prefix in ("", "و", "ف", "ب", "ل", "وب", "فب", "ول"):
+            if first == prefix + folded[0]:
+                begin = tail[0].start() + len(prefix)
+                return text_value[begin:tail[-1].end()], begin
+    return None
+
+
+def _unit_after(text_value: str, end: int) -> tuple[str, int, int] | None:
+    """What follows a number or range: ``("%", end, 1)``, ``(unit, end, multiplier)`` (the counted
+    noun, possibly empty after a multiplier word), or ``None`` (a bare number)."""
+    rest = fold_match_word(text_value[end:end + 14]).lstrip()
+    if rest.startswith(("%", "٪")) or rest.startswith(_PERCENT_WORDS):
+        sign = re.compile(r"\s*(?:[%٪]|(?:في|بال)\s?(?:المئة|المائة))").match(text_value, end)
+        return "%", sign.end() if sign else end, 1
+    words = _next_words(text_value, end, 2)
+    multiplier = 1
+    if words and fold_match_word(words[0].group(0)) in _MULTIPLIERS:
+        multiplier = _MULTIPLIERS[fold_match_word(words[0].group(0))]
+        end = words[0].end()
+        words = words[1:]
+    else:
+        words = words[:1]
+    if not words or fold_match_word(words[0].group(0)) in _STOP or not _ARABIC_WORD_RE.fullmatch(words[0].group(0)):
+        return ("", end, multiplier) if multiplier != 1 else None
+    return words[0].group(0), words[0].end(), multiplier
+
+
+def _subject(text_value: str, start: int, end: int) -> str:
+    """The definite noun a percentage at ``start:end`` is of, when the sentence names it plainly, else ``""``:
+    ``من`` then one ``ال`` word that ends the phrase (``28% من السكان``), or the ``ال`` word right before
+    ``بنسبة``/``نسبة`` (``ارتفع التضخم بنسبة 7.2%``)."""
+    words = _next_words(text_value, end, 2)
+    if len(words) == 2 and fold_match_word(words[0].group(0)) == "من" and words[1].group(0).startswith("ال") \
+            and _ends_phrase(text_value, words[1].end()):
+        return words[1].group(0)
+    before = re.search(r"(?<!\S)(ال[^\W\d_]+)\s+(?:ب|و?ب)?نسبة\s+(?:\S+\s+){0,2}$", text_value[max(0, start - 60):start])
+    return before.group(1) if before else ""
+
+
+def _key_value(fact_kind: str, low: Decimal, high: Decimal | None, qualifier: str, unit: str) -> str:
+    value = f"{low.normalize():f}" + (f"–{high.normalize():f}" if high is not None else "")
+    return f"{fact_kind}:" + (f"{qualifier} " if qualifier else "") + value + (f" {unit}" if unit else "")
+
+
+def _ranges(text_value: str, seg_id: str) -> tuple[list[tuple[int, Fact]], list[tuple[int, int]]]:
+    """Range facts (``بين 1500 و2500 موظف``, ``من 20 إلى 30%``, ``10–15 دقيقة``) and the spans they take."""
     found: list[tuple[int, Fact]] = []
+    spans: list[tuple[int, int]] = []
+    for match in _RANGE_RE.finditer(text_value):
+        low_text = match.group("low") or match.group("flow") or match.group("dlow")
+        high_text = match.group("high") or match.group("dhigh")
+        low_pct = match.group("lowpct") or match.group("flowpct") or match.group("dlowpct")
+        try:
+            low, high = _to_decimal(low_text), _to_decimal(high_text)
+        except ValueError:
+            continue
+        if low >= high:
+            continue  # "2025-01" or "10-5": not a range of values
+        tail = _unit_after(text_value, match.end())
+        if low_pct and (tail is None or tail[0] != "%"):
+            tail = ("%", match.end(), 1)
+        if tail is None:
+            continue  # two bare numbers say too little
+        unit, end, multiplier = tail
+        if match.group("dlow") and len(low_text) == len(high_text) == 4 and multiplier == 1 \
+                and 1000 <= low < high <= 2999:
+            spans.append((match.start(), match.end()))
+            continue  # a period of years (2020-2024), not a quantity
+        start = match.start("low" if match.group("low") else "flow" if match.group("flow") else "dlow")
+        opener = match.start()
+        if text_value[opener] in "وفل" and text_value.startswith(("من", "بين"), opener + 1):
+            opener += 1  # an attached conjunction or preposition is not part of the fact
+        qualifier = _qualifier(text_value, opener)
+        begin = qualifier[1] if qualifier else opener
+        kind: FactKind = "percent" if unit == "%" else "quantity"
+        unit = "" if unit == "%" else unit
+        low, high = low * multiplier, high * multiplier
+        found.append((start, Fact(_key_value(kind, low, high, qualifier[0] if qualifier else "", unit), kind,
+                                  text_value[begin:end], seg_id, number=low, high=high, unit_ar=unit,
+                                  digits=digit_system(low_text), qualifier_ar=qualifier[0] if qualifier else "",
+                                  subject_ar=_subject(text_value, begin, end) if kind == "percent" else "",
+                                  reliable=kind == "percent" or _ends_phrase(text_value, end))))
+        spans.append((opener, end))
+    return found, spans
+
+
+def _numbers(text_value: str, seg_id: str) -> list[tuple[int, Fact]]:
+    found, spans = _ranges(text_value, seg_id)
     consumed_until = 0  # a year after a month belongs to that date
     for match in _NUMBER_RE.finditer(text_value):
-        if match.start() < consumed_until:
+        if match.start() < consumed_until or any(a <= match.start() < b for a, b in spans):
             continue
         digits = match.group("num")
         try:
@@ -228,10 +357,17 @@ def _numbers(text_value: str, seg_id: str) -> list[tuple[int, Fact]]:
             found.append((match.start(), Fact(_date_key(day, mon, yr), "date", text_value[match.start():end], seg_id,
                                               day=day, month=mon, year=yr, digits=system)))
             continue
+        qualified = _qualifier(text_value, match.start())
+        qualifier = qualified[0] if qualified else ""
+        begin = qualified[1] if qualified else match.start()
         rest = fold_match_word(text_value[match.end():match.end() + 14]).lstrip()
         if rest.startswith(("%", "٪")) or rest.startswith(_PERCENT_WORDS):
-            found.append((match.start(), Fact(f"percent:{signed}", "percent", match.group(0) + "%", seg_id,
-                                              number=signed, digits=system)))
+            tail = _unit_after(text_value, match.end())
+            end = tail[1] if tail else match.end()
+            key = f"percent:{qualifier} {signed}" if qualifier else f"percent:{signed}"
+            shown = (text_value[begin:match.start()] if qualifier else "") + match.group(0) + "%"
+            found.append((match.start(), Fact(key, "percent", shown, seg_id, number=signed, digits=system,
+                                              qualifier_ar=qualifier, subject_ar=_subject(text_value, begin, end))))
             continue
         words = _next_words(text_value, match.end(), 2)
         end = match.end()
@@ -251,9 +387,10 @@ def _numbers(text_value: str, seg_id: str) -> list[tuple[int, Fact]]:
         else:
             unit = words[0].group(0)
             end = words[0].end()
-        key = f"quantity:{signed.normalize():f}" + (f" {unit}" if unit else "")
-        found.append((match.start(), Fact(key, "quantity", text_value[match.start():end], seg_id, number=signed,
-                                          unit_ar=unit, digits=system, reliable=_ends_phrase(text_value, end))))
+        key = _key_value("quantity", signed, None, qualifier, unit)
+        found.append((match.start(), Fact(key, "quantity", text_value[begin:end], seg_id, number=signed,
+                                          unit_ar=unit, digits=system, reliable=_ends_phrase(text_value, end),
+                                          qualifier_ar=qualifier)))
     return found
 
 
@@ -416,12 +553,24 @@ def read_facts_file(path: Path, display_path: str, candidates: Sequence[Fact], s
     return chosen
 
 
+def derived_label(fact: Fact) -> str:
+    """The label the text itself gives a number: the noun a quantity counts (``1500 موظف`` -> ``موظف``),
+    the definite noun a percentage is of (``28% من السكان`` -> ``السكان``); ``""`` when it gives none."""
+    if fact.kind == "quantity":
+        return fact.unit_ar
+    if fact.kind == "percent":
+        return fact.subject_ar
+    return ""
+
+
 def select_facts(candidates: Sequence[Fact], confirmed: Sequence[Fact] | None) -> list[Fact]:
     """The facts to show: the editor's list when there is one, else the first reliable candidates
-    (``MAX_AUTO_FACTS`` at most; see :attr:`Fact.reliable`)."""
+    (``MAX_AUTO_FACTS`` at most; see :attr:`Fact.reliable`) that can be labelled truly: a quantity or
+    percentage needs a :func:`derived_label` (a generic "Figure" label says nothing: fewer facts are shown)."""
     if confirmed is not None:
         return list(confirmed)
-    return [fact for fact in candidates if fact.reliable][:MAX_AUTO_FACTS]
+    return [fact for fact in candidates if fact.reliable
+            and (fact.kind not in ("quantity", "percent") or derived_label(fact))][:MAX_AUTO_FACTS]
 
 
 def _is_latin(value: str) -> bool:
@@ -445,7 +594,8 @@ def fact_units(slug: str, facts: Sequence[Fact]) -> list[Unit]:
     """Translation units of the shown facts (msgctxt = slug): labels, counted nouns, phrases, names."""
     units: list[Unit] = []
     for fact in facts:
-        for value in (fact.label_ar, fact.unit_ar, "" if fact.kind in ("date", "quantity", "percent") else fact.text_ar):
+        for value in (fact.label_ar, fact.qualifier_ar, fact.unit_ar, fact.subject_ar,
+                      "" if fact.kind in ("date", "quantity", "percent") else fact.text_ar):
             if value and not _is_latin(value):
                 units.append(Unit(slug, value, "facts", "fact", fact.line))
     return units
@@ -465,11 +615,18 @@ class Piece:
 def format_value(fact: Fact, lang: str, translate: Translate) -> Piece:
     """The fact's value for a page in ``lang`` (``translate`` gives current msgstrs or ``None``).
 
+    Its qualifier (``أقل من``, translated on other pages) and both ends of a range stay in the value
+    (``أقل من 28%``, ``1,500–2,500 موظف``).
+
     >>> f = Fact("quantity:10000 شريحة", "quantity", "10 آلاف شريحة", number=Decimal(10000), unit_ar="شريحة")
     >>> format_value(f, "en", {"شريحة": "chips"}.get)
     Piece(text='10,000 chips', lang='en')
     >>> format_value(Fact("date:--01-20", "date", "20 يناير", day=20, month=1), "ar", lambda s: None)
     Piece(text='20 يناير', lang='ar')
+    >>> r = Fact("quantity:أكثر من 1500–2500 موظف", "quantity", "", number=Decimal(1500), high=Decimal(2500),
+    ...          unit_ar="موظف", qualifier_ar="أكثر من")
+    >>> format_value(r, "en", {"موظف": "employees", "أكثر من": "more than"}.get)
+    Piece(text='more than 1,500–2,500 employees', lang='en')
     """
     system = fact.digits if lang == "ar" else "latn"
     if fact.kind == "date":
@@ -478,13 +635,20 @@ def format_value(fact: Fact, lang: str, translate: Translate) -> Piece:
         return Piece(to_digits(format_skeleton(skeleton, when, locale=locale(lang)), system), lang)
     if fact.kind in ("quantity", "percent"):
         assert fact.number is not None
+        ends = (fact.number, fact.high) if fact.high is not None else (fact.number,)
         if fact.kind == "percent":
-            return Piece(_number(fact.number / 100, lang, system, format_percent), lang)
-        number = _number(fact.number, lang, system, format_decimal)
+            number = "–".join(_number(end / 100, lang, system, format_percent) for end in ends)
+        else:
+            number = "–".join(_number(end, lang, system, format_decimal) for end in ends)
+        shown_lang = lang
+        if fact.qualifier_ar:
+            qualifier = fact.qualifier_ar if lang == "ar" else translate(fact.qualifier_ar)
+            shown_lang = lang if qualifier else "ar"
+            number = f"{qualifier or fact.qualifier_ar} {number}"
         if not fact.unit_ar:
-            return Piece(number, lang)
+            return Piece(number, shown_lang)
         unit = fact.unit_ar if lang == "ar" else translate(fact.unit_ar)
-        return Piece(f"{number} {unit or fact.unit_ar}", lang if unit else "ar")
+        return Piece(f"{number} {unit or fact.unit_ar}", shown_lang if unit else "ar")
     if lang == "ar" or _is_latin(fact.text_ar):
         return Piece(fact.text_ar, "ar" if lang == "ar" else lang)
     shown = translate(fact.text_ar) or (fact.name if fact.kind == "name" and fact.name else None)
@@ -522,8 +686,9 @@ def render_box(facts: Sequence[Fact], lang: str, translate: Translate, ui: Calla
         return ""
     rows = []
     for fact in facts:
-        label = Piece(fact.label_ar, "ar") if fact.label_ar else Piece(ui(label_key(fact), lang), lang)
-        if fact.label_ar and lang != "ar" and (done := translate(fact.label_ar)):
+        given = fact.label_ar or derived_label(fact)
+        label = Piece(given, "ar") if given else Piece(ui(label_key(fact), lang), lang)
+        if given and lang != "ar" and (done := translate(given)):
             label = Piece(done, lang)
         value = format_value(fact, lang, translate)
         rows.append(f'<div class="ex-fact ex-fact--{fact.kind}" data-key="{html.escape(fact.key)}">'

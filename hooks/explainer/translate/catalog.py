@@ -81,6 +81,7 @@ class PoScan:
     previous: dict[tuple[str, str], str]
     babel_text: str
     translations: Translations = field(default_factory=dict)  # current entries: (msgctxt, msgid) -> msgstr, fuzzy
+    obsolete_previous: dict[tuple[str, str], str] = field(default_factory=dict)  # "#~|" msgids of obsolete entries
 
 
 def _string_literal(text: str, shown: str, lineno: int) -> str:
@@ -213,8 +214,12 @@ def scan_po(text: str, shown: str) -> PoScan:
     seen: dict[tuple[str | None, str], int] = {}
     previous: dict[tuple[str, str], str] = {}
     translations: Translations = {}
+    obsolete_previous: dict[tuple[str, str], str] = {}
     for entry in entries:
         if entry.obsolete:
+            old = entry.value("msgid", entry.previous)
+            if old is not None:
+                obsolete_previous[(entry.value("msgctxt") or "", entry.value("msgid") or "")] = old
             continue
         key = (entry.value("msgctxt"), entry.value("msgid") or "")
         if key in seen:
@@ -232,7 +237,7 @@ def scan_po(text: str, shown: str) -> PoScan:
         msgstr = entry.value("msgstr")  # None for plural entries (msgstr[N])
         if key[1] and msgstr:
             translations[(key[0] or "", key[1])] = Translation(msgstr, "fuzzy" in entry.flags)
-    return PoScan(previous, "\n".join(babel_lines) + "\n", translations)
+    return PoScan(previous, "\n".join(babel_lines) + "\n", translations, obsolete_previous)
 
 
 def _check_newlines(entry: _Entry, msgid: str, shown: str) -> None:
@@ -293,6 +298,9 @@ def read_catalog(path: Path, display_path: str | None = None) -> Catalog:
             old = scan.previous.get((message.context or "", message.id))
             if old is not None:
                 message.previous_id = [old]
+    for message in catalog.obsolete.values():  # obsolete entries keep their flags (Babel) and "#~|" msgid (here)
+        if isinstance(message.id, str) and (old := scan.obsolete_previous.get((message.context or "", message.id))):
+            message.previous_id = [old]
     return catalog
 
 

@@ -22,29 +22,34 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
-import io
+import errno
 import os
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
+from babel import Locale
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import normalize, write_po
 
+from explainer.errors import CatalogError
 from explainer.fileio import atomic_write_bytes
 from explainer.model import Article
 from explainer.translate import ui as _ui
 from explainer.translate.catalog import po_path, read_catalog
+from explainer.translate.pofile import render_catalog
 from explainer.translate.segment import Unit, article_units
 from explainer.translate.ui import UI_DOMAIN, UI_SOURCE_LANG, ui_po_path
 
 PROJECT = "explainers"
 _EPOCH = _dt.datetime(2026, 1, 1, tzinfo=_dt.UTC)
 _TIMESTAMP_RE = re.compile(r'^"(?:POT-Creation-Date|PO-Revision-Date): .*\\n"\n', re.MULTILINE)
-WIDTH = 76
+WIDTH = 79  # gettext page width (msgcat), see explainer.translate.pofile
 FUZZY_CUTOFF = 0.6
+_PLACEHOLDER_TRANSLATOR = "FULL NAME <EMAIL@ADDRESS>"   # gettext's (and Babel's) header placeholders
+_PLACEHOLDER_TEAM = "LANGUAGE <LL@li.org>"
 # Flags Babel adds by guessing from a msgid's text; msgfmt --check then validates the msgstr against them.
 _FORMAT_FLAGS = frozenset({"python-format", "python-brace-format"})
 
@@ -58,13 +63,23 @@ def _epoch() -> _dt.datetime:
 
 
 def _new_catalog(locale: str | None = None) -> Catalog:
-    return Catalog(locale=locale, project=PROJECT, version="1", charset="utf-8", fuzzy=False,
-                   creation_date=_epoch(), revision_date=_epoch())
+    """An empty PO whose header ``msgfmt --check`` accepts (GNU gettext manual, "Header Entry").
+
+    Language and Plural-Forms come from CLDR through Babel; Language-Team is the language's
+    English name; Last-Translator stays empty until someone translates (never the
+    ``FULL NAME <EMAIL@ADDRESS>`` placeholder msgfmt warns about).
+    """
+    team = Locale.parse(locale).english_name if locale else None
+    catalog = Catalog(locale=locale, project=PROJECT, version="1", charset="UTF-8", fuzzy=False,
+                      creation_date=_epoch(), revision_date=_epoch(), language_team=team,
+                      copyright_holder="the explainers authors")
+    catalog.last_translator = ""  # Babel's constructor turns "" into its placeholder
+    return catalog
 
 
 def _new_template() -> Catalog:
     """An empty POT with the header ``pybabel extract`` writes (fuzzy, placeholder revision date)."""
-    return Catalog(project=PROJECT, version="1", charset="utf-8", creation_date=_epoch())
+    return Catalog(project=PROJECT, version="1", charset="UTF-8", creation_date=_epoch())
 
 
 def template_for(article: Article) -> Catalog:
@@ -103,37 +118,14 @@ def ui_template() -> Catalog:
     return catalog
 
 
-def _previous_lines(previous: str) -> str:
-    """``#| msgid ...`` lines for a previous msgid, wrapped like msgid lines (gettext PO format)."""
-    lines = normalize(previous, width=WIDTH).splitlines()
-    return "\n".join([f"#| msgid {lines[0]}"] + [f"#| {line}" for line in lines[1:]])
-
-
 def render_po(catalog: Catalog) -> bytes:
-    """Serialize a catalog as PO text (UTF-8), with previous msgids (``#|``) and obsolete entries.
+    """Serialize a catalog as PO text (UTF-8) in GNU gettext's layout (:func:`explainer.translate.pofile.render_catalog`).
 
-    Babel's writer wraps a long previous msgid as comment prose (breaking its
-    quoting), so each one is written as a short placeholder and replaced by
-    properly quoted ``#| msgid`` lines.
+    Previous msgids (``#|``), obsolete entries (``#~``) with their flags, and line
+    wrapping are written as ``msgcat`` writes them, so a round trip through gettext
+    tools or a PO editor that uses them changes nothing.
     """
-    saved: dict[str, list[str]] = {}
-    tokens: dict[str, str] = {}
-    for index, message in enumerate(catalog):
-        if message.id and message.previous_id:
-            token = f"@@explainer-previous-{index}@@"
-            saved[token], tokens[token] = message.previous_id, message.previous_id[0]
-            message.previous_id = [token]
-    buffer = io.BytesIO()
-    try:
-        write_po(buffer, catalog, width=WIDTH, include_previous=True, sort_output=False, sort_by_file=False)
-    finally:
-        for message in catalog:
-            if message.previous_id and message.previous_id[0] in saved:
-                message.previous_id = saved[message.previous_id[0]]
-    text = buffer.getvalue().decode("utf-8")
-    for token, previous in tokens.items():
-        text = text.replace(f'#| msgid "{token}"', _previous_lines(previous), 1)
-    return text.encode("utf-8")
+    return render_catalog(catalog)
 
 
 def write_if_changed(path: Path, content: bytes) -> bool:
@@ -184,6 +176,11 @@ def merge(old: Catalog, template: Catalog, prefill: bool = False) -> Catalog:
                   creation_date=_epoch(), revision_date=_epoch())
     new.header_comment = old.header_comment
     new.mime_headers = old.mime_headers
+    if old.locale is not None:  # placeholders msgfmt --check warns about ("still has the initial default value")
+        if new.last_translator == _PLACEHOLDER_TRANSLATOR:
+            new.last_translator = ""
+        if new.language_team == _PLACEHOLDER_TEAM:
+            new.language_team = Locale.parse(old.locale).english_name or ""
     new.creation_date = _epoch()
     new.revision_date = _epoch()
     new.fuzzy = False
@@ -219,13 +216,18 @@ def merge(old: Catalog, template: Catalog, prefill: bool = False) -> Catalog:
             prior = live.get(key) or obsolete[key]
             string, user_comments = _string(prior), list(prior.user_comments)
             flags |= set(prior.flags)
-            if prior.fuzzy:
+            if prior.fuzzy and prior.previous_id and prior.previous_id[0] == _id(tmsg):
+                flags.discard("fuzzy")  # the seed edit was undone: the translation was made for this very text
+            elif prior.fuzzy:
                 previous = list(prior.previous_id)
         elif key in matched:
             prior = matched[key]
             string, user_comments = _string(prior), list(prior.user_comments)
             flags |= set(prior.flags) | {"fuzzy"}
             previous = list(prior.previous_id) if prior.fuzzy and prior.previous_id else [_id(prior)]
+            if previous[0] == _id(tmsg):  # the seed edit was undone: the translation was made for this very text
+                flags.discard("fuzzy")
+                previous = []
         if prefill and not string:
             string = _id(tmsg)
         flags -= _FORMAT_FLAGS - set(tmsg.flags)  # format flags come from the template only
@@ -235,8 +237,10 @@ def merge(old: Catalog, template: Catalog, prefill: bool = False) -> Catalog:
         added.flags = set(flags)
     gone = [obsolete[k] for k in obsolete if k not in wanted_keys]
     gone += [m for j, m in enumerate(vanished) if j not in used_old]
-    for message in gone:
+    for message in gone:  # flags (fuzzy) and the previous msgid stay with an obsolete entry (msgmerge does the same)
         new.obsolete[_key(message)] = Message(message.id, message.string, user_comments=list(message.user_comments),
+                                              flags=set(message.flags) - _FORMAT_FLAGS,
+                                              previous_id=list(message.previous_id) if message.fuzzy else [],
                                               context=message.context)
     return new
 
@@ -296,3 +300,176 @@ def template_from_units(units: Iterable[tuple[Unit, str]]) -> Catalog:
 def update_catalog(name: str, template: Catalog, locales_dir: Path, lang: str) -> bool:
     """Merge ``template`` into ``locales/<lang>/LC_MESSAGES/<name>.po`` (rules of :func:`merge`)."""
     return _update_file(po_path(locales_dir, lang, name), template, lang)
+
+
+# -- renamed and deleted seeds -------------------------------------------------------------
+
+#: A catalog no seed uses is taken as a renamed seed's when at least this share of the seed's
+#: msgids are in it (current or obsolete entries), and it is the best such catalog.
+RENAME_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class Orphan:
+    """A catalog (``locales/<name>.pot`` or ``locales/<lang>/LC_MESSAGES/<name>.po``) whose name is no seed's slug.
+
+    ``match`` is the current seed whose msgids it shares most (``shared`` of its ``total``
+    msgids), or ``None`` when it shares none.
+    """
+
+    path: Path
+    name: str
+    match: str | None = None
+    shared: int = 0
+    total: int = 0
+
+
+def catalog_msgids(path: Path) -> set[str]:
+    """The msgids of a PO or POT file, current and obsolete (header excluded). Raises :class:`CatalogError`."""
+    catalog = read_catalog(path)
+    return {_id(m) for m in [*catalog, *catalog.obsolete.values()] if m.id and isinstance(m.id, str)}
+
+
+def template_msgids(template: Catalog) -> set[str]:
+    """The msgids of a template (a :func:`template_for` result)."""
+    return {_id(m) for m in template if m.id and isinstance(m.id, str)}
+
+
+def find_orphans(locales_dir: Path, slugs: Iterable[str], reserved: Iterable[str],
+                 seed_msgids: dict[str, set[str]] | None = None) -> list[Orphan]:
+    """Every catalog under ``locales_dir`` named after no slug of ``slugs`` nor a ``reserved`` domain.
+
+    Input: the slugs that have a seed (a seed that failed to load counts: its file name), the
+    layer domains (``ui``, ``facts``, ``glossary``) and optionally each current seed's msgids,
+    to say which seed an orphan's messages match. Output: :class:`Orphan` rows, sorted by path.
+    A catalog that cannot be read is still listed (``total`` 0).
+    """
+    known = set(slugs) | set(reserved)
+    found = []
+    for path in sorted([*locales_dir.glob("*.pot"), *locales_dir.glob("*/LC_MESSAGES/*.po")]):
+        if path.stem in known:
+            continue
+        match, shared, total = None, 0, 0
+        if seed_msgids:
+            try:
+                ids = catalog_msgids(path)
+            except CatalogError:
+                ids = set()
+            total = len(ids)
+            best = max(seed_msgids, key=lambda slug: (len(ids & seed_msgids[slug]), slug), default=None)
+            if best is not None and ids & seed_msgids[best]:
+                match, shared = best, len(ids & seed_msgids[best])
+        found.append(Orphan(path, path.stem, match, shared, total))
+    return found
+
+
+def orphan_message(orphan: Orphan, root: Path) -> str:
+    """One line on an orphan catalog and what to do; never advises deleting one whose msgids match a seed."""
+    shown = orphan.path.relative_to(root).as_posix() if orphan.path.is_relative_to(root) else str(orphan.path)
+    if orphan.match is not None:
+        return (f"{shown}: no seed has the slug {orphan.name!r}, but {orphan.shared} of its {orphan.total} messages "
+                f"are in the seed {orphan.match!r}: if that seed was renamed, run "
+                f"'explainer rename {orphan.name} {orphan.match}' to keep its translations; keep the file until then")
+    return (f"{shown}: no seed has the slug {orphan.name!r}: if its seed was renamed, run "
+            f"'explainer rename {orphan.name} NEW-SLUG'; if the article was removed on purpose, delete the file")
+
+
+def renamed_from(template: Catalog, candidates: Iterable[str], locales_dir: Path, lang: str) -> str | None:
+    """The orphan catalog (a name from ``candidates``) that a seed with no catalog was renamed from, if any.
+
+    Chosen by msgids: the candidate whose ``<lang>`` PO holds the most of the template's
+    msgids, if that is at least :data:`RENAME_SHARE` of them.
+    """
+    wanted = template_msgids(template)
+    best, best_shared = None, 0
+    for name in sorted(candidates):
+        path = po_path(locales_dir, lang, name)
+        if not path.exists() or not wanted:
+            continue
+        try:
+            shared = len(catalog_msgids(path) & wanted)
+        except CatalogError:
+            continue
+        if shared > best_shared:
+            best, best_shared = name, shared
+    return best if best is not None and best_shared >= RENAME_SHARE * len(wanted) else None
+
+
+def _with_context(catalog: Catalog, old: str, new: str) -> Catalog:
+    """A copy of ``catalog`` whose msgctxt ``old`` (current and obsolete entries) reads ``new``."""
+    result = Catalog(locale=catalog.locale, domain=catalog.domain, project=PROJECT, version="1", charset="UTF-8",
+                     fuzzy=catalog.fuzzy, creation_date=_epoch(), revision_date=_epoch())
+    result.header_comment = catalog.header_comment
+    result.mime_headers = catalog.mime_headers
+    result.fuzzy = catalog.fuzzy
+
+    def renamed(message: Message) -> Message:
+        copy = Message(message.id, message.string, locations=list(message.locations),
+                       auto_comments=list(message.auto_comments), user_comments=list(message.user_comments),
+                       previous_id=list(message.previous_id),
+                       context=new if message.context == old else message.context)
+        copy.flags = set(message.flags)  # only the file's flags (Babel guesses format flags from the text)
+        return copy
+
+    for message in catalog:
+        if message.id:
+            copy = renamed(message)
+            result[copy.id] = copy
+    for message in catalog.obsolete.values():
+        copy = renamed(message)
+        result.obsolete[_key(copy)] = copy
+    return result
+
+
+def rename_catalogs(locales_dir: Path, langs: Iterable[str], old: str, new: str,
+                    shared_catalogs: Iterable[str] = ()) -> list[tuple[Path, Path | None]]:
+    """Move the catalogs of slug ``old`` to ``new``, with their msgctxt; return ``(old path, new path)`` pairs.
+
+    Every ``locales/<lang>/LC_MESSAGES/<old>.po`` is rewritten under ``<new>.po`` with msgctxt
+    ``old`` -> ``new``; ``locales/<old>.pot`` is removed (``explainer update`` extracts
+    ``<new>.pot``; its pair has ``None``); in each ``shared_catalogs`` PO (``facts``) the
+    entries of context ``old`` get ``new``. All new files are written (atomically, each)
+    before any old one is removed. Raises :class:`CatalogError` for an unreadable catalog
+    and :class:`FileExistsError` when a ``<new>.po`` exists.
+    """
+    moves: list[tuple[Path, Path | None, bytes | None]] = []
+    for lang in langs:
+        source, target = po_path(locales_dir, lang, old), po_path(locales_dir, lang, new)
+        if source.exists():
+            if target.exists():
+                raise FileExistsError(errno.EEXIST, "a catalog of the new slug exists already", str(target))
+            moves.append((source, target, render_po(_with_context(read_catalog(source), old, new))))
+        for name in shared_catalogs:
+            shared = po_path(locales_dir, lang, name)
+            if shared.exists():
+                catalog = read_catalog(shared)
+                if any(m.context == old for m in [*catalog, *catalog.obsolete.values()] if m.id):
+                    moves.append((shared, shared, render_po(_with_context(catalog, old, new))))
+    if pot_path(locales_dir, old).exists():
+        moves.append((pot_path(locales_dir, old), None, None))
+    for _from, to, content in moves:
+        if to is not None and content is not None:
+            atomic_write_bytes(to, content)
+    for from_, to, _content in moves:
+        if to != from_:
+            from_.unlink(missing_ok=True)
+    return [(from_, to) for from_, to, _content in moves if to != from_]
+
+
+def orphan_warnings(root: Path, locales_dir: Path, articles: Iterable[Article], seed_stems: Iterable[str]) -> list[str]:
+    """Warning lines for the catalogs no seed uses (:func:`find_orphans`, :func:`orphan_message`).
+
+    Input: the project root (for shown paths), the locales folder, the loaded articles and the
+    file names (stems) of every seed, loaded or not (a seed that failed to load keeps its
+    catalogs). The articles' msgids are compared only when an orphan exists.
+    """
+    from explainer.render.facts import CATALOG as FACTS  # the layer modules import this one
+    from explainer.render.glossary import CATALOG as GLOSSARY
+
+    articles = list(articles)
+    slugs = {article.slug for article in articles} | set(seed_stems)
+    reserved = {UI_DOMAIN, FACTS, GLOSSARY}
+    if not find_orphans(locales_dir, slugs, reserved):
+        return []
+    msgids = {article.slug: template_msgids(template_for(article)) for article in articles}
+    return [orphan_message(orphan, root) for orphan in find_orphans(locales_dir, slugs, reserved, msgids)]
