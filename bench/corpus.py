@@ -95,7 +95,7 @@ TITLES = [
     ("{topic} بين الوعود والواقع", "{topic_cap} between promise and reality"),
 ]
 # The counted nouns of the numbers above, as the key facts box shows them (catalog facts.po).
-FACT_NOUNS = {"دولار": "dollars", "متطوعًا": "volunteers"}
+FACT_NOUNS = {"دولار": "dollars", "متطوعًا": "volunteers", "التكاليف": "costs"}
 ITEMS = [
     ("خفض التكاليف", "lower costs"), ("تدريب الكوادر المحلية", "training local staff"),
     ("حماية البيانات", "protecting data"), ("الشراكة مع القطاع الخاص", "partnership with the private sector"),
