@@ -36,7 +36,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from explainer.ingest.boilerplate import match_boilerplate, match_combined
-from explainer.ingest.header import Furniture, classify, credit, verb_byline
+from explainer.ingest.header import Furniture, affiliation, classify, credit, issue_line, navigation_item, verb_byline
 from explainer.text import arabic_share, ascii_digits
 
 SHORT_WORDS = 8
@@ -121,6 +121,8 @@ def furniture(line: str) -> Furniture | None:
         found = classify(line)
         return found if found is not None and found.kind != "boilerplate" else None
     if rule is not None:
+        if (given := classify(line)) is not None and given.date:
+            return given  # a catalog line that is a date line too ("نُشر في 3 مارس 2023 بواسطة …")
         what = "a line that opens a block of links" if rule.block else f"a {rule.platform} line"
         return Furniture("block" if rule.block else "boilerplate", what)
     if len(line.split()) > SHORT_WORDS + 8:
@@ -186,9 +188,14 @@ def _drop(edges: Edges, index: int, found: Furniture, where: str) -> None:
 def _head(lines: list[str], edges: Edges) -> int:
     """Drop the head furniture; return the index after the head zone."""
     index = 0
+    menu = _menu(lines)
     while index < len(lines):
         line = lines[index].strip()
         if not line:
+            index += 1
+            continue
+        if index in menu:
+            _drop(edges, index, menu[index], "before the headline")
             index += 1
             continue
         found = furniture(line)
@@ -208,8 +215,10 @@ def _head(lines: list[str], edges: Edges) -> int:
     if index >= len(lines) or not reads_as_headline(lines[index]):
         return index
     if _publication_name(lines, index):
-        edges.drops[index] = Drop(index, "drop-furniture", "dropped a publication's name (a newsletter, blog, "
-                                  "channel or magazine) above the headline", Furniture("label", "a publication"))
+        label = "the site's name (a copyright line of the seed names it)" if _named_in_footer(lines, index) else \
+            "a publication's name (a newsletter, blog, channel or magazine)"
+        edges.drops[index] = Drop(index, "drop-furniture", f"dropped {label} above the headline",
+                                  Furniture("label", "a publication"))
         index = _next_content(lines, index + 1) or index
     edges.headline = index
     subtitle_seen = False
@@ -225,7 +234,7 @@ def _head(lines: list[str], edges: Edges) -> int:
                 _drop(edges, at, what, "under the headline")
             position = max(block) + 1
             continue
-        found = found or _dateline(line) or verb_byline(line)
+        found = found or affiliation(line) or _dateline(line) or verb_byline(line)
         if found is not None and found.kind == "block" and (titles := _block_titles(lines, position)):
             _drop(edges, position, found, "under the headline")
             for title in titles:
@@ -291,11 +300,13 @@ _PUBLICATION_NOUNS = frozenset(("نشرة", "نشره", "النشرة", "مدو�
 
 def _publication_name(lines: list[str], index: int) -> bool:
     """Is ``lines[index]`` a publication's name above the real headline? A line of at most four words
-    opening with a publication noun, then a line that reads as a headline with a date, a byline or
+    opening with a publication noun (or naming the site as a copyright line of the seed does), then a line that reads as a headline with a date, a byline or
     an author's name under it (Substack: ``نشرة سطور`` / ``العدد 23: …`` / ``هشام فاروق`` / date)."""
     words = lines[index].strip().split()
-    if not 2 <= len(words) <= 4 or words[0].lower().replace("ة", "ه") not in {w.replace("ة", "ه")
-                                                                             for w in _PUBLICATION_NOUNS}:
+    nouns = {w.replace("ة", "ه") for w in _PUBLICATION_NOUNS}
+    first = words[0].lower().replace("ة", "ه") if words else ""
+    noun = len(words) >= 2 and (first in nouns or first.removeprefix("ال") in nouns)
+    if not 1 <= len(words) <= 4 or not (noun or _named_in_footer(lines, index)):
         return False
     headline = _next_content(lines, index + 1)
     if headline is None or not reads_as_headline(lines[headline]) or furniture(lines[headline]) is not None:
@@ -306,6 +317,66 @@ def _publication_name(lines: list[str], index: int) -> bool:
     found = furniture(lines[under]) or (_name_before_date(lines, under) if under is not None else None)
     return found is not None and any(kind in ("date", "byline") for kind in found.kind.split("+")) or bool(
         _author_block(lines, under))
+
+
+_COPYRIGHT_RE = re.compile(r"©|\(c\)|حقوق|copyright|rights reserved", re.IGNORECASE)
+
+
+def _named_in_footer(lines: list[str], index: int) -> bool:
+    """Does the short line at ``index`` name the site: does a copyright line of the catalog elsewhere in the
+    seed hold it (``حكايات ليلى`` / … / ``© 2023 حكايات ليلى. مدعوم من ووردبريس``)?"""
+    name = " ".join(lines[index].split())
+    if not name or re.search(r"[.!؟?،,:؛;]", name):
+        return False
+    return any(at != index and name in " ".join(line.split()) and len(line.split()) > len(name.split())
+               and _COPYRIGHT_RE.search(line) and match_boilerplate(line) is not None for at, line in enumerate(lines))
+
+
+MENU_WORDS = 4
+MAX_MENU_LINES = 12
+MAX_SITE_NAME_LINES = 2
+
+
+def _menu(lines: list[str]) -> dict[int, Furniture]:
+    """A site's navigation menu at the very top of the seed, and the site's name above it, by index.
+
+    Evidence: a run of short lines (at most ``MENU_WORDS`` words, no sentence mark or digit) at the
+    top holding two or more navigation items of the catalog (``الرئيسية``, ``من نحن``, ``اتصل بنا``).
+    The menu runs from the first item to the last (the section names between them are its items too);
+    at most ``MAX_SITE_NAME_LINES`` lines above it are the site's name (and tagline). Items after the
+    last known one go too when the headline is known: the line right above the first date or byline
+    line under the menu.
+    """
+    run: list[int] = []
+    at = _next_content(lines, 0)
+    while at is not None and len(run) < MAX_MENU_LINES + MAX_SITE_NAME_LINES:
+        text = lines[at].strip()
+        if len(text.split()) > MENU_WORDS or re.search(r"[.!؟?،,:؛;\d]", text):
+            break
+        run.append(at)
+        at = _next_content(lines, at + 1)
+    items = [i for i in run if navigation_item(lines[i])]
+    if len(items) < 2 or len([i for i in run if i < items[0]]) > MAX_SITE_NAME_LINES:
+        return {}
+    found = {i: Furniture("label", "the site's name above its navigation menu") for i in run if i < items[0]}
+    for i in run:
+        if items[0] <= i <= items[-1]:
+            found[i] = Furniture("navigation", "an item of the site's navigation menu")
+    rest = [i for i in run if i > items[-1]]
+    if rest:
+        position = _next_content(lines, items[-1] + 1)
+        for _step in range(MAX_MENU_LINES):
+            if position is None:
+                break
+            given = furniture(lines[position])
+            if given is not None and any(k in ("date", "byline") for k in given.kind.split("+")):
+                headline = _previous_content(lines, position)
+                for i in rest:
+                    if headline is not None and i < headline:
+                        found[i] = Furniture("navigation", "an item of the site's navigation menu")
+                break
+            position = _next_content(lines, position + 1)
+    return found
 
 
 MAX_LABEL_LINES = 3
@@ -426,6 +497,7 @@ def find_edges(lines: list[str]) -> Edges:
     floor = max(body_start, (edges.headline or 0) + 1)
     _contents(lines, edges)
     _running_heads(lines, edges)
+    _journal_lines(lines, edges, floor)
     _foot(lines, edges, floor)
     if all(not line.strip() or index in edges.drops for index, line in enumerate(lines)):
         # nothing would be left: keep the lines the foot dropped (an error is better raised on real input)
@@ -511,6 +583,36 @@ def _running_heads(lines: list[str], edges: Edges) -> None:
                                      "same short line on every page, beside a page number)")
         for near in beside:
             edges.drops[near] = Drop(near, "drop-boilerplate", "dropped a page number beside a running head")
+
+
+PAGE_DISTANCE = 3
+
+
+def _journal_lines(lines: list[str], edges: Edges, floor: int) -> None:
+    """Drop a journal's page lines inside the article and the bare page numbers that count with them.
+
+    A PDF copy of a paper repeats the journal's name with the page number on every page
+    (``المجلة العربية للدراسات البيئية    ص 42``): such a line (:func:`~explainer.ingest.header.issue_line`
+    with a page number) goes wherever it stands. A bare number of one to four digits then goes too
+    when it is within ``PAGE_DISTANCE`` of a page number those lines show (the ``43`` at the foot of
+    the next page): it is a page number, not a count.
+    """
+    pages: list[int] = []
+    for index in range(floor, len(lines)):
+        found = issue_line(lines[index])
+        if found is not None and found.page is not None and index not in edges.drops:
+            pages.append(found.page)
+            edges.drops[index] = Drop(index, "drop-furniture", f"dropped {found.what}: a running head of a PDF copy",
+                                      found)
+    pages += [d.furniture.page for d in edges.drops.values() if d.furniture is not None and d.furniture.page]
+    if not pages:
+        return
+    for index, line in enumerate(lines):
+        text = ascii_digits(line.strip())
+        if re.fullmatch(r"\d{1,4}", text) and any(abs(int(text) - page) <= PAGE_DISTANCE for page in pages) \
+                and (index not in edges.drops or edges.drops[index].kind != "drop-boilerplate"):
+            edges.drops[index] = Drop(index, "drop-boilerplate", "dropped a page number (the journal's page lines "
+                                      f"count the pages: {', '.join(map(str, sorted(set(pages))))})")
 
 
 def _previous_content(lines: list[str], index: int) -> int | None:
@@ -623,7 +725,9 @@ def _foot(lines: list[str], edges: Edges, floor: int) -> None:
         elif (rule := match_boilerplate(lines[position])) is not None:
             edges.drops[position] = Drop(position, "drop-boilerplate", f"dropped a {rule.platform} line after the article")
         elif position >= end and (kind := furniture(lines[position])) is not None:
-            _drop(edges, position, kind, "after the article")
+            # a reader's comment's date or name: it gives the article no date or author
+            quiet = Furniture("comment", kind.what) if kind.date or kind.author else kind
+            _drop(edges, position, quiet, "after the article")
         elif position >= end:
             edges.drops[position] = Drop(position, "drop-footer", "dropped a reader's comment or a line of the "
                                          "comment form after the article")

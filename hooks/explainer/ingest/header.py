@@ -12,7 +12,13 @@ a date core (a numeric date, a day with a month, a relative date). A sentence th
 mentions a date always has other words, so it is never furniture.
 
 A line that joins several such parts with ``|``, ``·``, ``•`` or a spaced dash
-(``بقلم: أحمد سالم | 3 أبريل 2025``) is furniture when every part is.
+(``بقلم: أحمد سالم | 3 أبريل 2025``) is furniture when every part is; a line that the catalog
+matches as a whole (``نُشر في …``) is read by its parts too, for the date and author they give.
+
+Papers and blogs add a few more classes: an author's name with an academic title (``د. ليلى
+حداد``), a journal's issue or page line (:func:`issue_line`), WordPress's heading of the comments
+(:func:`comments_heading`); and, read only where :mod:`explainer.ingest.edges` asks, an author's
+affiliation (:func:`affiliation`) and the items of a site's navigation menu (:func:`navigation_item`).
 
 What the line gives: an ISO 8601 date (``YYYY-MM-DD``) when day, month and year are all
 known (numeric dates read year-first ``2025/04/03`` or, as in Arabic usage, day-first
@@ -40,7 +46,7 @@ _EXTRA_MONTHS = {"يونيه": 6, "يوليه": 7, "ابريل": 4, "اغسطس"
 _DATE_WORDS = frozenset(fold_word(w) for w in (
     "نشر", "نشرت", "نُشر", "نشر في", "منشور", "بتاريخ", "تاريخ", "التاريخ", "النشر", "تاريخ النشر", "آخر", "اخر",
     "تحديث", "التحديث", "محدث", "حدث", "تم", "في", "الساعة", "ساعة", "الموافق", "الموافقة", "يوم",
-    "ص", "م", "صباحا", "صباحًا", "مساء", "مساءً", "ظهرا", "ظهرًا", "فجرا", "هـ", "ه", "ميلادي", "هجري",
+    "عند", "ص", "م", "صباحا", "صباحًا", "مساء", "مساءً", "ظهرا", "ظهرًا", "فجرا", "هـ", "ه", "ميلادي", "هجري",
     "المحلي", "العالمي",
     "مكة", "المكرمة", "القدس", "القاهرة", "بيروت", "الرياض", "أبوظبي", "الدوحة", "دبي", "عمان", "الرباط", "بغداد",
     "published", "updated", "posted", "last", "on", "at", "am", "pm", "a.m.", "p.m.", "local", "time",
@@ -111,6 +117,7 @@ class Furniture:
     what: str
     date: str | None = None
     author: str | None = None
+    page: int | None = None  # the page number a journal's running head shows (``ص 42``)
 
 
 @lru_cache(maxsize=1)
@@ -343,7 +350,8 @@ def _counter(text: str) -> Furniture | None:
 
 
 def classify(line: str) -> Furniture | None:
-    """What furniture ``line`` is (date, byline, reading time or counter), or ``None`` for article text.
+    """What furniture ``line`` is (date, byline, reading time, counter, a journal's issue or page line, an
+    author's name with an academic title), or ``None`` for article text.
 
     Input: one trimmed line. Output: a :class:`Furniture`; a line joining several parts
     with ``|``/``·``/``•``/a spaced dash is furniture when every part is, and then
@@ -357,11 +365,23 @@ def classify(line: str) -> Furniture | None:
     True
     """
     line = line.strip()
+    if (heading := comments_heading(line)) is not None:
+        return heading
     if not line or len(line.split()) > 16:
         return None
     single = _classify_part(line)
-    if single is not None:
+    if single is not None and single.kind != "boilerplate":
         return single
+    # A catalog line may be a date and byline line too ("نُشر في 3 مارس 2023 بواسطة سارة الخطيب" matches the
+    # catalog's "نشر في …"): its parts then say what it gives.
+    parts_found = _classify_parts(line)
+    if single is None or (parts_found is not None and (parts_found.date or parts_found.author)):
+        return parts_found
+    return single
+
+
+def _classify_parts(line: str) -> Furniture | None:
+    """A line joining several furniture parts with ``|``/``·``/``•``/a spaced dash or a byline marker."""
     parts = [q for p in _PART_SPLIT_RE.split(line) for q in _BYLINE_SPLIT_RE.split(p) if q.strip()]
     if len(parts) < 2:
         return None
@@ -483,13 +503,136 @@ def credit(text: str, *, anywhere: bool = False) -> Furniture | None:
     return None
 
 
+# "5 تعليقات على "قصة القهوة"", "تعليق واحد على «…»", "3 thoughts on “…”": WordPress's heading of the comments,
+# a count of comments on the article's title in quotes.
+_COMMENTS_HEADING_RE = re.compile(
+    r"^(?:\d+\s*(?:تعليقات|تعليق|تعليقًا|تعليقاً|تعليقا|أفكار|فكرة|ردود|ردًا|رد)|تعليق واحد|تعليقان|تعليقين|فكرة واحدة"
+    r"|فكرتان|فكرتين|رد واحد|ردان|ردين)\s+(?:على|حول|بشأن|عن)\s*[«\"“„'](?P<title>[^«»\"“”]{1,200})[»\"”']$"
+    r"|^(?:\d+|one|two|three)\s+(?:thoughts?|comments?|responses?|replies|reply)\s+(?:on|to)\s*[\"“'‘]"
+    r"(?P<en>[^\"“”]{1,200})[\"”'’]$", re.IGNORECASE)
+
+
+def comments_heading(line: str) -> Furniture | None:
+    """``5 تعليقات على "قصة القهوة: …"``, ``3 thoughts on “…”``: the heading WordPress puts above the readers'
+    comments (a count of comments on the article's title in quotes), however long the title."""
+    if _COMMENTS_HEADING_RE.fullmatch(ascii_digits(line.strip())):
+        return Furniture("counter", "a count of comments on the article's title (the heading of the readers' comments)")
+    return None
+
+
+# An academic or professional title before a name: "د. ليلى حداد", "أ.د. سالم عمر", "Dr. Omar Haddad".
+_TITLE_RE = re.compile(r"^(?:أ\.\s?د\.|د\.|م\.|Dr\.|Prof\.|الدكتور|الدكتورة|البروفيسور|البروفيسورة)\s*(?=\S)")
+
+
+def _titled_name(text: str) -> Furniture | None:
+    """An author's name with an academic title standing alone (``د. ليلى حداد``), as papers put it under the title."""
+    stripped = text.strip()
+    match = _TITLE_RE.match(stripped)
+    if match is None or _name(stripped) != stripped or not 1 <= len(stripped[match.end():].split()) <= 4:
+        return None
+    return Furniture("byline", "an author's name with an academic title", author=stripped)
+
+
+# Affiliation nouns (folded) that open a line naming the author's department or university.
+_AFFILIATION_NOUNS = frozenset(fold_word(w) for w in (
+    "قسم", "كلية", "جامعة", "الجامعة", "معهد", "المعهد", "مركز", "المركز", "مختبر", "department", "faculty",
+    "university", "institute", "school", "college", "centre", "center", "laboratory",
+))
+MAX_AFFILIATION_WORDS = 10
+
+
+def affiliation(line: str) -> Furniture | None:
+    """``قسم الجغرافيا - الجامعة الأردنية``, ``Department of Geography, University of Jordan``: an author's
+    affiliation under a paper's title (read so only in the head, under the headline, after the author's name).
+
+    At most ``MAX_AFFILIATION_WORDS`` words opening with an affiliation noun, no sentence mark."""
+    words = line.strip().split()
+    if not 2 <= len(words) <= MAX_AFFILIATION_WORDS or re.search(r"[.!؟?؛;:](?:\s|$)", line.strip()):
+        return None
+    if fold_word(words[0]).lower() not in _AFFILIATION_NOUNS:
+        return None
+    return Furniture("byline", "the author's affiliation (a department or university)")
+
+
+# A journal's issue and page words (folded): "العدد 18 - 2022", "ص 42", "Vol. 3, No. 2".
+_ISSUE_WORDS = frozenset(fold_word(w) for w in (
+    "العدد", "عدد", "المجلد", "مجلد", "السنة", "الجزء", "ج", "رقم", "الإصدار", "اصدار", "vol", "volume", "no",
+    "issue", "year",
+))
+_PAGE_WORDS = frozenset(fold_word(w) for w in ("ص", "صفحة", "الصفحة", "صص", "p", "pp", "page", "pages"))
+_JOURNAL_NOUNS = frozenset(fold_word(w) for w in (
+    "مجلة", "المجلة", "مجلّة", "دورية", "الدورية", "حولية", "حوليات", "نشرة", "النشرة", "journal", "review", "bulletin",
+    "proceedings", "annals", "magazine",
+))
+MAX_JOURNAL_NAME_WORDS = 8
+
+
+@lru_cache(maxsize=4096)
+def issue_line(line: str) -> Furniture | None:
+    """A journal's issue or page line: ``المجلة العربية للدراسات البيئية    العدد 18 - 2022``, ``… ص 42``,
+    ``العدد 18``, ``Journal of Water Studies, Vol. 3, No. 2``.
+
+    Input: one line. Output: a :class:`Furniture` of kind ``issue`` (with ``page`` when a page word and its
+    number stand in it), or ``None``. The line ends in an issue part: issue or page words (``العدد``,
+    ``المجلد``, ``ص``, ``Vol.``, ``p.``) with numbers, month names and punctuation, holding at least one such
+    word and one number; the words before it, if any, are a publication's name: at most
+    ``MAX_JOURNAL_NAME_WORDS`` words opening with a journal noun (``مجلة``, ``المجلة``, ``Journal``), no
+    sentence mark.
+    """
+    words = line.strip().split()
+    if not words:
+        return None
+    months = _month_names()
+    start = len(words)
+    issue = number = False
+    page: int | None = None
+    for index in range(len(words) - 1, -1, -1):
+        bare = ascii_digits(words[index]).strip("-–—|/:,،()[]")
+        folded = fold_word(bare).lower().rstrip(".")
+        if not bare or bare.isdigit() or re.fullmatch(r"\d+[-–]\d+", bare):
+            number = number or bool(bare)
+        elif folded in _ISSUE_WORDS:
+            issue = True
+        elif folded in _PAGE_WORDS:
+            issue = True
+            following = ascii_digits(words[index + 1]).strip("-–—|/:,،()[].") if index + 1 < len(words) else ""
+            if following.isdigit():
+                page = int(following)
+        elif folded not in months:
+            break
+        start = index
+    if not (issue and number):
+        return None
+    name = words[:start]
+    if name and page is not None and re.search(r"[،,]$", name[-1]):
+        return None  # "مجلة العلوم، العدد 3، ص 45": a reference citing its pages, not a running head
+    if name:
+        text = " ".join(name).rstrip(" ,،-–—|")
+        if len(name) > MAX_JOURNAL_NAME_WORDS or re.search(r"[.!؟?؛;:،,](?:\s|$)", text) \
+                or fold_word(name[0]).lower() not in _JOURNAL_NOUNS:
+            return None
+    what = "a journal's page line (its name and the page number)" if page is not None else \
+        "a journal's issue line (its name, issue and year)"
+    return Furniture("issue", what, page=page)
+
+
+@lru_cache(maxsize=4096)
+def navigation_item(line: str) -> bool:
+    """Is ``line`` an item of a site's navigation menu (``الرئيسية``, ``من نحن``, ``اتصل بنا``, ``Home``)?
+    The items are the catalog's ``navigation`` entries (``data/boilerplate.yml``)."""
+    from explainer.ingest.boilerplate import load_rules
+
+    stripped = line.strip()
+    return any(rule.platform == "navigation" and rule.pattern.fullmatch(stripped) for rule in load_rules())
+
+
 def _classify_part(part: str) -> Furniture | None:
     from explainer.ingest.boilerplate import match_boilerplate
 
     if not part.strip(" -–—|·•"):
         return Furniture("separator", "a separator")
     found = (_date_line(part) or _byline(part) or _reading_time(part) or _counter(part) or _breadcrumb(part)
-             or _hashtags(part) or _correspondent(part) or credit(part))
+             or _hashtags(part) or _correspondent(part) or credit(part) or _titled_name(part) or issue_line(part))
     if found is None and (rule := match_boilerplate(part)) is not None:
         return Furniture("boilerplate", f"a {rule.platform} line")
     return found
