@@ -29,10 +29,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from explainer.render.facts import CATALOG as FACTS_CATALOG  # noqa: E402
+from explainer.render.facts import fact_units, load_article_facts  # noqa: E402
 from explainer.site import load_seed  # noqa: E402
 from explainer.translate.catalog import po_path  # noqa: E402
 from explainer.translate.segment import article_units  # noqa: E402
-from explainer.translate.workflow import pot_path, render_po, template_for  # noqa: E402
+from explainer.translate.workflow import pot_path, render_po, template_for, template_from_units  # noqa: E402
 
 # Parallel slot fillers: (Arabic, English).
 TOPICS = [
@@ -92,6 +94,8 @@ TITLES = [
     ("{actor} تراهن على {topic}", "{actor_cap} bets on {topic}"),
     ("{topic} بين الوعود والواقع", "{topic_cap} between promise and reality"),
 ]
+# The counted nouns of the numbers above, as the key facts box shows them (catalog facts.po).
+FACT_NOUNS = {"دولار": "dollars", "متطوعًا": "volunteers", "التكاليف": "costs"}
 ITEMS = [
     ("خفض التكاليف", "lower costs"), ("تدريب الكوادر المحلية", "training local staff"),
     ("حماية البيانات", "protecting data"), ("الشراكة مع القطاع الخاص", "partnership with the private sector"),
@@ -176,6 +180,7 @@ def write_corpus(n: int, dest: Path, seed: int = 7) -> list[SyntheticArticle]:
     seeds_dir.mkdir(parents=True)
     locales_dir.mkdir(exist_ok=True)
     articles = [make_article(index, rng) for index in range(1, n + 1)]
+    fact_texts = []
     for article in articles:
         seed_path = seeds_dir / f"{article.slug}.txt"
         seed_path.write_text(article.seed_text, "utf-8")
@@ -191,6 +196,16 @@ def write_corpus(n: int, dest: Path, seed: int = 7) -> list[SyntheticArticle]:
         path = po_path(locales_dir, "en", article.slug)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(render_po(template))
+        fact_texts += [(unit, parsed.source_path) for unit in fact_units(parsed.slug, load_article_facts(parsed, dest))]
+    facts = template_from_units(fact_texts)  # the key facts' texts, as `explainer update` writes them
+    pot_path(locales_dir, FACTS_CATALOG).write_bytes(render_po(facts))
+    for message in facts:
+        if message.id:
+            if message.id not in FACT_NOUNS:
+                raise ValueError(f"no English for the key-fact text {message.id!r}: add it to FACT_NOUNS")
+            message.string = FACT_NOUNS[message.id]
+    facts.locale = "en"  # type: ignore[assignment]
+    po_path(locales_dir, "en", FACTS_CATALOG).write_bytes(render_po(facts))
     return articles
 
 

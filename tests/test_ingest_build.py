@@ -131,7 +131,7 @@ MESSY = ("مقالة عن الطاقة الشمسية في المدن العرب
 
 def test_build_log_reports_repairs_and_no_loss(project_factory, tmp_path: Path) -> None:
     project = project_factory(seeds={"messy.txt": MESSY})
-    build = run_build(project, tmp_path / "site", strict=False)  # the English is untranslated: a warning
+    build = run_build(project, tmp_path / "site")  # --strict: the untranslated English is reported (INFO), not a warning
     assert build.returncode == 0, build.log
     report = [line.split("explainer: ", 1)[1] for line in build.log.splitlines()
               if line.startswith("INFO") and "explainer: seeds/messy.txt:" in line]

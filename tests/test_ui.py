@@ -40,8 +40,8 @@ def test_status_pages_list_every_article(real_build) -> None:
         assert (page.html["lang"], page.body["dir"]) == (lang, "rtl" if lang == "ar" else "ltr")
         rows = [[td.get_text(strip=True) for td in tr.select("td")] for tr in page.select("article table tbody tr")]
         title = "هناك طفل جديد" if lang == "ar" else "There is a new kid"
-        assert rows[0][0].startswith(title) and rows[0][1:] == ["12", "0", "0", "100%"]
-        assert rows[-1][1:] == ["12", "0", "0", "100%"]
+        assert rows[0][0].startswith(title) and rows[0][1:] == ["39", "0", "0", "100%"]  # 12 segments, 9 key-fact texts, 9 terms (term + explanation)
+        assert rows[-1][1:] == ["39", "0", "0", "100%"]
         link = page.select_one("article table tbody a")
         assert link["href"] == ("../en/deepseek/" if lang == "ar" else "../deepseek/")
 

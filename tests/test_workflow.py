@@ -144,18 +144,19 @@ def test_coverage_command_exit_status(edited: Path, capsys) -> None:
     capsys.readouterr()
     assert explainer(["--root", str(edited), "coverage", "--min", "100"]) == 1
     captured = capsys.readouterr()
-    assert captured.out.splitlines()[1].split() == ["deepseek", "en", "11", "1", "0", "91.6%"]
+    # 12 segments (11 current, s1-p2 fuzzy) and the phrase of a key fact shown (auto-selected; its names
+    # show their known Latin spelling, nothing to translate)
+    assert captured.out.splitlines()[1].split() == ["deepseek", "en", "11", "1", "1", "0", "84%"]
     assert "coverage below the threshold of 100%: deepseek (en), TOTAL (en)" in captured.err
-    assert explainer(["--root", str(edited), "coverage", "--min", "91"]) == 0
+    assert explainer(["--root", str(edited), "coverage", "--min", "80"]) == 0
 
 
 def test_fuzzy_paragraph_is_marked_on_the_built_page(edited: Path, tmp_path: Path) -> None:
-    strict = run_build(edited, tmp_path / "strict")
-    assert strict.returncode == 1
-    assert ("WARNING -  explainer: locales/en/LC_MESSAGES/deepseek.po: article 'deepseek' is not fully translated "
-            "into en: 1 fuzzy (s1-p2) of 12 segments") in strict.log
-    build = run_build(edited, tmp_path / "site", strict=False)
+    build = run_build(edited, tmp_path / "site")  # --strict: an unfinished translation never fails a build
     assert build.returncode == 0, build.log
+    assert ("INFO    -  explainer: locales/en/LC_MESSAGES/deepseek.po: article 'deepseek' is 84% translated "
+            "into en: 1 fuzzy (s1-p2), 1 untranslated (fact fraction:") in build.log
+    assert "WARNING" not in build.log
     page = soup(build.site / "en/deepseek/index.html").select_one("article")
     assert [el["id"] for el in page.select(".ex-fuzzy")] == ["s1-p2"]
     [notice] = page.select(".ex-notice--fuzzy")
@@ -166,7 +167,7 @@ def test_fuzzy_paragraph_is_marked_on_the_built_page(edited: Path, tmp_path: Pat
     assert NEW in soup(build.site / "deepseek/index.html").select_one("#s1-p2").get_text()
     assert page.select_one("#s1-p2").get_text().startswith("With that in mind, he managed to get hold of 10,000")  # old English
     top = page.select_one(".ex-notice--page")
-    assert top.get_text(" ", strip=True).startswith("11 of 12 passages of this article are translated")
+    assert top.get_text(" ", strip=True).startswith("11 of 13 passages of this article are translated")
     assert len(page.select(".ex-notice")) == 2
     records = pagefind_fragments(build.site / "search" / "en")
     english = " ".join(r["content"] for r in records if r["url"].startswith("en/deepseek/"))
@@ -182,7 +183,7 @@ def test_deleted_translation_shows_the_arabic_original(tmp_path: Path) -> None:
                            po={"en/LC_MESSAGES/deepseek.po": po[:start] + 'msgstr ""' + po[end:]})
     build = run_build(project, tmp_path / "site", strict=False)
     assert build.returncode == 0, build.log
-    assert "1 untranslated (s1-p3) of 12 segments" in build.log
+    assert "is 84% translated into en: 2 untranslated (s1-p3, fact fraction:" in build.log
     page = soup(build.site / "en/deepseek/index.html").select_one("article")
     para = page.select_one("#s1-p3")
     assert (para.get("lang"), para.get("dir")) == ("ar", "rtl")
@@ -267,7 +268,7 @@ def test_entries_of_another_article_are_reported(tmp_path: Path) -> None:
     assert build.returncode == 1
     assert ("locales/en/LC_MESSAGES/deepseek.po: 2 translated entries have a msgctxt other than the article's slug "
             "'deepseek': 'deepseek-old' (2); they are not used") in build.log
-    assert "2 untranslated (title, lede) of 12 segments" in build.log
+    assert "untranslated (title, lede, fact fraction:" in build.log
 
 
 def test_update_names_catalogs_without_a_seed(tmp_path: Path, capsys) -> None:

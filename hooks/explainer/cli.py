@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import errno
 import json
-import math
 import os
 import sys
 from pathlib import Path
@@ -40,6 +39,7 @@ from explainer.site import (
 )
 from explainer.translate.catalog import po_path, read_catalog
 from explainer.translate.segment import Unit
+from explainer.translate.state import WorkItem, percent
 from explainer.translate.ui import UI_DOMAIN, UI_SOURCE_LANG, ui_po_path
 from explainer.translate.workflow import (
     extract,
@@ -337,39 +337,71 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _percent(counts: dict[str, int]) -> float:
-    """Percent of units translated and current, rounded down to 0.1 (100.0 only when complete)."""
-    total = sum(counts.values())
-    return math.floor(1000 * counts["translated"] / total) / 10 if total else 100.0
+_REASONS = {
+    "missing": "no translation yet",
+    "blank": "the msgstr is only whitespace",
+    "copied": "the msgstr is the Arabic msgid, copied unchanged",
+    "fuzzy": "flagged fuzzy: check the English, then remove the flag",
+    "outdated": "its Arabic changed and 'explainer update' has not run: the old English is shown as possibly outdated",
+}
+
+
+def _explain(item: WorkItem) -> str:
+    if item.state == "finding":
+        return item.detail
+    if item.line is None and item.state == "untranslated":
+        return "no entry in the catalog yet: run 'explainer update'"
+    return _REASONS.get(item.detail, item.detail)
 
 
 def _cmd_coverage(args: argparse.Namespace) -> int:
     options = read_options(args.root)
+    gate = options.translation_gate
+    minimum = args.min if args.min is not None else (gate.min_coverage if gate else 0.0)
+    articles_only = args.min is None  # the gate's minimum, as the build applies it: to the articles
+    fail_on_findings = args.fail_on_findings or bool(gate and gate.fail_on_findings)
     site = build_site(options, args.root)
-    rows: list[tuple[str, str, dict[str, int]]] = []
+    rows: list[tuple[str, str, dict[str, int], int | None]] = []
     totals: dict[str, dict[str, int]] = {}
-    for slug, per_lang in site.coverage.items():
-        for lang, counts in per_lang.items():
-            if lang not in options.targets:
-                continue
-            rows.append((slug, lang, counts))
+    found_total: dict[str, int] = {}
+    for article in site.articles:
+        for lang in options.targets:
+            states = site.states[article.slug][lang]
+            found = len(states.findings())
+            rows.append((article.slug, lang, states.counts, found))
             bucket = totals.setdefault(lang, {"translated": 0, "fuzzy": 0, "untranslated": 0})
-            for key, value in counts.items():
+            for key, value in states.counts.items():
                 bucket[key] += value
-    rows += [("TOTAL", lang, counts) for lang, counts in totals.items()]
-    rows += [(f"({UI_DOMAIN}: interface)", lang, site.ui.counts(lang)) for lang in options.languages if lang != UI_SOURCE_LANG]
-    print(f"{'article':<24} {'lang':<5} {'translated':>10} {'fuzzy':>6} {'untranslated':>12} {'percent':>8}")
+            found_total[lang] = found_total.get(lang, 0) + found
+    rows += [("TOTAL", lang, counts, found_total[lang]) for lang, counts in totals.items()]
+    rows += [(f"({UI_DOMAIN}: interface)", lang, site.ui.counts(lang), None)
+             for lang in options.languages if lang != UI_SOURCE_LANG]
+    print(f"{'article':<24} {'lang':<5} {'translated':>10} {'fuzzy':>6} {'untranslated':>12} {'findings':>8} {'percent':>8}")
     failed = []
-    for name, lang, counts in rows:
-        percent = _percent(counts)
-        if percent < args.min:
+    for index, (name, lang, counts, findings) in enumerate(rows):
+        figure = percent(counts["translated"], sum(counts.values()))
+        if figure < minimum and not (articles_only and index >= len(site.articles) * len(options.targets)):
             failed.append(f"{name} ({lang})")
+        shown = "-" if findings is None else str(findings)
         print(f"{name:<24} {lang:<5} {counts['translated']:>10} {counts['fuzzy']:>6} {counts['untranslated']:>12} "
-              f"{percent:>7.1f}%")
+              f"{shown:>8} {figure:>7}%")
+    items = [item for slug in site.work for lang in site.work[slug] for item in site.work[slug][lang]]
+    listed = items if args.list else [item for item in items if item.state == "finding"]
+    if listed:
+        print()
+        print("segments that need work:" if args.list else "findings of the translation checks:")
+        width = max(len(item.segment_id) for item in listed)
+        for item in listed:
+            print(f"  {item.slug} ({item.lang}) {item.segment_id:<{width}} {item.state:<12} {item.location()}: {_explain(item)}")
+    status = 0
     if failed:
-        print(f"coverage below the threshold of {args.min:g}%: {', '.join(failed)}", file=sys.stderr)
-        return 1
-    return 0
+        print(f"coverage below the threshold of {minimum:g}%: {', '.join(failed)}", file=sys.stderr)
+        status = 1
+    findings_count = sum(1 for item in items if item.state == "finding")
+    if fail_on_findings and findings_count:
+        print(f"{findings_count} finding(s) of the translation checks (see above); --fail-on-findings", file=sys.stderr)
+        status = 1
+    return status
 
 
 class _Output:
@@ -461,10 +493,16 @@ def main(argv: list[str] | None = None) -> int:
     ren.add_argument("old", help="the current slug (seeds/OLD.txt)")
     ren.add_argument("new", help="the new slug: lowercase ASCII letters, digits and hyphens")
     ren.set_defaults(func=_cmd_rename)
-    cov = sub.add_parser("coverage", help="print translation coverage; exit 1 below --min")
-    cov.add_argument("--min", type=float, default=0.0,
-                     help="minimum percent of current (non-fuzzy) translations for every article, "
-                          "the total and the interface (default 0)")
+    cov = sub.add_parser("coverage", help="print translation coverage and the checks' findings; exit 1 below --min")
+    cov.add_argument("--min", type=float, default=None,
+                     help="minimum percent of current (non-fuzzy) translations for every article (its key facts and "
+                          "glossary entries included), the total and the interface; figures are whole percents "
+                          "rounded down (default: the min_coverage of extra.explainer.translation_gate for the "
+                          "articles, as the build applies it, else 0)")
+    cov.add_argument("--fail-on-findings", action="store_true",
+                     help="exit 1 when a translation check finds something (default: the gate's fail_on_findings)")
+    cov.add_argument("--list", action="store_true",
+                     help="list every segment that needs work: id, state, PO file:line, what to do")
     cov.set_defaults(func=_cmd_coverage)
     exp = sub.add_parser("export", help="write the site as plain pages + mkdocs.yml that build without hooks")
     exp.add_argument("dest", type=Path, help="an empty or new folder")

@@ -18,6 +18,7 @@ Defaults::
         glossary_file: seeds/glossary.yml
         home_page_size: 30           # articles per home page
         reading_speeds: {ar: 138, en: 228}   # words per minute (IReST, see explainer.render.readtime)
+        translation_gate: null       # off: a build never waits for a translator (see check_gate)
 """
 
 from __future__ import annotations
@@ -95,6 +96,44 @@ def check_reading_speeds(value: object, langs: tuple[str, ...] | None = None) ->
 
 
 @dataclass(frozen=True)
+class Gate:
+    """The translation gate: what stops ``mkdocs build`` (and ``explainer coverage``) for unfinished translations.
+
+    ``min_coverage``: the whole percent (:func:`explainer.translate.state.percent`, rounded
+    down) every article needs in every translation language, its key facts and glossary
+    entries included; ``fail_on_findings``: whether a finding of the translation checks
+    (:mod:`explainer.translate.checks`) stops the build too.
+    """
+
+    min_coverage: int = 100
+    fail_on_findings: bool = False
+
+
+def check_gate(value: object) -> Gate | None:
+    """``translation_gate``: ``null``/``false`` (off, the default), ``true`` (100%), a percent, or a mapping
+    ``{min_coverage: 0-100, fail_on_findings: true/false}``."""
+    if value is None or value is False:
+        return None
+    if value is True:
+        return Gate()
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = {"min_coverage": value}
+    if not isinstance(value, Mapping):
+        raise ValueError("expected a mapping such as {min_coverage: 100, fail_on_findings: true}, "  # noqa: TRY004
+                         f"a whole percent, true or null, got {value!r}")  # (ValueError: the one error type of the checks)
+    unknown = sorted(set(value) - {"min_coverage", "fail_on_findings"})
+    if unknown:
+        raise ValueError(f"unknown key {unknown[0]!r} (keys: fail_on_findings, min_coverage)")
+    minimum = value.get("min_coverage", 100)
+    if isinstance(minimum, bool) or not isinstance(minimum, int) or not 0 <= minimum <= 100:
+        raise ValueError(f"min_coverage: expected a whole percent from 0 to 100, got {minimum!r}")
+    findings = value.get("fail_on_findings", False)
+    if not isinstance(findings, bool):
+        raise ValueError(f"fail_on_findings: expected true or false, got {findings!r}")  # noqa: TRY004 - as above
+    return Gate(minimum, findings)
+
+
+@dataclass(frozen=True)
 class Options:
     """The validated options of one site (see the module docstring for the defaults)."""
 
@@ -104,6 +143,7 @@ class Options:
     glossary_file: str = "seeds/glossary.yml"
     home_page_size: int = 30
     reading_speeds: Mapping[str, int] = field(default_factory=lambda: dict(WORDS_PER_MINUTE))
+    translation_gate: Gate | None = None
 
     @property
     def source_lang(self) -> str:
@@ -133,7 +173,7 @@ def options_from_mapping(raw: Mapping[str, Any]) -> Options:
         raise ValueError(f"unknown option {unknown[0]!r} (options: {', '.join(sorted(known))})")
     values: dict[str, Any] = {}
     checks = {"languages": check_languages, "seeds_dir": check_folder, "locales_dir": check_folder,
-              "glossary_file": check_folder, "home_page_size": check_page_size}
+              "glossary_file": check_folder, "home_page_size": check_page_size, "translation_gate": check_gate}
     for name, check in checks.items():
         if name in raw:
             try:

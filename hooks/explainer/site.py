@@ -25,11 +25,11 @@ from explainer.ingest.metadata import read_metadata, split_front_matter, suggest
 from explainer.ingest.parse import parse_article
 from explainer.ingest.preserve import preservation_warnings
 from explainer.model import Article
-from explainer.options import Options
+from explainer.options import Gate, Options
 from explainer.render.facts import CATALOG as FACTS_CATALOG
-from explainer.render.facts import FACTS_SUFFIX, Fact, facts_path, load_article_facts
+from explainer.render.facts import FACTS_SUFFIX, Fact, fact_units, facts_path, load_article_facts
 from explainer.render.glossary import CATALOG as GLOSSARY_CATALOG
-from explainer.render.glossary import TermUses, matcher_for, read_glossary, term_uses
+from explainer.render.glossary import Term, TermUses, glossary_units, matcher_for, read_glossary, term_uses
 from explainer.render.layer import ArticleLayer, Glossary, article_extras, current, render_glossary, render_parallel
 from explainer.render.page import Page
 from explainer.render.pages import (
@@ -46,7 +46,10 @@ from explainer.search.records import article_records, glossary_records
 from explainer.search.rules import SearchRecord
 from explainer.text import fold_match_word, words
 from explainer.translate.catalog import Translation, Translations, po_path, translations_from_bytes, ui_strings
-from explainer.translate.state import Lookup, TranslationStates, article_states
+from explainer.translate.checks import entry_lines
+from explainer.translate.fuzzy import outdated_matches
+from explainer.translate.segment import article_units
+from explainer.translate.state import LayerUnit, Lookup, TranslationStates, WorkItem, article_states
 from explainer.translate.ui import SOURCE_LANG, UiStrings, ui_po_path
 
 
@@ -59,9 +62,12 @@ class SiteBuild:
     ``lang`` and ``record_keys[lang]`` a digest of everything they were made from;
     ``page_keys[src_uri]`` a digest of everything a page was made from (equal digests,
     equal pages); ``ui`` the interface strings; ``warnings`` are ``path: problem``
-    lines the engine should log as warnings (incomplete translations, stray files, words
-    missing from a page); ``errors`` the messages of bad inputs skipped in tolerant mode
-    (see :func:`build_site`).
+    lines the engine should log as warnings (input problems: stray files, words missing
+    from a page, catalog entries of another article); ``infos`` the lines it should log as
+    information (unfinished translations and the checks' findings: they never fail a
+    build); ``work[slug][lang]`` the units that need a translator's work, with their PO
+    file and line (:class:`~explainer.translate.state.WorkItem`); ``errors`` the messages
+    of bad inputs skipped in tolerant mode (see :func:`build_site`).
     """
 
     articles: tuple[Article, ...]
@@ -73,6 +79,8 @@ class SiteBuild:
     ui: UiStrings = field(default_factory=UiStrings)
     warnings: tuple[str, ...] = ()
     errors: tuple[str, ...] = ()
+    infos: tuple[str, ...] = ()
+    work: dict[str, dict[str, tuple[WorkItem, ...]]] = field(default_factory=dict)
 
     @property
     def coverage(self) -> dict[str, dict[str, dict[str, int]]]:
@@ -218,10 +226,12 @@ def duplicate_title_warnings(articles: Sequence[Article]) -> list[str]:
 
 @dataclass(frozen=True)
 class _Catalog:
-    """One PO file as read in this build: its translations and the digest of its bytes."""
+    """One PO file as read in this build: its translations, the digest of its bytes, the bytes."""
 
     translations: Translations
     key: bytes
+    data: bytes | None = field(default=None, compare=False, repr=False)
+    error: str | None = None  # tolerant mode: why the file could not be read (it is read as empty)
 
     def lookup(self, context: str) -> Lookup:
         """A lookup from msgid to :class:`Translation` within ``context``."""
@@ -255,9 +265,18 @@ class _Inputs:
         except ExplainerError as exc:
             if not self.tolerant:
                 raise
-            self.errors.append(str(exc))
-            return _Catalog({}, digest(b"malformed", data))
-        return _Catalog(found, key)
+            self.errors.append(f"{exc}\n  (read as empty in this preview: its pages show the Arabic under a notice that "
+                               "the translation could not be read; fix the file and save)")
+            return _Catalog({}, digest(b"malformed", data), None, str(exc).split("\n", 1)[0])
+        return _Catalog(found, key, data)
+
+    def lines(self, path: Path, catalog: _Catalog) -> dict[tuple[str, str], int]:
+        """``(msgctxt, msgid) -> line`` of the entries of the PO file ``path`` (read as ``catalog``)."""
+        data = catalog.data
+        if data is None:
+            return {}
+        return self.cache.get(("po-lines", path), catalog.key,
+                              lambda: entry_lines(data.decode("utf-8", errors="replace").removeprefix("\ufeff").splitlines()))
 
 
 def _load_articles(paths: Sequence[Path], inputs: _Inputs) -> list[tuple[Article, bytes]]:
@@ -278,7 +297,7 @@ def _load_articles(paths: Sequence[Path], inputs: _Inputs) -> list[tuple[Article
         except ExplainerError as exc:
             if not inputs.tolerant:
                 raise
-            inputs.errors.append(str(exc))
+            inputs.errors.append(f"{exc}\n  (left out of this preview; the rest of the site is served: fix the file and save)")
             continue
         seen[article.slug] = article
         found.append((article, key))
@@ -351,7 +370,7 @@ def build_site(options: Options, root: Path, cache: BuildCache | None = None, *,
     fact_groups = {lang: cache.get(("facts-po", lang), c.key, partial(_by_context, c.translations))
                    for lang, c in fact_catalogs.items()}
 
-    # Per article: translation state, facts and glossary uses, each once.
+    # Per article: facts, glossary uses and translation state (with the facts and terms its page shows), each once.
     states: dict[str, dict[str, TranslationStates]] = {}
     facts: dict[str, list[Fact]] = {}
     facts_keys: dict[str, bytes] = {}
@@ -359,15 +378,19 @@ def build_site(options: Options, root: Path, cache: BuildCache | None = None, *,
     no_catalog = _Catalog({}, digest(None))
     for article in articles:
         slug, article_key = article.slug, article_keys[article.slug]
-        by_lang = states[slug] = {}
-        for lang in langs:
-            found = catalogs[lang].get(slug, no_catalog)
-            by_lang[lang] = cache.get(("states", slug, lang), (article_key, found.key),
-                                      partial(article_states, article, lang, found.lookup(slug)))
         side = facts_path(root / article.source_path)
         facts_keys[slug] = side_key = digest(article_key, _read(side, root))
         facts[slug] = cache.get(("facts", slug), side_key, partial(load_article_facts, article, root))
         uses[slug] = cache.get(("terms", slug), (article_key, glossary_key), partial(term_uses, article, matcher))
+        used_terms = [term for term_id in uses[slug].body for term in terms if term.id == term_id]
+        by_lang = states[slug] = {}
+        for lang in langs:
+            found = catalogs[lang].get(slug, no_catalog)
+            fact_catalog, glossary_catalog = fact_catalogs.get(lang, no_catalog), glossary_catalogs.get(lang, no_catalog)
+            layer_key = (side_key, glossary_key, fact_catalog.key, glossary_catalog.key)
+            by_lang[lang] = cache.get(("states", slug, lang), (article_key, found.key, layer_key),
+                                      partial(_states, article, lang, found, facts[slug], used_terms,
+                                              fact_catalog, glossary_catalog))
 
     listings = {lang: [listed(article, states[article.slug][lang]) for article in articles] for lang in langs}
     pages: list[Page] = []
@@ -390,10 +413,11 @@ def build_site(options: Options, root: Path, cache: BuildCache | None = None, *,
             home_key = ("home", lang, number, count, tuple(chunk), ui_key, options_key)
             keep(cache.get(("home", lang, number), home_key, partial(render_home_page, chunk, number, count, lang, site)),
                  home_key)
-        rows = [StatusRow(a.slug, states[a.slug][lang].of(a.title), {t: states[a.slug][t].counts for t in options.targets})
+        rows = [StatusRow(a.slug, states[a.slug][lang].of(a.title), {t: states[a.slug][t].counts for t in options.targets},
+                          frozenset(t for t in options.targets if states[a.slug][t].unreadable))
                 for a in articles]
-        status_key = ("status", lang, tuple((r.slug, r.title, tuple(tuple(sorted(c.items())) for c in r.counts.values()))
-                                             for r in rows), ui_key, options_key)
+        status_key = ("status", lang, tuple((r.slug, r.title, tuple(tuple(sorted(c.items())) for c in r.counts.values()),
+                                             r.unreadable) for r in rows), ui_key, options_key)
         keep(cache.get(("status", lang), status_key, partial(render_status, rows, lang, site)), status_key)
         if lang != SOURCE_LANG:
             keep(cache.get(("not_found", lang), (ui_key, options_key), partial(render_not_found, lang, site)),
@@ -435,13 +459,38 @@ def build_site(options: Options, root: Path, cache: BuildCache | None = None, *,
             record_pages[lang].append(page.src_uri)
 
     warnings = (stray_seed_files(seeds_dir, root, Path(options.glossary_file).name) + duplicate_title_warnings(articles)
-                + catalog_warnings
-                + _coverage_warnings(articles, states, locales_dir, root) + _ui_warnings(ui, langs, locales_dir, root)
-                + preservation)
+                + catalog_warnings + _ui_warnings(ui, langs, locales_dir, root) + preservation)
+    po_files = {(lang, name): (po_path(locales_dir, lang, name), found)
+                for lang in options.targets
+                for name, found in [*catalogs[lang].items(), (FACTS_CATALOG, fact_catalogs[lang]),
+                                    (GLOSSARY_CATALOG, glossary_catalogs[lang])]}
+    work = _work(articles, states, po_files, inputs)
+    infos = _coverage_infos(articles, states, work, locales_dir, root)
     cache.sweep()
     record_keys = {lang: digest(*(page_keys[src] for src in srcs)) for lang, srcs in record_pages.items()}
     return SiteBuild(tuple(articles), tuple(pages), states, records, page_keys, record_keys, ui, tuple(warnings),
-                     tuple(inputs.errors))
+                     tuple(inputs.errors), tuple(infos), work)
+
+
+def _states(article: Article, lang: str, found: _Catalog, facts: Sequence[Fact], terms: Sequence[Term],
+            fact_catalog: _Catalog, glossary_catalog: _Catalog) -> TranslationStates:
+    """The translation state of ``article`` in ``lang``: its catalog's entries, what ``update`` would keep of the
+    entries of edited paragraphs (:func:`~explainer.translate.fuzzy.outdated_matches`), and the key facts and
+    glossary entries its page shows."""
+    if lang == SOURCE_LANG:
+        return article_states(article, lang, found.lookup(article.slug))
+    matches = outdated_matches(article_units(article), found.translations)
+    outdated = {msgid: match for (ctxt, msgid), match in matches.items() if ctxt == article.slug}
+    layer = []
+    for fact in facts:
+        for unit in fact_units(article.slug, [fact]):
+            unit = dataclasses.replace(unit, segment_id=f"fact {fact.key}")
+            if fact.kind == "name" and fact.name and unit.msgid == fact.text_ar:
+                continue  # the box shows the name's known Latin spelling without a translation: never a gap
+            layer.append(LayerUnit(unit, FACTS_CATALOG, fact_catalog.translations.get((unit.msgctxt, unit.msgid))))
+    for unit in glossary_units(terms):
+        layer.append(LayerUnit(unit, GLOSSARY_CATALOG, glossary_catalog.translations.get((unit.msgctxt, unit.msgid))))
+    return article_states(article, lang, found.lookup(article.slug), outdated=outdated, layer=layer, unreadable=found.error)
 
 
 def _article_page(article: Article, states: TranslationStates, site: SiteContext, options: Options, facts: Sequence[Fact],
@@ -451,7 +500,7 @@ def _article_page(article: Article, states: TranslationStates, site: SiteContext
     lang = states.lang
     used = [term for term_id in uses.body for term in glossary.terms if term.id == term_id]
     layer = ArticleLayer(facts, current(fact_translations.get), used, glossary.translate_into(lang), previous, following,
-                         options.words_per_minute(lang))
+                         options.words_per_minute(lang), options.words_per_minute)
     page = render_article(article, states, site, article_extras(article, states, site, layer))
     lost = preservation_warnings(article, page.html) if lang == SOURCE_LANG else []
     return page, article_records(article, states, site.directory_urls), lost
@@ -472,25 +521,87 @@ def _ids(states: list[tuple[str, str]], wanted: str, limit: int = 8) -> str:
     return ", ".join(ids[:limit]) + (f" and {len(ids) - limit} more" if len(ids) > limit else "")
 
 
-def _coverage_warnings(articles: Sequence[Article], states: Mapping[str, Mapping[str, TranslationStates]],
-                       locales_dir: Path, root: Path) -> list[str]:
+def _work(articles: Sequence[Article], states: Mapping[str, Mapping[str, TranslationStates]],
+          po_files: Mapping[tuple[str, str], tuple[Path, _Catalog]], inputs: _Inputs) -> dict[str, dict[str, tuple[WorkItem, ...]]]:
+    """Every unit that needs work, per article and translation language, with its PO file and line."""
+    work: dict[str, dict[str, tuple[WorkItem, ...]]] = {}
+    for article in articles:
+        for lang, found in states[article.slug].items():
+            if lang == SOURCE_LANG:
+                continue
+            entries = found.all_units()
+            if found.complete and not any(entry.shown.findings for entry in entries):
+                continue
+            items: list[WorkItem] = []
+            checked: set[tuple[str, str, str]] = set()
+            for entry in entries:
+                shown = entry.shown
+                if shown.state == "translated" and not shown.findings:
+                    continue
+                key = (entry.catalog, entry.unit.msgctxt, entry.unit.msgid)
+                if shown.state == "translated" and key in checked:
+                    continue  # a repeated sentence: its findings once (as TranslationStates.findings counts them)
+                checked.add(key)
+                path, catalog = po_files.get((lang, entry.catalog), (None, None))
+                if path is None or catalog is None:
+                    continue
+                msgid = shown.previous if shown.reason == "outdated" and shown.previous else entry.unit.msgid
+                line = inputs.lines(path, catalog).get((entry.unit.msgctxt, msgid))
+                where = inputs.shown(path)
+                if shown.state == "translated":
+                    items += [WorkItem(article.slug, lang, entry.unit.segment_id, "finding", f"{f.check}: {f.message}",
+                                       where, line, entry.unit.msgid) for f in shown.findings]
+                else:
+                    state = "outdated" if shown.reason == "outdated" else shown.state
+                    items.append(WorkItem(article.slug, lang, entry.unit.segment_id, state, shown.reason, where, line,
+                                          entry.unit.msgid))
+            work.setdefault(article.slug, {})[lang] = tuple(items)
+    return work
+
+
+def _coverage_infos(articles: Sequence[Article], states: Mapping[str, Mapping[str, TranslationStates]],
+                    work: Mapping[str, Mapping[str, Sequence[WorkItem]]], locales_dir: Path, root: Path) -> list[str]:
+    """Log lines (information, never warnings) for unfinished translations and the checks' findings."""
     lines = []
     for article in articles:
         for lang, found in states[article.slug].items():
             if lang == SOURCE_LANG:
                 continue
-            fuzzy, missing = found.counts["fuzzy"], found.counts["untranslated"]
-            if not fuzzy and not missing:
-                continue
-            listed_states = found.segment_states()
-            parts = []
-            if fuzzy:
-                parts.append(f"{fuzzy} fuzzy ({_ids(listed_states, 'fuzzy')})")
-            if missing:
-                parts.append(f"{missing} untranslated ({_ids(listed_states, 'untranslated')})")
-            path = _display(po_path(locales_dir, lang, article.slug), root)
-            lines.append(f"{path}: article '{article.slug}' is not fully translated into {lang}: "
-                         f"{', '.join(parts)} of {found.total} segments; see 'explainer coverage'")
+            items = work.get(article.slug, {}).get(lang, ())
+            if found.unreadable:
+                lines.append(f"{_display(po_path(locales_dir, lang, article.slug), root)}: article '{article.slug}' "
+                             f"is shown untranslated into {lang} in this preview: its catalog could not be read")
+            elif found.counts["fuzzy"] or found.counts["untranslated"]:
+                listed_states = [(item.segment_id, item.state) for item in items]
+                parts = []
+                for state, label in (("fuzzy", "fuzzy"), ("outdated", "outdated (its Arabic changed: run 'explainer update')"),
+                                     ("untranslated", "untranslated")):
+                    if count := sum(1 for _seg, s in listed_states if s == state):
+                        parts.append(f"{count} {label} ({_ids(listed_states, state)})")
+                path = _display(po_path(locales_dir, lang, article.slug), root)
+                lines.append(f"{path}: article '{article.slug}' is {found.percent}% translated into {lang}: "
+                             f"{', '.join(parts)} of {found.total} segments, marked on its page; "
+                             f"see 'explainer coverage --list'")
+            for item in items:
+                if item.state == "finding":
+                    lines.append(f"{item.location()}: article '{article.slug}', segment {item.segment_id} ({lang}): "
+                                 f"{item.detail}")
+    return lines
+
+
+def gate_failures(site: SiteBuild, gate: Gate, targets: Sequence[str]) -> list[str]:
+    """What the translation gate (:class:`~explainer.options.Gate`) finds in a build: one line per article and
+    language below ``min_coverage`` and, with ``fail_on_findings``, one per finding. Empty: the gate lets it through."""
+    lines = []
+    for article in site.articles:
+        for lang in targets:
+            found = site.states[article.slug][lang]
+            if found.percent < gate.min_coverage:
+                lines.append(f"article '{article.slug}' ({lang}) is {found.percent}% translated, below min_coverage "
+                             f"{gate.min_coverage}%")
+            if gate.fail_on_findings:
+                lines += [f"{item.location()}: article '{article.slug}', segment {item.segment_id} ({lang}): {item.detail}"
+                          for item in site.work.get(article.slug, {}).get(lang, ()) if item.state == "finding"]
     return lines
 
 

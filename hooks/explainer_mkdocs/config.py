@@ -57,9 +57,11 @@ class ExplainerConfig(Config):
     glossary_file = _Checked(core.check_folder, _DEFAULTS.glossary_file)
     home_page_size = _Checked(core.check_page_size, _DEFAULTS.home_page_size)
     reading_speeds = _ReadingSpeeds(core.check_reading_speeds, dict(_DEFAULTS.reading_speeds))
+    translation_gate = _Checked(core.check_gate, _DEFAULTS.translation_gate)
 
     def options(self) -> core.Options:
         """The validated values as the core's :class:`~explainer.options.Options`."""
         return core.Options(languages=tuple(self["languages"]), seeds_dir=self["seeds_dir"],
                             locales_dir=self["locales_dir"], glossary_file=self["glossary_file"],
-                            home_page_size=self["home_page_size"], reading_speeds=dict(self["reading_speeds"]))
+                            home_page_size=self["home_page_size"], reading_speeds=dict(self["reading_speeds"]),
+                            translation_gate=self["translation_gate"])

@@ -57,7 +57,7 @@ from explainer.options import CONFIG_KEY, Options
 from explainer.render.page import Page, TocEntry
 from explainer.render.publish import SitemapEntry, absolute_url, alternates, og_locale, sitemap_xml
 from explainer.render.urls import page_url
-from explainer.site import SiteBuild, build_site, seed_paths
+from explainer.site import SiteBuild, build_site, gate_failures, seed_paths
 from explainer.translate.ui import SOURCE_LANG
 from explainer.translate.workflow import orphan_warnings
 from explainer_mkdocs.config import ExplainerConfig
@@ -155,7 +155,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             raise PluginError(str(exc)) from None
         self.build.site = site
         for error in site.errors:  # only under `serve`: MkDocs' server would hang on a failed rebuild
-            log.error("%s\n  (left out of this preview; the rest of the site is served: fix the file and save)", error)
+            log.error("%s", error)  # each message says what the preview does without the file
         for article in site.articles:
             for repair in article.repairs:
                 (log.warning if repair.level == "warning" else log.info)("%s", format_repair(article, repair))
@@ -164,6 +164,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         for warning in orphan_warnings(root, root / self.options.locales_dir, site.articles,
                                        [path.stem for path in seed_paths(root / self.options.seeds_dir)]):
             log.warning(warning)  # a catalog no seed uses: renamed or removed seed (an input problem to fix)
+        for info in site.infos:  # unfinished translations and the checks' findings: reported, never a warning
+            log.info(info)
+        self._gate(site)
         navs = {lang: digest(repr([(p.src_uri, p.title) for p in site.pages if p.in_nav and p.lang == lang]))
                 for lang in self.options.languages}
         for page in site.pages:
@@ -180,6 +183,26 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, src, content="", inclusion=inclusion))
         return files
+
+    def _gate(self, site: SiteBuild) -> None:
+        """Stop the build when the site's translation gate (``extra.explainer.translation_gate``) is not met.
+
+        Off by default: a build never waits for a translator. Under ``serve`` the preview goes on and
+        the gate's verdict is logged as an error.
+        """
+        gate = self.options.translation_gate
+        if gate is None:
+            return
+        failures = gate_failures(site, gate, self.options.targets)
+        if not failures:
+            return
+        message = ("translation gate (extra.explainer.translation_gate) not met:\n  " + "\n  ".join(failures)
+                   + "\n  Translate these segments ('explainer coverage --list' lists them with their PO file and line), "
+                   "or lower min_coverage.")
+        if self.serving:
+            log.error("%s\n  (a build would stop here; the preview goes on)", message)
+            return
+        raise PluginError(message)
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         # Material writes the navigation into every page: each language's is its listing pages only.

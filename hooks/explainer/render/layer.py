@@ -14,6 +14,7 @@ import datetime as _dt
 import html
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from babel.dates import format_date
 from babel.numbers import format_percent
@@ -25,20 +26,19 @@ from explainer.render.glossary import LocalTerm, Term, TermMarker, localize, sor
 from explainer.render.page import Heading, Page, escape
 from explainer.render.pages import Extras, ListedArticle, SiteContext, a, heading, inline_html, paragraph
 from explainer.render.parallel import render_rows
-from explainer.render.readtime import count_words, format_minutes, reading_minutes
+from explainer.render.readtime import format_minutes, mixed_reading_minutes
 from explainer.render.urls import article_uri, glossary_uri, parallel_uri
 from explainer.translate.catalog import Translation
-from explainer.translate.state import TranslationStates
+from explainer.translate.state import TranslationStates, current_text
 from explainer.translate.ui import SOURCE_LANG
 
 Translate = Callable[[str], "str | None"]
 
 
 def current(lookup: Callable[[str], Translation | None]) -> Translate:
-    """A translate function giving only current (non-fuzzy) msgstrs, else ``None``."""
+    """A translate function giving only current msgstrs (:func:`explainer.translate.state.current_text`), else ``None``."""
     def translate(msgid: str) -> str | None:
-        found = lookup(msgid)
-        return found.text if found is not None and not found.fuzzy else None
+        return current_text(msgid, lookup(msgid))
     return translate
 
 
@@ -50,7 +50,7 @@ def _source_url(url: str) -> str:
     return url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
 
 
-def _byline(article: Article, states: TranslationStates, site: SiteContext, words_per_minute: int) -> str:
+def _byline(article: Article, states: TranslationStates, site: SiteContext, speed: Callable[[str], int]) -> str:
     lang, ui = states.lang, site.ui
     src_uri = article_uri(article.slug, lang)
     parts: list[str] = []
@@ -64,16 +64,18 @@ def _byline(article: Article, states: TranslationStates, site: SiteContext, word
         parts.append(ui.markup("by_author", lang, author=f"<bdi>{escape(meta.author)}</bdi>"))
     if meta.source:
         parts.append(a(_source_url(meta.source), escape(ui.text("source", lang))))
-    words = count_words(states.of(unit.msgid).text for unit, _state in states.units)
-    minutes = reading_minutes(words, words_per_minute)
+    # a passage shown in Arabic on the English page is read at the Arabic speed
+    minutes = mixed_reading_minutes(((shown.text, shown.lang) for shown in (states.of(u.msgid) for u, _s in states.units)),
+                                    speed)
     parts.append(escape(ui.text("reading_time", lang, duration=format_minutes(minutes, lang))))
     parts.append(a(site.href(src_uri, parallel_uri(article.slug, lang)), escape(ui.text("parallel_link", lang))))
     line = paragraph(" · ".join(parts), ("class", "ex-byline"), ("data-search-exclude", ""))
     if lang != SOURCE_LANG:
-        share = format_percent(states.counts["translated"] / (states.total or 1), locale=locale(lang), numbering_system="latn")
+        # the coverage figure of explainer.translate.state.percent (rounded down), written in the page's locale
+        share = format_percent(Decimal(states.percent) / 100, locale=locale(lang), numbering_system="latn")
         original = a(site.href(src_uri, article_uri(article.slug, SOURCE_LANG)), escape(ui.text("original", lang)))
-        line += paragraph(ui.markup("translated_from", lang, original=original) + " · "
-                          + escape(ui.text("coverage", lang, percent=share)),
+        figure = "" if states.unreadable else " · " + escape(ui.text("coverage", lang, percent=share))  # unknown: no figure
+        line += paragraph(ui.markup("translated_from", lang, original=original) + figure,
                           ("class", "ex-translated"), ("data-search-exclude", ""))
     return line
 
@@ -113,7 +115,9 @@ class ArticleLayer:
     ``fact_translate`` their current translations; ``terms``: the glossary terms the
     article's Arabic body uses, in first-use order, and ``term_translate`` the glossary's
     current translations; ``previous``/``following``: the neighbours in the home
-    listing's order, as listings show them; ``words_per_minute``: the reading speed.
+    listing's order, as listings show them; ``words_per_minute``: the reading speed of the
+    page's language, ``speeds`` the reading speed of any language (a passage shown in Arabic
+    on an English page is read at the Arabic speed; ``None``: ``words_per_minute`` for all).
     """
 
     facts: Sequence[Fact] = ()
@@ -123,6 +127,7 @@ class ArticleLayer:
     previous: ListedArticle | None = None
     following: ListedArticle | None = None
     words_per_minute: int = 200
+    speeds: Callable[[str], int] | None = None
 
 
 def article_extras(article: Article, states: TranslationStates, site: SiteContext, layer: ArticleLayer) -> Extras:
@@ -135,7 +140,8 @@ def article_extras(article: Article, states: TranslationStates, site: SiteContex
     local = localize(layer.terms, lang, layer.term_translate)
     marker = TermMarker(layer.terms, local, inline_html)
     tail = _prev_next(src_uri, lang, layer.previous, layer.following, site)
-    return Extras(header=_byline(article, states, site, layer.words_per_minute) + box, mark=marker.mark,
+    speed = layer.speeds or (lambda _lang: layer.words_per_minute)
+    return Extras(header=_byline(article, states, site, speed) + box, mark=marker.mark,
                   footer=lambda: _terms_footer(local, src_uri, lang, site) + tail)
 
 

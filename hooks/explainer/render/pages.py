@@ -23,7 +23,7 @@ from explainer.render.bidi import isolate_html
 from explainer.render.links import link_spans, linkify_html
 from explainer.render.page import Block, Group, Heading, Page, attrs, escape
 from explainer.render.urls import article_uri, home_page_uri, link_url, not_found_uri, status_uri
-from explainer.translate.state import Shown, TranslationStates
+from explainer.translate.state import Shown, TranslationStates, percent
 from explainer.translate.ui import SOURCE_LANG, UiStrings
 
 EXCERPT_WORDS = 30
@@ -282,7 +282,9 @@ def _page_notice(states: TranslationStates, lang: str, src_uri: str, site: SiteC
     ui = site.ui
     status = a(site.href(src_uri, status_uri(lang)), escape(ui.text("status_title", lang)))
     counts = states.counts
-    if counts["translated"] == 0 and counts["fuzzy"] == 0:
+    if states.unreadable:  # a preview with a malformed catalog: say so, never "nothing translated"
+        text = escape(ui.text("catalog_unreadable", lang, problem=states.unreadable))
+    elif counts["translated"] == 0 and counts["fuzzy"] == 0:
         text = escape(ui.text("nothing_translated", lang))
     else:
         text = escape(ui.text("partly_translated", lang, translated=counts["translated"], total=states.total))
@@ -421,9 +423,8 @@ def _cell(text: str) -> str:
 
 
 def _status_numbers(counts: Mapping[str, int]) -> list[str]:
-    total = sum(counts.values())
-    percent = 100 * counts["translated"] // total if total else 100  # floor: 100% only when complete
-    return [str(counts["translated"]), str(counts["fuzzy"]), str(counts["untranslated"]), f"{percent}%"]
+    figure = percent(counts["translated"], sum(counts.values()))  # the one rounding rule (rounded down)
+    return [str(counts["translated"]), str(counts["fuzzy"]), str(counts["untranslated"]), f"{figure}%"]
 
 
 def _row(cells: Sequence[str], tag: str = "td") -> str:
@@ -440,6 +441,7 @@ class StatusRow:
     slug: str
     title: Shown
     counts: Mapping[str, Mapping[str, int]]
+    unreadable: frozenset[str] = frozenset()  # languages whose catalog could not be read (previews): figures unknown
 
 
 def render_status(rows_in: Sequence[StatusRow], lang: str, site: SiteContext) -> Page:
@@ -461,14 +463,16 @@ def render_status(rows_in: Sequence[StatusRow], lang: str, site: SiteContext) ->
             blocks.append(heading(2, target, language_name(target), lang, isolate=False))
         rows = []
         totals = {"translated": 0, "fuzzy": 0, "untranslated": 0}
+        unknown = ["\u2014"] * 4  # a catalog that could not be read (previews): its figures are not known
         for entry in rows_in:
             counts = entry.counts[target]
             for key in totals:
                 totals[key] += counts[key]
             link = _sorted_link(site.href(src_uri, article_uri(entry.slug, target)), _cell(entry.title.text),
                                 _link_lang(entry.title, lang))
-            rows.append(_row([link, *_status_numbers(counts)]))
-        rows.append(_row([f"<strong>{_cell(ui.text('status_total', lang))}</strong>", *_status_numbers(totals)]))
+            rows.append(_row([link, *(unknown if target in entry.unreadable else _status_numbers(counts))]))
+        total = unknown if any(target in entry.unreadable for entry in rows_in) else _status_numbers(totals)
+        rows.append(_row([f"<strong>{_cell(ui.text('status_total', lang))}</strong>", *total]))
         blocks.append(f"<table>\n<thead>\n{_row(columns, 'th')}</thead>\n<tbody>\n{''.join(rows)}</tbody>\n</table>\n")
     return Page(src_uri, lang, "status", ui.text("status_title", lang), tuple(blocks),
                 description=ui.text("status_intro", lang), alternates=site.alternates(status_uri))

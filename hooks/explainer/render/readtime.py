@@ -12,7 +12,8 @@ stands for two or three English ones).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from fractions import Fraction
 
 from babel.units import format_unit
 
@@ -43,6 +44,21 @@ def reading_minutes(words: int, words_per_minute: int) -> int:
     (3, 2)
     """
     return max(1, math.ceil(words / words_per_minute))
+
+
+def mixed_reading_minutes(texts: Iterable[tuple[str, str]], speed: Callable[[str], int]) -> int:
+    """Whole minutes to read ``(text, lang)`` pieces, each at its own language's ``speed(lang)``, rounded up, at least 1.
+
+    A page mixing languages (an English page showing untranslated passages in Arabic) is
+    read at each passage's speed: the minutes add up before rounding.
+
+    >>> mixed_reading_minutes([("word " * 228, "en"), ("كلمة " * 138, "ar")], {"ar": 138, "en": 228}.get)
+    2
+    """
+    words: dict[str, int] = {}
+    for text, lang in texts:
+        words[lang] = words.get(lang, 0) + count_words([text])
+    return max(1, math.ceil(sum(Fraction(count, speed(lang)) for lang, count in words.items())))
 
 
 def format_minutes(minutes: int, lang: str) -> str:

@@ -79,6 +79,11 @@ _PAGE_MESSAGES = (
     UiMessage("partly_translated",
               "{translated} of {total} passages of this article are translated; the others are marked.",
               "Notice at the top of an article page with some passages untranslated or outdated."),
+    UiMessage("catalog_unreadable",
+              "The translation of this article could not be read ({problem}); the Arabic original is shown "
+              "until the file is fixed.",
+              "Notice at the top of an article page in a preview (mkdocs serve) when its PO file is malformed; "
+              "{problem} is the file, line and problem."),
     UiMessage("status_title", "Translation status", "Title of the translation status page and of links to it."),
     UiMessage("status_intro",
               "How much of each article has a current English translation. Outdated passages are "
