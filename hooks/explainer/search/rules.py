@@ -5,7 +5,7 @@ in ``docs/assets/javascripts/explainer/search-rules.js`` on what a reader types.
 A browser test (``tests/test_search_rules.py``) checks that both give the same
 output, so change them together.
 
-Rules (what a reader can rely on; README "Search"):
+Rules (what a reader can rely on; maintainers/search.md):
 
 * Folding (:func:`fold`): Unicode NFKC (Arabic presentation forms become letters);
   lowercase; ``أ إ آ ٱ`` -> ``ا``; ``ى`` -> ``ي``; ``ة`` -> ``ه`` (a final ta marbuta
