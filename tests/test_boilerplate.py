@@ -41,7 +41,30 @@ def test_article_lines_are_never_boilerplate(line: str) -> None:
     ("- platform: x\n  lang: fr\n  pattern: a\n", "entry 1: lang must be 'ar' or 'en'"),
     ("- platform: x\n  lang: ar\n  pattern: '('\n", "entry 1: bad pattern"),
     ("- platform: x\n  lang: ar\n  pattern: a\n  colour: red\n", "entry 1 has unknown keys ['colour']"),
+    ("- platform: Word Press\n  lang: ar\n  pattern: a\n", "entry 1: platform must be one lowercase word"),
+    ("- platform: generic\n  lang: ar\n  pattern: a\n", "entry 1: a generic entry needs 'what'"),
+    ("- platform: generic\n  what: tags\n  lang: ar\n  pattern: a\n", "entry 1: what must name the line"),
+    ("- platform: news\n  what: [a, b]\n  lang: ar\n  pattern: a\n", "entry 1: what must name the line"),
+    ("- platform: news\n  what: 'a line\n\n    on two lines'\n  lang: ar\n  pattern: a\n", "entry 1: what must name"),
+    (f"- platform: news\n  what: a {'very ' * 20}long line\n  lang: ar\n  pattern: a\n", "entry 1: what must name"),
 ])
 def test_bad_catalog_entries_are_named(text: str, message: str) -> None:
     with pytest.raises(ValueError, match=message.replace("[", r"\[").replace("(", r"\(")):
         parse_rules(text)
+
+
+def test_a_what_names_the_line_and_generic_entries_always_have_one() -> None:
+    rules = parse_rules("- platform: generic\n  what: a tags line\n  lang: ar\n  pattern: 'الوسوم:.*'\n"
+                        "- platform: blogger\n  lang: ar\n  pattern: 'رسالة أحدث'\n")
+    assert [(rule.platform, rule.what) for rule in rules] == [("generic", "a tags line"), ("blogger", "")]
+    catalog = load_rules()
+    assert all(rule.what for rule in catalog if rule.platform == "generic")
+    assert {rule.what for rule in catalog if rule.platform == "generic"} >= {
+        "a tags line (the article's topic labels)", "a copyright line", "an advertisement label"}
+
+
+@pytest.mark.parametrize("line", ["الوسوم: اقتصاد، تقنية، ذكاء اصطناعي", "كلمات مفتاحية: نفط، أوبك", "Tags: AI, energy",
+                                  "Keywords: oil", "وسوم المقال: صحة"])
+def test_tags_lines_are_named_as_tags_lines_whatever_the_platform(line: str) -> None:
+    rule = match_boilerplate(line)
+    assert rule is not None and rule.platform == "generic" and rule.what.startswith("a tags line")

@@ -22,6 +22,9 @@ class BoilerplateRule:
     ``anywhere`` for a line that is never article text, wherever it stands (a page number);
     ``comments`` for a line that opens readers' comments or a comment form (every line after it at
     the end of a seed is a comment); ``contents`` for a line that opens a table of contents.
+    ``what`` names what such a line is, for the report (``a tags line (the article's topic labels)``);
+    empty, the report names the platform (``a blogger line``). ``platform: generic`` entries (lines
+    that any CMS or news portal prints) always have one.
     """
 
     platform: str
@@ -32,6 +35,7 @@ class BoilerplateRule:
     anywhere: bool = False
     comments: bool = False
     contents: bool = False
+    what: str = ""
 
 
 _REQUIRED = ("platform", "lang", "pattern")
@@ -39,15 +43,21 @@ _REQUIRED = ("platform", "lang", "pattern")
 # this catalog is read by every build), else the pure-Python one.
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FLAGS = ("block", "anywhere", "comments", "contents")
+_PLATFORM_RE = re.compile(r"[a-z]+")
+# ``what`` is read in "dropped <what> after the article": a noun phrase on one line.
+_WHAT_RE = re.compile(r"(?:a|an|the) \S.*")
+MAX_WHAT = 100
+GENERIC = "generic"
 
 
 def parse_rules(text: str, where: str = "boilerplate.yml") -> tuple[BoilerplateRule, ...]:
     """Validate catalog YAML. Output: rules in file order.
 
     Raises ``ValueError`` naming the entry (1-based) for a missing or unknown
-    key, a ``lang`` other than ``ar``/``en``, a flag (``block``, ``anywhere``, ``comments``,
-    ``contents``) that is not a boolean, or a
-    pattern that does not compile.
+    key, a ``platform`` that is not one lowercase ASCII word, a ``lang`` other than ``ar``/``en``,
+    a flag (``block``, ``anywhere``, ``comments``, ``contents``) that is not a boolean, a ``what``
+    that is not a one-line noun phrase opening with ``a``/``an``/``the`` (at most 100 characters),
+    a ``platform: generic`` entry without ``what``, or a pattern that does not compile.
     """
     raw = yaml.load(text, Loader=_SAFE_LOADER) or []  # a safe loader (libyaml's when built in)
     if not isinstance(raw, list):
@@ -56,8 +66,16 @@ def parse_rules(text: str, where: str = "boilerplate.yml") -> tuple[BoilerplateR
     for number, entry in enumerate(raw, start=1):
         if not isinstance(entry, dict) or any(key not in entry for key in _REQUIRED):
             raise ValueError(f"{where}: entry {number} needs the keys {', '.join(_REQUIRED)}")
-        if unknown := set(entry) - {*_REQUIRED, "examples", *_FLAGS}:
+        if unknown := set(entry) - {*_REQUIRED, "examples", "what", *_FLAGS}:
             raise ValueError(f"{where}: entry {number} has unknown keys {sorted(unknown)}")
+        if not isinstance(entry["platform"], str) or not _PLATFORM_RE.fullmatch(entry["platform"]):
+            raise ValueError(f"{where}: entry {number}: platform must be one lowercase word (blogger, news, generic)")
+        what = entry.get("what", "")
+        if not isinstance(what, str) or ("what" in entry and not (_WHAT_RE.fullmatch(what) and len(what) <= MAX_WHAT)):
+            raise ValueError(f"{where}: entry {number}: what must name the line in one line opening with "
+                             "'a', 'an' or 'the' (a tags line), at most 100 characters")
+        if entry["platform"] == GENERIC and not what:
+            raise ValueError(f"{where}: entry {number}: a generic entry needs 'what' (what the line is: a tags line)")
         if entry["lang"] not in ("ar", "en"):
             raise ValueError(f"{where}: entry {number}: lang must be 'ar' or 'en'")
         for flag in _FLAGS:
@@ -69,7 +87,7 @@ def parse_rules(text: str, where: str = "boilerplate.yml") -> tuple[BoilerplateR
             raise ValueError(f"{where}: entry {number}: bad pattern ({exc})") from None
         rules.append(BoilerplateRule(str(entry["platform"]), entry["lang"], pattern,
                                      tuple(str(e) for e in entry.get("examples") or ()),
-                                     **{flag: bool(entry.get(flag, False)) for flag in _FLAGS}))
+                                     **{flag: bool(entry.get(flag, False)) for flag in _FLAGS}, what=what))
     return tuple(rules)
 
 

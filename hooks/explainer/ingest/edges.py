@@ -36,7 +36,16 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from explainer.ingest.boilerplate import match_boilerplate, match_combined
-from explainer.ingest.header import Furniture, affiliation, classify, credit, issue_line, navigation_item, verb_byline
+from explainer.ingest.header import (
+    Furniture,
+    affiliation,
+    catalog_line,
+    classify,
+    credit,
+    issue_line,
+    navigation_item,
+    verb_byline,
+)
 from explainer.text import arabic_share, ascii_digits
 
 SHORT_WORDS = 8
@@ -123,7 +132,7 @@ def furniture(line: str) -> Furniture | None:
     if rule is not None:
         if (given := classify(line)) is not None and given.date:
             return given  # a catalog line that is a date line too ("نُشر في 3 مارس 2023 بواسطة …")
-        what = "a line that opens a block of links" if rule.block else f"a {rule.platform} line"
+        what = "a line that opens a block of links" if rule.block else catalog_line(rule)
         return Furniture("block" if rule.block else "boilerplate", what)
     if len(line.split()) > SHORT_WORDS + 8:
         return None
@@ -723,7 +732,7 @@ def _foot(lines: list[str], edges: Edges, floor: int) -> None:
         elif position in tags:
             edges.drops[position] = Drop(position, "drop-footer", f"dropped {tags[position]} after the article")
         elif (rule := match_boilerplate(lines[position])) is not None:
-            edges.drops[position] = Drop(position, "drop-boilerplate", f"dropped a {rule.platform} line after the article")
+            edges.drops[position] = Drop(position, "drop-boilerplate", f"dropped {catalog_line(rule)} after the article")
         elif position >= end and (kind := furniture(lines[position])) is not None:
             # a reader's comment's date or name: it gives the article no date or author
             quiet = Furniture("comment", kind.what) if kind.date or kind.author else kind

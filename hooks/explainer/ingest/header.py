@@ -32,9 +32,13 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from explainer.text import ascii_digits
 from explainer.text import fold_match_word as fold_word
+
+if TYPE_CHECKING:
+    from explainer.ingest.boilerplate import BoilerplateRule
 
 # Hijri month names (Babel exposes only the Gregorian calendar's names): a Hijri date is a date
 # line, but gives no ISO date.
@@ -626,6 +630,12 @@ def navigation_item(line: str) -> bool:
     return any(rule.platform == "navigation" and rule.pattern.fullmatch(stripped) for rule in load_rules())
 
 
+def catalog_line(rule: BoilerplateRule) -> str:
+    """What a catalog line is, for the report: the entry's ``what`` (``a tags line (the article's topic
+    labels)``), else ``a <platform> line`` (``a blogger line``)."""
+    return rule.what or f"a {rule.platform} line"
+
+
 def _classify_part(part: str) -> Furniture | None:
     from explainer.ingest.boilerplate import match_boilerplate
 
@@ -634,5 +644,5 @@ def _classify_part(part: str) -> Furniture | None:
     found = (_date_line(part) or _byline(part) or _reading_time(part) or _counter(part) or _breadcrumb(part)
              or _hashtags(part) or _correspondent(part) or credit(part) or _titled_name(part) or issue_line(part))
     if found is None and (rule := match_boilerplate(part)) is not None:
-        return Furniture("boilerplate", f"a {rule.platform} line")
+        return Furniture("boilerplate", catalog_line(rule))
     return found

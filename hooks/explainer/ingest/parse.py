@@ -165,13 +165,13 @@ def _classify(lines: tuple[tuple[int, str], ...], edges: Edges, metadata: Metada
             continue
         rule = match_boilerplate(line)
         if rule is not None and rule.anywhere:
-            what = "a page number" if rule.platform == "document" else "a label"
-            repairs.append(Repair("drop-boilerplate", number, f"dropped a {rule.platform} line ({what}: never "
-                                  "article text)", dropped=line))
+            what = f"{rule.what}: never article text" if rule.what else \
+                f"a {rule.platform} line ({'a page number' if rule.platform == 'document' else 'a label'}: never article text)"
+            repairs.append(Repair("drop-boilerplate", number, f"dropped {what}", dropped=line))
             continue
         if rule is not None:
             repairs.append(Repair("kept-boilerplate-like", number,
-                                  f"kept a line that looks like {rule.platform} boilerplate: it is inside the "
+                                  f"kept a line that looks like {rule.what or rule.platform + ' boilerplate'}: it is inside the "
                                   "article or reads as a sentence"))
         if match := _BULLET_RE.match(line):
             found.append(_Line(number, "bullet", match.group("text"), line,
