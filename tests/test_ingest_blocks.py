@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from explainer.ingest.preserve import article_text, missing_words
 from explainer.model import Article
 from explainer.site import load_seed
@@ -60,3 +62,97 @@ def test_a_news_portals_tags_line_is_reported_as_a_tags_line(tmp_path: Path) -> 
         ("dropped a copyright line after the article", "جميع الحقوق محفوظة © 2025 بوابة الأخبار")]
     assert not any("wordpress" in r.detail or "news line" in r.detail for r in article.repairs)
     assert _paragraphs(article)[-1] == PROSE[-1]
+
+
+# --- 2. a "read also" block in the middle of the article --------------------------------------------------------
+
+HEAD = ["أزمة المياه في المدن العربية الكبرى",
+        "تعاني مدن عربية كثيرة من شح متزايد في المياه بسبب النمو السكاني السريع وتراجع معدلات الأمطار.",
+        "ويحذر تقرير أممي حديث من أن عشرات الملايين من سكان المنطقة سيواجهون نقصا حادا في مياه الشرب."]
+TAIL = ["ويقول خبراء إن الحلول التقنية وحدها لا تكفي، وإن ترشيد الاستهلاك المنزلي والزراعي ضرورة لا غنى عنها.",
+        "ويرى آخرون أن إعادة استخدام المياه المعالجة هي الحل الأقرب للتطبيق في معظم المدن العربية.",
+        "وتبقى المشكلة الكبرى في غياب التنسيق بين الدول التي تتقاسم الأنهار والمياه الجوفية."]
+TITLES = ["كيف تواجه الأردن أزمة المياه", "محطات التحلية في الخليج بين الكلفة والحاجة"]
+
+
+def _seed(*middle: str, blank: bool = True) -> str:
+    """HEAD, the middle lines (one run: no blank line between them), TAIL; paragraphs apart by blank lines."""
+    parts = [*HEAD, "\n".join(middle), *TAIL]
+    return ("\n\n" if blank else "\n").join(parts) + "\n"
+
+
+@pytest.mark.parametrize("opener", ["اقرأ أيضاً:", "اقرأ أيضا", "إقرأ أيضا:", "اقرأ أيضًا :", "مواضيع ذات صلة",
+                                    "مقالات ذات صلة:", "Related:", "Read also"])
+@pytest.mark.parametrize("blank", [True, False])
+def test_a_read_also_block_inside_the_article_goes_with_its_titles(tmp_path: Path, opener: str, blank: bool) -> None:
+    article = _parse(tmp_path, _seed(opener, *TITLES, blank=blank))
+    assert _paragraphs(article) == HEAD[1:] + TAIL  # every paragraph whole, in order
+    assert _headings(article) == []  # a title of the block is never the article's heading
+    boilerplate = [(detail, dropped) for _line, detail, dropped in _report(article, "drop-boilerplate")]
+    opened = 'dropped a line that opens a block of links inside the article ("read also", related articles: 2 link ' \
+        "titles under it)"
+    assert boilerplate == [(opened, opener)]
+    assert [dropped for _line, _detail, dropped in _report(article, "drop-furniture")] == TITLES
+    assert not _report(article, "kept-boilerplate-like")
+
+
+def test_a_read_also_line_with_its_title_goes_and_one_with_a_sentence_stays(tmp_path: Path) -> None:
+    link = "اقرأ أيضاً: خمس طرق لتوفير المياه في المنزل"
+    article = _parse(tmp_path, _seed(link))
+    assert _paragraphs(article) == HEAD[1:] + TAIL
+    detail = 'dropped a "read also" line with its link title inside the article (the title reads as a headline: ' \
+        "short, no final punctuation)"
+    assert [(d, dropped) for _l, d, dropped in _report(article, "drop-boilerplate")] == [(detail, link)]
+    sentence = "اقرأ أيضاً: ما كتبه الباحثون عن البطاريات في تقريرهم الأخير."
+    article = _parse(tmp_path, _seed(sentence))
+    assert _paragraphs(article) == [*HEAD[1:], sentence, *TAIL]
+    assert [line for line, _d, _x in _report(article, "kept-boilerplate-like")] == [7]
+
+
+@pytest.mark.parametrize(("middle", "kept"), [
+    # no title under the opener: the paragraph follows at once
+    (["اقرأ أيضاً:"], ["اقرأ أيضاً:"]),
+    # the paragraph above has not ended: the line is inside it
+    (["وتتسع الفجوة بين العرض والطلب عاما بعد عام،", "اقرأ أيضاً:", *TITLES],
+     ["وتتسع الفجوة بين العرض والطلب عاما بعد عام،", "اقرأ أيضاً:", *TITLES]),
+    # more headline-like lines than a block of links holds: a list without markers, not links
+    (["مواضيع ذات صلة", *[f"{title} {n}" for n in range(4) for title in TITLES[:2]]],
+     ["مواضيع ذات صلة", *[f"{title} {n}" for n in range(4) for title in TITLES[:2]]]),
+])
+def test_read_also_lines_without_the_evidence_stay(tmp_path: Path, middle: list[str], kept: list[str]) -> None:
+    article = _parse(tmp_path, _seed(*middle, blank=True))
+    text = " ".join(_paragraphs(article) + _headings(article) + [item for s in article.sections for b in s.blocks
+                                                                 if b.kind == "list" for item in b.items])
+    assert all(line in text or line.rstrip(":") in text for line in kept)
+    assert not [r for r in article.repairs if r.dropped]
+    assert _report(article, "kept-boilerplate-like")
+    assert all(paragraph in _paragraphs(article) for paragraph in TAIL)
+
+
+def test_the_titles_end_at_the_first_line_of_prose_and_prose_is_never_dropped(tmp_path: Path) -> None:
+    # no blank line between the last title and the next paragraph, and a question right under the opener
+    article = _parse(tmp_path, _seed("مواضيع ذات صلة", TITLES[0], blank=False))
+    assert _paragraphs(article) == HEAD[1:] + TAIL
+    assert [dropped for _l, _d, dropped in _report(article, "drop-furniture")] == [TITLES[0]]
+    question = "لماذا تتفاقم أزمة المياه في المدن؟"
+    article = _parse(tmp_path, _seed("اقرأ أيضاً:", question, blank=False))
+    assert question in _headings(article) + _paragraphs(article)
+    assert not [r for r in article.repairs if r.dropped]
+
+
+def test_a_heading_after_the_blocks_blank_line_stays_a_heading(tmp_path: Path) -> None:
+    heading = "الحلول الممكنة"
+    seed = "\n\n".join([*HEAD, "\n".join(["اقرأ أيضاً:", *TITLES]), heading, *TAIL]) + "\n"
+    article = _parse(tmp_path, seed)
+    assert _headings(article) == [heading]
+    assert [dropped for _l, _d, dropped in _report(article, "drop-furniture")] == TITLES
+
+
+def test_prose_between_a_block_inside_the_article_and_the_footer_stays(tmp_path: Path) -> None:
+    """The footer grows over a sentence only between furniture lines: a block of links inside the article is
+    no such furniture once it is dropped, so the paragraph under it stays."""
+    seed = "\n\n".join([*HEAD, "\n".join(["اقرأ أيضاً:", *TITLES]), TAIL[0], "الوسوم: مياه، مدن، مناخ"]) + "\n"
+    article = _parse(tmp_path, seed)
+    assert _paragraphs(article) == [*HEAD[1:], TAIL[0]]
+    assert [dropped for _l, _d, dropped in _report(article, "drop-boilerplate")] == ["اقرأ أيضاً:",
+                                                                                       "الوسوم: مياه، مدن، مناخ"]

@@ -490,6 +490,124 @@ def _name_before_date(lines: list[str], position: int) -> Furniture | None:
     return Furniture("byline", "an author's name between the subtitle and the date line", author=line)
 
 
+# A "read also" block inside the article: at most this many link titles under its opener.
+MAX_BLOCK_TITLES = 6
+_TITLE_ENDS = (".", "!", "؟", "?", "…", "،", ",", ":", "؛", ";")
+_PARAGRAPH_ENDS = (".", "!", "؟", "?", "…", "»", '"', "”", ")", ":")
+_TITLE_MARK_RE = re.compile(r"^(?:[-*–•▪◦●]\s*)")
+# Words that open a continuing sentence: a line opening with one is prose, never a link title.
+_CONTINUING = frozenset(("و", "ف", "ثم", "لكن", "ولكن", "لذلك", "ولذلك", "كما", "حيث", "إذ", "لأن", "بل", "أو",
+                         "أن", "وأن", "إن", "فإن", "وقد", "قد", "لقد", "وهذا", "وهذه", "وهو", "وهي", "بينما", "حتى"))
+
+
+def reads_as_link_title(line: str) -> bool:
+    """A link title of a "read also" block: a headline (at most ``HEADLINE_MAX_WORDS`` words, one sentence)
+    without any final punctuation (``. ! ؟ … ، : ؛``: a question or a sentence is article text), not opening
+    with a word that continues a sentence (``و``, ``ثم``, ``لكن`` ...); a list marker before it is allowed.
+
+    >>> reads_as_link_title("كيف تواجه الأردن أزمة المياه")
+    True
+    >>> reads_as_link_title("ويقول خبراء إن الحلول التقنية وحدها لا تكفي.")
+    False
+    """
+    text = _TITLE_MARK_RE.sub("", line.strip())
+    words = text.split()
+    return (1 <= len(words) <= HEADLINE_MAX_WORDS and not text.endswith(_TITLE_ENDS)
+            and not _INNER_END_RE.search(text) and words[0] not in _CONTINUING)
+
+
+def _inline_title(line: str) -> str | None:
+    """The link title after the opener's colon on a "read also" line (``اقرأ أيضاً: عنوان``), or ``None``."""
+    opener, colon, rest = line.partition(":")
+    return rest.strip() if colon and rest.strip() and opener.strip() else None
+
+
+# Short lines (a heading, a question heading) between a block of links and the article's next paragraph.
+MAX_LINES_BEFORE_PROSE = 3
+
+
+def _prose_follows(lines: list[str], edges: Edges, start: int) -> bool:
+    """Does article prose follow ``start``: a paragraph (not a short line, not a catalog line) within the next
+    ``MAX_LINES_BEFORE_PROSE`` + 1 content lines, before any furniture? Otherwise the block is the footer's."""
+    seen = 0
+    at = _next_content(lines, start)
+    while at is not None and seen <= MAX_LINES_BEFORE_PROSE:
+        line = lines[at].strip()
+        if at not in edges.drops and not transparent(line):
+            if furniture(line) is not None:
+                return False
+            if not _loose(line):
+                return True
+            seen += 1
+        at = _next_content(lines, at + 1)
+    return False
+
+
+def _blocks_inside(lines: list[str], edges: Edges, floor: int) -> None:
+    """Drop the "read also" blocks inside the article: an opener and the link titles under it.
+
+    Evidence, all of it required: the opener is a whole line matching a ``block`` entry of the catalog
+    (``اقرأ أيضًا:``, ``مواضيع ذات صلة``, ``Related:``); the article's paragraph above it has ended (a
+    sentence mark ends it, or it is the headline); one to ``MAX_BLOCK_TITLES`` lines under it read as link
+    titles (:func:`reads_as_link_title`), the first line that does not ending them; when the first title
+    stands right under the opener, the titles are one run of lines (a blank line ends it); and an article
+    paragraph follows the block (:func:`_prose_follows`: a block with only short lines or furniture after it
+    is the footer's, and :func:`_foot` reads it). An opener with its
+    title after the colon (``اقرأ أيضاً: عنوان``) is one link line: it goes when the title reads as a link
+    title, and the titles right under it go with it. Anything else stays (reported as ``kept-boilerplate-like``).
+    """
+    index = floor
+    while index < len(lines):
+        line = lines[index].strip()
+        if not line or index in edges.drops or len(line.split()) > HEADLINE_MAX_WORDS + 4 \
+                or line.endswith((".", "!", "؟", "?")):
+            index += 1
+            continue
+        rule = match_boilerplate(line)
+        if rule is None or not rule.block:
+            index += 1
+            continue
+        above = next((i for i in range(index - 1, -1, -1) if lines[i].strip() and i not in edges.drops), None)
+        if above is not None and above != edges.headline and not lines[above].strip().endswith(_PARAGRAPH_ENDS):
+            index += 1  # the paragraph above goes on: the line is not a block of its own
+            continue
+        title = _inline_title(line)
+        if title is not None and not reads_as_link_title(title):
+            index += 1
+            continue
+        titles: list[int] = []
+        at = index + 1
+        run = title is not None or (at < len(lines) and lines[at].strip() != "")  # titles right under the opener
+        while at < len(lines) and len(titles) <= MAX_BLOCK_TITLES:
+            text = lines[at].strip()
+            if not text or at in edges.drops:
+                if run and not text and titles + ([index] if title is not None else []):
+                    break  # a blank line ends a run of titles
+                at += 1
+                continue
+            if not reads_as_link_title(text) or match_boilerplate(text) is not None:
+                break
+            titles.append(at)
+            at += 1
+        if (title is None and not titles) or len(titles) > MAX_BLOCK_TITLES or not _prose_follows(lines, edges, at):
+            index += 1
+            continue
+        if title is None:
+            edges.drops[index] = Drop(index, "drop-boilerplate", "dropped a line that opens a block of links inside "
+                                      f"the article (\"read also\", related articles: {len(titles)} link title"
+                                      f"{'s' if len(titles) > 1 else ''} under it)",
+                                      Furniture("block", "a line that opens a block of links"))
+        else:
+            edges.drops[index] = Drop(index, "drop-boilerplate", "dropped a \"read also\" line with its link title "
+                                      "inside the article (the title reads as a headline: short, no final "
+                                      "punctuation)", Furniture("block", "a line that opens a block of links"))
+        for position in titles:
+            edges.drops[position] = Drop(position, "drop-furniture", "dropped a link title of a block of links "
+                                         "inside the article (a short line without final punctuation under its "
+                                         "\"read also\" line)")
+        index = max([index, *titles]) + 1
+
+
 def find_edges(lines: list[str]) -> Edges:
     """The furniture of a seed's edges (see the module docstring).
 
@@ -507,6 +625,7 @@ def find_edges(lines: list[str]) -> Edges:
     _contents(lines, edges)
     _running_heads(lines, edges)
     _journal_lines(lines, edges, floor)
+    _blocks_inside(lines, edges, floor)
     _foot(lines, edges, floor)
     if all(not line.strip() or index in edges.drops for index, line in enumerate(lines)):
         # nothing would be left: keep the lines the foot dropped (an error is better raised on real input)
