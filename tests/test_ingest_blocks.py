@@ -156,3 +156,75 @@ def test_prose_between_a_block_inside_the_article_and_the_footer_stays(tmp_path:
     assert _paragraphs(article) == [*HEAD[1:], TAIL[0]]
     assert [dropped for _l, _d, dropped in _report(article, "drop-boilerplate")] == ["اقرأ أيضاً:",
                                                                                        "الوسوم: مياه، مدن، مناخ"]
+
+
+# --- 1. a hard-wrapped paragraph in a seed of one-line paragraphs -------------------------------------------------
+
+TITLE = "تحولات سوق العمل في عصر الذكاء الاصطناعي"
+WRAPPED = ["تشهد أسواق العمل في المنطقة العربية تحولات متسارعة بفعل",
+           "انتشار أدوات الذكاء الاصطناعي في الشركات والمؤسسات الحكومية،",
+           "إذ باتت كثير من المهام الروتينية تنجز آليا في دقائق بعد أن",
+           "كانت تستغرق أياما من العمل اليدوي المتواصل للموظفين."]
+
+
+@pytest.mark.parametrize("blank", [True, False])
+@pytest.mark.parametrize("where", [0, 2])
+def test_a_wrapped_paragraph_among_one_line_paragraphs_is_joined(tmp_path: Path, blank: bool, where: int) -> None:
+    paragraphs = [*PROSE[:where], "\n".join(WRAPPED), *PROSE[where:]]
+    article = _parse(tmp_path, ("\n\n" if blank else "\n").join([TITLE, *paragraphs]) + "\n")
+    assert article.title == TITLE
+    assert _paragraphs(article) == [*PROSE[:where], " ".join(WRAPPED), *PROSE[where:]]
+    joins = _report(article, "join-wrapped-lines")
+    first = 1 + (2 if blank else 1) * (where + 1)
+    detail = (f"joined the hard-wrapped lines {first}-{first + 3} into one paragraph (lines of about 60 characters, "
+              "each broken where the next word did not fit, as in a PDF or e-mail copy): 3 line breaks removed")
+    assert [(line, d) for line, d, _dropped in joins] == [(first, detail)]
+
+
+def test_a_sentence_ending_on_a_full_line_does_not_end_the_wrapped_paragraph(tmp_path: Path) -> None:
+    wrapped = [*WRAPPED[:2], "إذ باتت كثير من المهام الروتينية تنجز آليا في دقائق معدودة.",
+               "ويقول خبراء إن ذلك يفرض على العاملين اكتساب مهارات جديدة",
+               "تتعلق بتحليل البيانات والتعامل مع النماذج اللغوية الكبيرة."]
+    article = _parse(tmp_path, "\n\n".join([TITLE, "\n".join(wrapped), *PROSE]) + "\n")
+    assert _paragraphs(article) == [" ".join(wrapped), *PROSE]
+
+
+def test_a_heading_above_a_wrapped_paragraph_stays_a_heading(tmp_path: Path) -> None:
+    heading = "أثر الأتمتة على الوظائف"
+    article = _parse(tmp_path, "\n".join([TITLE, PROSE[0], heading, *WRAPPED, *PROSE[1:]]) + "\n")
+    assert _headings(article) == [heading]
+    assert _paragraphs(article) == [PROSE[0], " ".join(WRAPPED), *PROSE[1:]]
+
+
+@pytest.mark.parametrize("lines", [
+    # one sentence per line: short lines ending with full stops
+    ["تغيرت طبيعة العمل في المكاتب خلال سنوات قليلة فقط.", "صار الموظف يعتمد على أدوات رقمية في كل مهمة.",
+     "وصارت الاجتماعات تعقد عن بعد في أغلب الأحيان.", "ولم يعد الحضور اليومي إلى المكتب شرطا للإنتاج."],
+    # a list without markers under a line ending with ':'
+    ["وتشمل المهارات المطلوبة في السنوات المقبلة ما يلي:", "تحليل البيانات الضخمة واستخلاص النتائج منها بسرعة",
+     "كتابة التعليمات للنماذج اللغوية الكبيرة بدقة ووضوح", "إدارة المشاريع الرقمية مع فرق موزعة في بلدان عدة."],
+    # link titles: no line ends a sentence
+    ["كيف تغير النماذج اللغوية الكبيرة طريقة عمل الصحفيين",
+     "الوظائف التي لن يستطيع الذكاء الاصطناعي القيام بها قريبا", "دليل عملي لتعلم تحليل البيانات في ستة أشهر فقط"],
+    # a poem: every line ends with the same rhyme
+    ["يا ليل الصب متى غده أقيام الساعة موعده", "رقد السمار فأرقه أسف للبين يردده",
+     "فبكاه النجم ورق له مما يرعاه ويرصده", "كلف بغزال ذي هيف خوف الواشين يشرده."],
+    # two lines only: too little evidence
+    WRAPPED[2:],
+    # a numbered list
+    ["1- تحليل البيانات الضخمة واستخلاص النتائج منها بسرعة ودقة", "2- كتابة التعليمات للنماذج اللغوية الكبيرة بدقة ووضوح",
+     "3- إدارة المشاريع الرقمية مع فرق موزعة في بلدان عدة."],
+])
+def test_lines_that_are_not_a_wrapped_paragraph_keep_their_breaks(tmp_path: Path, lines: list[str]) -> None:
+    article = _parse(tmp_path, "\n\n".join([TITLE, PROSE[0], "\n".join(lines), *PROSE[1:]]) + "\n")
+    assert not _report(article, "join-wrapped-lines")
+    texts = _paragraphs(article) + _headings(article) + [item for s in article.sections for b in s.blocks
+                                                         if b.kind == "list" for item in b.items]
+    assert not any(lines[0] in text and lines[1] in text for text in texts)  # never two of them in one text
+
+
+def test_the_title_line_is_never_joined_to_the_paragraph_under_it(tmp_path: Path) -> None:
+    title = "سوق العمل العربية أمام موجة جديدة من التحولات الرقمية"  # as wide as the wrapped lines
+    article = _parse(tmp_path, "\n".join([title, *WRAPPED, *PROSE]) + "\n")
+    assert article.title == title
+    assert _paragraphs(article) == [" ".join(WRAPPED), *PROSE]

@@ -681,6 +681,7 @@ def parse_article(text: str, *, path: str, slug: str, metadata: Metadata | None 
     unwrapped = unwrap(markup.lines if markup is not None else text.split("\n"))
     if unwrapped.repair is not None:
         repairs.append(unwrapped.repair)
+    repairs.extend(unwrapped.blocks)
     edges = find_edges([line for _number, line in unwrapped.lines])
     metadata, used = _furniture_metadata(metadata, edges)
     lines = _classify(unwrapped.lines, edges, metadata, used, repairs, markup.roles if markup is not None else {})

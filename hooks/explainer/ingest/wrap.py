@@ -45,12 +45,22 @@ second line continues the first: it opens with the conjunction ``و`` glued to a
 ``:``, a main title above its subtitle) and the two hold at most ``MAX_HEADING_JOIN_WORDS``
 words; the second line is not wrapped itself (the next word would have fitted after it). The joining is
 reported once per seed.
+
+A seed that is not hard-wrapped as a whole (one-line paragraphs) may still hold one paragraph pasted
+from a PDF: each block (a run of consecutive non-blank lines) is then read on its own evidence
+(:func:`join_wrapped_blocks`): three or more lines near the paragraph's own width (30–110 characters),
+every line but the last ending without a sentence mark where the next word would not have fitted, no
+line wider than the others, the last line ending a sentence, the lines not all rhyming, no line ending
+in ``:`` right above (a list without markers). The seed's first line (the title), list and ordinal
+items, page furniture, headings (shorter than the paragraph's lines), one-sentence-per-line prose and
+link titles keep their breaks. Each joined paragraph is reported with its lines.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from explainer.model import Repair
 from explainer.text import ARABIC_DIGITS
@@ -130,10 +140,12 @@ def _heading_continues(previous: str, line: str, *, opening: bool = False) -> bo
 @dataclass(frozen=True)
 class Unwrapped:
     """Seed lines after joining: ``(first seed line number, text)`` per line (blank lines kept),
-    and the report entry (``None`` when the seed is not hard-wrapped)."""
+    the report entry of a hard-wrapped seed (``None`` when the seed is not hard-wrapped as a whole),
+    and one report entry per paragraph joined on its own block's evidence (:func:`join_wrapped_blocks`)."""
 
     lines: tuple[tuple[int, str], ...]
     repair: Repair | None = None
+    blocks: tuple[Repair, ...] = ()
 
 
 def _width(lengths: list[int]) -> int:
@@ -205,7 +217,7 @@ def unwrap(lines: list[str]) -> Unwrapped:
     numbered = tuple((number, line) for number, line in enumerate(lines, start=1))
     width = wrap_width(lines)
     if width is None:
-        return Unwrapped(numbered)
+        return join_wrapped_blocks(numbered)
     widest = max(len(line.strip()) for line in lines if line.strip() and not _page_furniture(line))
     # Paragraphs separated by blank lines: a line ending a sentence inside a block is still wrapped.
     # Without blank lines, a line ending a sentence ends its paragraph unless the next word surely
@@ -258,3 +270,148 @@ def unwrap(lines: list[str]) -> Unwrapped:
                     f"joined hard-wrapped lines (about {width} characters wide, as in PDF or e-mail copies): "
                     f"{joined} line breaks removed, {paragraphs} lines left")
     return Unwrapped(tuple(out), repair)
+
+
+MIN_BLOCK_WRAPS = 2
+BLOCK_LINE_SLACK = 1.1
+
+
+def _rhymes(lines: list[str]) -> bool:
+    """Do all the lines end with the same letter (a poem's rhyme, ``قافية``)?"""
+    finals = {line.rstrip(" .!؟?،,:؛;…»\"")[-1:].replace("ى", "ي").replace("ة", "ه") for line in lines}
+    return len(finals) == 1
+
+
+def _wrapped_run(lines: list[str]) -> int | None:
+    """The width of a run of lines that is one hard-wrapped paragraph, or ``None``.
+
+    Evidence, all of it required: at least ``MIN_BLOCK_WRAPS`` + 1 lines; their width ``W`` (the widest
+    line but the last) between ``MIN_WIDTH`` and ``MAX_WIDTH``; every line but the last ends without a
+    sentence mark and is full (the next line's first word would not have fitted on it:
+    ``len + 1 + word > FIT_TOLERANCE × W``); no line is wider than ``BLOCK_LINE_SLACK × W``; the last line
+    ends a sentence (a run of link titles or a list without markers does not); the lines do not all end
+    with the same letter (a poem's rhyme).
+    """
+    if len(lines) < MIN_BLOCK_WRAPS + 1:
+        return None
+    width = max(len(line) for line in lines[:-1])
+    if not MIN_WIDTH <= width <= MAX_WIDTH or any(len(line) > BLOCK_LINE_SLACK * width for line in lines):
+        return None
+    if not lines[-1].endswith(_SENTENCE_END) or _rhymes(lines):
+        return None
+    for line, following in pairwise(lines):
+        if line.endswith(_SENTENCE_END) or _fits(line, following, width):
+            return None
+    return width
+
+
+def _open_break(line: str, following: str) -> bool:
+    """Could the break between two lines of a block be a wrap: ``line`` ends no sentence, neither is page
+    furniture nor wider than ``MAX_WIDTH``, and ``following`` starts no list or ordinal item?"""
+    return (not line.endswith(_SENTENCE_END) and len(line) <= MAX_WIDTH and len(following) <= MAX_WIDTH
+            and not _page_furniture(line) and not _page_furniture(following)
+            and not _LIST_START_RE.match(following) and not _ORDINAL_START_RE.match(following))
+
+
+def _runs(lines: list[str]) -> list[tuple[int, int, int]]:
+    """``(start, end, width)`` of the hard-wrapped paragraphs in one block of lines (``end`` exclusive).
+
+    A chain of open breaks (:func:`_open_break`) plus the line after the last of them is a candidate;
+    it is cut where a line is not full for the candidate's width, and each piece is checked on its own
+    (:func:`_wrapped_run`); a run under a line ending in ``:`` is a list without markers and stays. A
+    sentence ending on a full line does not end the paragraph when the rest reads as its lines
+    (:func:`_continued`)."""
+    found: list[tuple[int, int, int]] = []
+    start = 0
+    while start < len(lines) - 1:
+        end = start
+        while end < len(lines) - 1 and _open_break(lines[end], lines[end + 1]):
+            end += 1
+        stop = end + 1  # the chain's last line (it ends the paragraph) is lines[end]
+        piece = (start, stop)
+        while piece[1] - piece[0] >= MIN_BLOCK_WRAPS + 1:
+            first, last = piece
+            if (first == 0 or not lines[first - 1].endswith(":")) \
+                    and (width := _wrapped_run(lines[first:last])) is not None:
+                stop = _continued(lines, last, width)
+                found.append((first, stop, width))
+                break
+            piece = (first + 1, last)  # a heading or a short line above the paragraph: try without it
+        start = max(stop, start + 1)
+    return found
+
+
+def _continued(lines: list[str], last: int, width: int) -> int:
+    """Where a wrapped paragraph ending at ``lines[last - 1]`` really ends: a line that ends a sentence
+    but is full even on the paragraph's widest line (the next word would not have fitted: ``len + 1 +
+    word > W``) is wrapped too, when two or more lines after it read as the rest of the paragraph (each
+    full and ending mid-sentence but the last, which ends a sentence; none wider than ``BLOCK_LINE_SLACK × W``)."""
+    while last < len(lines) and not _fits(lines[last - 1], lines[last], width, 1.0) \
+            and len(lines[last]) <= BLOCK_LINE_SLACK * width and not _page_furniture(lines[last]) \
+            and not _LIST_START_RE.match(lines[last]) and not _ORDINAL_START_RE.match(lines[last]):
+        end = last
+        while end < len(lines) - 1 and _open_break(lines[end], lines[end + 1]) \
+                and not _fits(lines[end], lines[end + 1], width) and len(lines[end + 1]) <= BLOCK_LINE_SLACK * width:
+            end += 1
+        if end == last or not lines[end].endswith(_SENTENCE_END):
+            break  # one short line after a full one may be a paragraph of its own
+        last = end + 1
+    return last
+
+
+def join_wrapped_blocks(numbered: tuple[tuple[int, str], ...]) -> Unwrapped:
+    """Join the hard-wrapped paragraphs of a seed that is not hard-wrapped as a whole.
+
+    A seed of one-line paragraphs may hold one paragraph pasted from a PDF, broken over several lines
+    at a similar width without blank lines between them. Each block (a run of consecutive non-blank
+    lines) is read on its own evidence (:func:`_runs`, :func:`_wrapped_run`): lines of similar length near
+    the paragraph's own width, ending without a sentence mark, the next line continuing the sentence
+    where its first word would not have fitted. The seed's first line (its title) is never joined; list
+    items, page furniture, one-sentence-per-line prose, headings and link titles keep their lines.
+
+    Input: the seed's ``(line number, line)`` pairs. Output: :class:`Unwrapped` with one
+    ``join-wrapped-lines`` report entry per joined paragraph (no ``repair``).
+
+    >>> lines = ["عنوان المقالة", "تشهد أسواق العمل في المنطقة العربية تحولات متسارعة بفعل",
+    ...          "انتشار أدوات الذكاء الاصطناعي في الشركات والمؤسسات الحكومية،",
+    ...          "إذ باتت كثير من المهام الروتينية تنجز آليا في دقائق.", "وفقرة ثانية على سطر واحد."]
+    >>> joined = join_wrapped_blocks(tuple(enumerate(lines, start=1)))
+    >>> [number for number, _text in joined.lines], joined.blocks[0].line
+    ([1, 2, 5], 2)
+    """
+    texts = [line.strip() for _number, line in numbered]
+    first_content = next((i for i, text in enumerate(texts) if text), None)
+    joins: dict[int, tuple[int, int]] = {}  # index of a run's first line -> (end, width)
+    index = 0
+    while index < len(texts):
+        if not texts[index]:
+            index += 1
+            continue
+        end = index
+        while end < len(texts) and texts[end]:
+            end += 1
+        start = index + 1 if index == first_content else index  # the title line is never joined
+        for first, last, width in _runs(texts[start:end]):
+            joins[start + first] = (start + last, width)
+        index = end
+    if not joins:
+        return Unwrapped(numbered)
+    out: list[tuple[int, str]] = []
+    repairs: list[Repair] = []
+    index = 0
+    while index < len(numbered):
+        if index not in joins:
+            out.append((numbered[index][0], texts[index] if texts[index] else ""))
+            index += 1
+            continue
+        last, width = joins[index]
+        text = texts[index]
+        for line in texts[index + 1:last]:
+            text += ("" if _HYPHEN_END_RE.search(text) and line[:1].islower() else " ") + line
+        out.append((numbered[index][0], text))
+        repairs.append(Repair("join-wrapped-lines", numbered[index][0],
+                              f"joined the hard-wrapped lines {numbered[index][0]}-{numbered[last - 1][0]} into one "
+                              f"paragraph (lines of about {width} characters, each broken where the next word "
+                              f"did not fit, as in a PDF or e-mail copy): {last - index - 1} line breaks removed"))
+        index = last
+    return Unwrapped(tuple(out), None, tuple(repairs))
