@@ -493,6 +493,7 @@ def _name_before_date(lines: list[str], position: int) -> Furniture | None:
 # A "read also" block inside the article: at most this many link titles under its opener.
 MAX_BLOCK_TITLES = 6
 _TITLE_ENDS = (".", "!", "؟", "?", "…", "،", ",", ":", "؛", ";")
+_OPENER_NOT_ENDS = tuple(mark for mark in _TITLE_ENDS if mark != ":")  # an opener may end with its colon
 _PARAGRAPH_ENDS = (".", "!", "؟", "?", "…", "»", '"', "”", ")", ":")
 _TITLE_MARK_RE = re.compile(r"^(?:[-*–•▪◦●]\s*)")
 # Words that open a continuing sentence: a line opening with one is prose, never a link title.
@@ -559,20 +560,18 @@ def _blocks_inside(lines: list[str], edges: Edges, floor: int) -> None:
     index = floor
     while index < len(lines):
         line = lines[index].strip()
-        if not line or index in edges.drops or len(line.split()) > HEADLINE_MAX_WORDS + 4 \
-                or line.endswith((".", "!", "؟", "?")):
-            index += 1
-            continue
-        rule = match_boilerplate(line)
-        if rule is None or not rule.block:
+        title = _inline_title(line)
+        # cheap tests first: an opener is short, an inline one carries a link title
+        if not line or index in edges.drops or line.endswith(_OPENER_NOT_ENDS) or (
+                not reads_as_link_title(title) if title is not None else len(line.split()) > SHORT_WORDS):
             index += 1
             continue
         above = next((i for i in range(index - 1, -1, -1) if lines[i].strip() and i not in edges.drops), None)
         if above is not None and above != edges.headline and not lines[above].strip().endswith(_PARAGRAPH_ENDS):
             index += 1  # the paragraph above goes on: the line is not a block of its own
             continue
-        title = _inline_title(line)
-        if title is not None and not reads_as_link_title(title):
+        rule = match_boilerplate(line)
+        if rule is None or not rule.block:
             index += 1
             continue
         titles: list[int] = []
