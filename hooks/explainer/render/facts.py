@@ -219,6 +219,7 @@ QUALIFIERS = ("ما لا يقل عن", "ما لا يزيد على", "ما لا �
               "ما يتجاوز", "up to", "more than", "less than", "about", "around", "nearly", "almost",
               "at least", "at most", "over", "under")
 _QUALIFIERS = sorted(((tuple(fold_match_word(q).split()), q) for q in QUALIFIERS), key=lambda pair: -len(pair[0]))
+_QUALIFIER_PREFIXES = ("", "و", "ف", "ب", "ل", "وب", "فب", "ول")  # attached to a qualifier's first word
 _NUM = r"\d+(?:[.,٫٬]\d+)*"
 # A range: بين/ما بين X و/إلى Y, من X إلى/الى/حتى Y, X–Y (a hyphen or dash between two numbers); a percent
 # sign may follow the lower end. ("أكثر 10 دول" is "the ten most": a bare أكثر/أقل qualifies nothing.)
@@ -239,19 +240,20 @@ def _qualifier(text_value: str, start: int) -> tuple[str, int] | None:
             break
         joined.insert(0, word)
         end = word.start()
+    if not joined:
+        return None
+    words_folded = tuple(fold_match_word(word.group(0)) for word in joined)
     for folded, _written in _QUALIFIERS:
         size = len(folded)
-        if len(joined) < size:
+        if len(joined) < size or words_folded[len(joined) - size + 1:] != folded[1:]:
             continue
-        tail = joined[-size:]
-        first = fold_match_word(tail[0].group(0))
-        rest = tuple(fold_match_word(w.group(0)) for w in tail[1:])
-        if rest != folded[1:]:
+        first = words_folded[-size]
+        if not first.endswith(folded[0]):
             continue
-        for prefix in ("", "و", "ف", "ب", "ل", "وب", "فب", "ول"):
+        for prefix in _QUALIFIER_PREFIXES:
             if first == prefix + folded[0]:
-                begin = tail[0].start() + len(prefix)
-                return text_value[begin:tail[-1].end()], begin
+                begin = joined[-size].start() + len(prefix)
+                return text_value[begin:joined[-1].end()], begin
     return None
 
 
