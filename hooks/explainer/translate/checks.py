@@ -94,6 +94,8 @@ _EN_ORDINALS = {w: n for n, w in enumerate(re.findall(r"\w+", (
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
     "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth")), start=1)}
 _EN_WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)?")
+_EN_SCALED = frozenset(("hundred", "thousand", "million", "billion", "trillion"))
+_EN_RUN_WORDS = frozenset((*_EN_UNITS, *_EN_TENS, *_EN_ORDINALS, "dozen", *_EN_SCALED))
 _EN_ANY_NUMBER_WORD_RE = re.compile(
     r"\b(?:" + "|".join([*_EN_UNITS, *_EN_TENS, *_EN_ORDINALS, "dozen", "hundred", "thousand", "million", "billion",
                          "trillion"]) + r")", re.IGNORECASE)
@@ -143,8 +145,15 @@ def _english_words(text: str) -> list[_Number]:
     if not _EN_ANY_NUMBER_WORD_RE.search(text):  # most texts: no number word at all
         return numbers
     tokens = [(m.group(), m.start(), m.end()) for m in _EN_WORD_RE.finditer(text.lower())]
+    # a run starts at a number word, or at "a"/"an" before one ("a million", "a dozen")
+    heads = [word.split("-")[0] in _EN_RUN_WORDS for word, _start, _end in tokens]
+    starts = [at for at, (word, _start, _end) in enumerate(tokens)
+              if heads[at] or (word in ("a", "an") and at + 1 < len(tokens) and heads[at + 1])]
     index = 0
-    while index < len(tokens):
+    for start_at in starts:
+        if start_at < index:
+            continue
+        index = start_at
         total, current, start, end, seen = Decimal(0), Decimal(0), tokens[index][1], tokens[index][2], False
         j = index
         while j < len(tokens):
@@ -171,8 +180,6 @@ def _english_words(text: str) -> list[_Number]:
         if seen:
             numbers.append(_Number(text[start:end], frozenset({(total + current).normalize()})))
             index = j
-        else:
-            index += 1
     return numbers
 
 
