@@ -57,7 +57,17 @@ from explainer.cldr import arabic_month_names, direction, locale
 from explainer.errors import DataError
 from explainer.ingest.sidefile import compose, line_of, mapping, sequence, text
 from explainer.model import Article
-from explainer.text import ARABIC_WORD_RE, DAMMA, TASHKEEL, digit_system, fold_match_word, has_arabic, to_digits
+from explainer.text import (
+    ARABIC_SCALE_WORDS,
+    ARABIC_WORD_RE,
+    DAMMA,
+    TASHKEEL,
+    ascii_number_text,
+    digit_system,
+    fold_match_word,
+    has_arabic,
+    to_digits,
+)
 from explainer.textmatch import Phrase, PhraseMatcher
 from explainer.translate.segment import Unit, article_units
 
@@ -67,8 +77,7 @@ FACTS_SUFFIX = ".facts.yml"
 CATALOG = "facts"  # catalog of every article's fact texts: locales/facts.pot, msgctxt = article slug
 
 _MONTHS = {fold_match_word(name): number for name, number in arabic_month_names().items()}  # CLDR, every Arabic locale
-_MULTIPLIERS = {"الف": 1000, "الاف": 1000, "مليون": 10**6, "ملايين": 10**6, "مليار": 10**9, "مليارات": 10**9,
-                "بليون": 10**9}
+_MULTIPLIERS = {fold_match_word(word): value for word, value in ARABIC_SCALE_WORDS.items()}  # folded: الف الاف ...
 _PERCENT_WORDS = tuple(fold_match_word(w) for w in ("في المئة", "في المائة", "بالمئة", "بالمائة"))
 _STOP = {"من", "في", "على", "الي", "عن", "مع", "او", "و", "ثم", "التي", "الذي", "الذين", "اللتي", "هذا", "هذه",
          "ذلك", "تلك", "قد", "لقد", "كان", "كانت", "ان", "انه", "حيث", "حتي", "بعد", "قبل", "عام", "سنه"}
@@ -156,8 +165,7 @@ def _to_decimal(digits: str) -> Decimal:
 
     Raises ``ValueError`` for more than one decimal point (``1.2.3``).
     """
-    ascii_digits = "".join(str(int(ch)) if ch.isdigit() else ch for ch in digits)
-    plain = ascii_digits.replace(",", "").replace("٬", "").replace("٫", ".")
+    plain = ascii_number_text(digits).replace(",", "")
     if plain.count(".") > 1:
         raise ValueError(f"not a number: {digits!r}")  # a version "1.2.3" or a dotted date
     return Decimal(plain)

@@ -52,6 +52,7 @@ from decimal import Decimal, InvalidOperation
 from babel.messages.pofile import unescape
 
 from explainer.render.links import link_spans
+from explainer.text import ARABIC_SCALE_WORDS, ascii_number_text
 
 #: The checks, in the order findings are listed.
 CHECKS = ("number", "name", "brackets")
@@ -67,12 +68,9 @@ class Finding:
 
 # -- numbers -------------------------------------------------------------------------------------
 
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬٪", "01234567890123456789.,%")
 _GROUP = ",\u00a0\u202f"
 _SCALES = {
-    "ألف": 10**3, "الف": 10**3, "آلاف": 10**3, "الاف": 10**3, "ألاف": 10**3,
-    "مليون": 10**6, "ملايين": 10**6, "مليار": 10**9, "مليارات": 10**9, "بليون": 10**9, "بلايين": 10**9,
-    "تريليون": 10**12, "ترليون": 10**12, "تريليونات": 10**12,
+    **ARABIC_SCALE_WORDS,
     "thousand": 10**3, "thousands": 10**3, "million": 10**6, "millions": 10**6,
     "billion": 10**9, "billions": 10**9, "trillion": 10**12, "trillions": 10**12,
 }
@@ -186,7 +184,7 @@ def _english_words(text: str) -> list[_Number]:
 def numbers(text: str, lang: str) -> list[_Number]:
     """The numbers of ``text`` with their possible values (rules: module docstring); URLs and e-mails left out."""
     plain = "".join(" " * len(span.text) if span.href else span.text for span in link_spans(text))
-    plain = plain.translate(_DIGITS)
+    plain = ascii_number_text(plain)
     found: list[_Number] = []
     for match in _NUMBER_RE.finditer(plain):
         values = _values(match.group("num"))
