@@ -86,7 +86,12 @@ _FRACTIONS_PLAIN = {"نصف": 2, "ثلث": 3, "ربع": 4}
 _FRACTIONS_DAMMA = {"خمس": 5, "سدس": 6, "سبع": 7, "ثمن": 8, "تسع": 9, "عشر": 10}
 _DAMMA = DAMMA
 _ARABIC_WORD_RE = ARABIC_WORD_RE
-_YEAR_WORD_RE = re.compile(r"(?:و|ف)?(?:ب|ل|ك)?(?:ال|ل)?(?:عام|سنه)")  # folded عام / سنة with clitics
+_YEAR_WORD_RE = re.compile(r"(?:و|ف)?(?P<prep>ب|ل|ك)?(?:ال|ل)?(?:عام|سنه)")  # folded عام / سنة with clitics
+# Before "عام 2030": the year is a limit, a start or a span ("by", "until", "before", "since", "early in"),
+# not the date of what the sentence tells.
+_YEAR_LIMITS = frozenset(fold_match_word(word) for word in (
+    "بحلول", "حتى", "قبل", "بعد", "منذ", "خلال", "طوال", "مطلع", "بداية", "نهاية", "أوائل", "أواخر", "منتصف",
+    "مدى", "غضون", "عن"))
 # A number standing alone, or after an attached و ف ب ل ("و40%"); never inside "R1" or "1.2.3".
 # A number standing alone, or after an attached و ف ب ل ("و40%"), with its sign ("−40", "-3.5%") when a minus
 # stands right before it after a space or at the start; never inside "R1", "1.2.3", "كوفيد-19" or a range "10-20".
@@ -95,6 +100,7 @@ _NUMBER_RE = re.compile(r"(?P<sign>(?<![\w.,٫٬\-−–])[-−–](?=\d))?(?<![
 _WORD_RE = re.compile(rf"(?:[^\W\d_]|[{TASHKEEL}])+")  # letters and Arabic marks
 # A whole run of Latin-script words (letters, digits, inner - . & ' +) joined by single spaces: a name is
 # never cut out of a longer Latin run ("Ursula von der Leyen", "Claude 3 Opus").
+_ISO_YEAR_RE = re.compile(r"(\d{4})-")  # the year of a metadata date (YYYY-MM-DD)
 _LATIN_TOKEN = r"[A-Za-z0-9][A-Za-z0-9]*(?:[-.&'+][A-Za-z0-9]+)*\+*"
 _LATIN_NAME_RE = re.compile(rf"(?<![A-Za-z0-9_\-.&'+]){_LATIN_TOKEN}(?: {_LATIN_TOKEN})*(?![\w-])")
 _NAME_PARTICLES = frozenset(("von", "van", "der", "den", "de", "da", "del", "di", "du", "al", "el", "bin", "ibn",
@@ -113,7 +119,9 @@ class Fact:
     (the counted noun, possibly empty); names ``name`` (Latin-script name, if known) and
     ``name_kind``. ``digits`` is the CLDR numbering system of the seed's digits (``latn``,
     ``arab`` for ٠–٩, ``arabext``); ``reliable`` is False when the span may be cut from a
-    longer phrase (a counted noun or fraction whose phrase goes on): such a candidate is
+    longer phrase (a counted noun or fraction whose phrase goes on), and for a year that may not
+    date an event (a limit or span, ``بحلول عام 2030``, ``حتى عام 2030``, ``لعام 2025``, or a year
+    after the article's own date: a plan or a forecast): such a candidate is
     shown only when an editor confirms it. ``qualifier_ar`` and ``high`` keep what the text says of
     the value (``أقل من 28%``, ``بين 1500 و2500``); ``subject_ar`` is the definite noun a percentage
     is of (``28% من السكان``).
@@ -427,9 +435,12 @@ def _year_fact(text_value: str, match: re.Match[str], seg_id: str) -> tuple[int,
                 return joined[-size].start(), Fact(_date_key(None, month, year), "date",
                                                    text_value[joined[-size].start():match.end()], seg_id, month=month,
                                                    year=year, digits=digit_system(match.group("num")))
-    if joined and _YEAR_WORD_RE.fullmatch(fold_match_word(joined[-1].group(0))):
+    if joined and (year_word := _YEAR_WORD_RE.fullmatch(fold_match_word(joined[-1].group(0)))):
+        # "في عام 2014" dates an event; "بحلول عام 2030", "حتى عام 2030", "لعام 2025" (for the year) do not
+        limit = year_word.group("prep") in ("ل", "ك") or (
+            len(joined) >= 2 and fold_match_word(joined[-2].group(0)).removeprefix("و") in _YEAR_LIMITS)
         return match.start(), Fact(_date_key(None, None, year), "date", match.group(0), seg_id, year=year,
-                                   digits=digit_system(match.group("num")))
+                                   digits=digit_system(match.group("num")), reliable=not limit)
     return None
 
 
@@ -516,13 +527,17 @@ def extract_candidates(article: Article) -> list[Fact]:
     """
     facts: list[Fact] = []
     seen: set[str] = set()
+    dated = _ISO_YEAR_RE.match(article.metadata.date or "")
+    published = int(dated.group(1)) if dated else None
     for unit in article_units(article):
         found = _numbers(unit.msgid, unit.segment_id) + _fractions(unit.msgid, unit.segment_id) + _names(unit.msgid, unit.segment_id)
         for _, fact in sorted(found, key=lambda pair: pair[0]):
             folded = fold_match_word(fact.key)
             if folded not in seen:
                 seen.add(folded)
-                facts.append(replace(fact, line=unit.line))
+                # a year after the article's own date is a plan or a forecast, not something that happened
+                later = fact.kind == "date" and published is not None and (fact.year or 0) > published
+                facts.append(replace(fact, line=unit.line, reliable=fact.reliable and not later))
     return facts
 
 
