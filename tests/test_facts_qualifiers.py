@@ -11,6 +11,7 @@ from decimal import Decimal
 import pytest
 
 from explainer.ingest.parse import parse_article
+from explainer.model import Metadata
 from explainer.render.facts import extract_candidates, select_facts
 
 from .conftest import make_project, run_build
@@ -82,3 +83,21 @@ def test_candidates_keep_qualifiers_ranges_and_signs() -> None:
     assert superlative["percent:20–30"].text_ar == "من 20 إلى 30%"  # the attached و is not the fact's
     shown = select_facts(list(facts.values()), None)
     assert all(fact.kind not in ("quantity", "percent") or fact.unit_ar or fact.subject_ar for fact in shown)
+
+
+def test_a_year_that_dates_nothing_is_not_shown_without_an_editor() -> None:
+    facts = _facts("عنوان\nتأسست الشركة في عام 2014، وتخطط لمضاعفة إنتاجها بحلول عام 2030، "
+                   "ولم تربح شيئًا حتى عام 2019، وأقرت ميزانيتها لعام 2026 والعقد الثالث سنة ٢٠١٨.")
+    assert facts["date:2014"].reliable and facts["date:2018"].reliable  # "في عام 2014", "سنة ٢٠١٨": when it happened
+    for limit in ("date:2030", "date:2019", "date:2026"):  # "by 2030", "until 2019", "for (the year) 2026"
+        assert not facts[limit].reliable, limit
+    shown = [fact.key for fact in select_facts(list(facts.values()), None)]
+    assert "date:2014" in shown and not {"date:2030", "date:2019", "date:2026"} & set(shown)
+
+
+def test_a_year_after_the_article_date_is_a_plan_not_an_event() -> None:
+    text = "عنوان\nأطلقت الوزارة الخطة في عام 2024، وتنتهي المرحلة الأولى في عام 2027.\n"
+    article = parse_article(text, path="x.txt", slug="x", metadata=Metadata(date="2025-03-01"))
+    facts = {fact.key: fact for fact in extract_candidates(article)}
+    assert facts["date:2024"].reliable
+    assert not facts["date:2027"].reliable  # after the article's own date: a plan or a forecast

@@ -323,7 +323,8 @@ def _cmd_facts(args: argparse.Namespace) -> int:
     for article in _articles(args.root, read_options(args.root), args.seeds):
         print(f"{article.source_path}: key-fact candidates (keys for {Path(article.source_path).stem}.facts.yml)")
         for fact in extract_candidates(article):
-            mark = "" if fact.reliable else "   (its phrase may go on: shown only when confirmed)"
+            why = "it may not date an event" if fact.kind == "date" else "its phrase may go on"
+            mark = "" if fact.reliable else f"   ({why}: shown only when confirmed)"
             print(f"  {fact.key:<40} line {fact.line:<4} {fact.segment_id:<8} {fact.text_ar}{mark}")
         shown = load_article_facts(article, args.root)
         print(f"  shown: {', '.join(f.key for f in shown) or 'none'}")

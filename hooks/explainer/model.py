@@ -87,7 +87,9 @@ class Article:
     ``title_derived`` is True when no title line or metadata gave the title and
     it was derived from the first sentence (which then leaves its paragraph, unless it was
     too long and the title is cut with ``…``). ``subtitle`` is the line under the title
-    (id ``subtitle``), or ``None``.
+    (id ``subtitle``), or ``None``. ``title_line`` is the 1-based seed line the title was read
+    from (the first sentence's line for a derived title; for a metadata title the line that
+    repeated it, else 1): the ``#:`` reference of the title's PO entry.
     ``source_text`` is the normalized seed text the article was parsed from
     (front matter lines blanked, so line numbers match the file); the
     preservation check compares it with the rendered page.
@@ -103,6 +105,7 @@ class Article:
     repairs: tuple[Repair, ...] = ()
     source_text: str = field(default="", repr=False, compare=False)
     subtitle: Block | None = None
+    title_line: int = 1
 
     def blocks(self) -> list[Block]:
         """Every block of the body in reading order, the lede first."""

@@ -25,7 +25,8 @@ key facts (:mod:`explainer.render.facts`), the preservation check
   rules is made of (the browser's copy, ``search-rules.js``, tests the same range).
 * *digits*: any Unicode ``Nd`` character; ASCII, Arabic-Indic (U+0660-U+0669) and Extended
   Arabic-Indic (U+06F0-U+06F9) digits are the ones seeds use (:func:`digit_system`,
-  :func:`to_digits`, :func:`ascii_digits`).
+  :func:`to_digits`, :func:`ascii_digits`, :func:`ascii_number_text`); the scale words written
+  after a number (:data:`ARABIC_SCALE_WORDS`).
 
 **Fold variants.** Arabic spelling varies where meaning does not: the hamza seats
 (``أ إ آ ٱ`` for ``ا``, ``ؤ ئ`` for ``ء``), alif maqsura ``ى`` for ``ي``, ta marbuta ``ة``
@@ -141,14 +142,46 @@ def to_digits(text: str, system: str) -> str:
     return text.translate(table) if table else text
 
 
+_ARABIC_TO_ASCII = str.maketrans(ARABIC_INDIC + EXTENDED_ARABIC_INDIC, "0123456789" * 2)
+_OTHER_DIGIT_RE = re.compile(r"(?![0-9])\d")  # a decimal digit (Nd) of any other script
+
+
 def ascii_digits(text: str) -> str:
     """Every Unicode decimal digit (category Nd) of ``text`` as its ASCII digit.
 
-    >>> ascii_digits("٣ أبريل ٢٠٢٥")
-    '3 أبريل 2025'
+    >>> ascii_digits("٣ أبريل ٢٠٢٥"), ascii_digits("१२")
+    ('3 أبريل 2025', '12')
     """
-    return "".join(str(unicodedata.digit(ch)) if ch.isdigit() and unicodedata.category(ch) == "Nd" else ch
-                   for ch in text)
+    text = text.translate(_ARABIC_TO_ASCII)
+    if _OTHER_DIGIT_RE.search(text) is None:  # the digits seeds use: ASCII and the two Arabic-Indic sets
+        return text
+    return _OTHER_DIGIT_RE.sub(lambda digit: str(unicodedata.digit(digit.group())), text)
+
+
+#: Arabic number punctuation (Unicode Arabic block) and its ASCII counterpart: decimal
+#: separator U+066B, thousands separator U+066C, percent sign U+066A.
+ARABIC_NUMBER_SIGNS = {"٫": ".", "٬": ",", "٪": "%"}
+_NUMBER_SIGNS_TO_ASCII = str.maketrans(ARABIC_NUMBER_SIGNS)
+
+
+def ascii_number_text(text: str) -> str:
+    """``text`` with its digits (:func:`ascii_digits`) and Arabic number signs (:data:`ARABIC_NUMBER_SIGNS`) in ASCII.
+
+    Same length as ``text``, so offsets found in the output hold in the input.
+
+    >>> ascii_number_text("١٢٫٥٪ و١٠٬٠٠٠")
+    '12.5% و10,000'
+    """
+    return ascii_digits(text).translate(_NUMBER_SIGNS_TO_ASCII)
+
+
+#: Arabic scale words written after a number (``10 آلاف``, ``3 مليارات``), with and without
+#: hamza, and the multiplier each gives. The one table the key facts and the translation checks read.
+ARABIC_SCALE_WORDS = {
+    "ألف": 10**3, "الف": 10**3, "آلاف": 10**3, "الاف": 10**3, "ألاف": 10**3,
+    "مليون": 10**6, "ملايين": 10**6, "مليار": 10**9, "مليارات": 10**9, "بليون": 10**9, "بلايين": 10**9,
+    "تريليون": 10**12, "ترليون": 10**12, "تريليونات": 10**12,
+}
 
 
 def has_arabic(text: str) -> bool:

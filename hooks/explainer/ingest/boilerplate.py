@@ -97,13 +97,22 @@ def load_rules() -> tuple[BoilerplateRule, ...]:
     return parse_rules(resources.files("explainer").joinpath("data/boilerplate.yml").read_text("utf-8"))
 
 
+@lru_cache(maxsize=1)
+def _any_rule() -> re.Pattern[str]:
+    """Every catalog pattern as one alternation: one regex call tells a line that no rule matches."""
+    return re.compile("|".join(f"(?:{rule.pattern.pattern})" for rule in load_rules()), re.IGNORECASE)
+
+
 def match_boilerplate(line: str) -> BoilerplateRule | None:
-    """Return the rule whose pattern matches the whole trimmed ``line``, or ``None``."""
-    stripped = line.strip()
-    for rule in load_rules():
-        if rule.pattern.fullmatch(stripped):
-            return rule
-    return None
+    """Return the first rule (catalog order) whose pattern matches the whole trimmed ``line``, or ``None``."""
+    return _match_trimmed(line.strip())
+
+
+@lru_cache(maxsize=1 << 14)  # the edge and line readers ask about the same lines several times
+def _match_trimmed(stripped: str) -> BoilerplateRule | None:
+    if _any_rule().fullmatch(stripped) is None:
+        return None
+    return next((rule for rule in load_rules() if rule.pattern.fullmatch(stripped)), None)
 
 
 _JOINERS = " |·•∙-–—/"

@@ -565,6 +565,7 @@ class _Head:
     """What the top of the seed gave: title, subtitle ``(line, text)`` and a lede glued to the title line."""
 
     title: str | None = None
+    line: int = 1  # the seed line the title was read from
     subtitle: tuple[int, str] | None = None
     glued: tuple[int, str] | None = None
 
@@ -615,18 +616,21 @@ def _take_title(lines: list[_Line], metadata: Metadata, confirmed: int | None,
         if first.kind in ("text", "heading") and repair_spacing(first.text)[0] == metadata.title:
             repairs.append(Repair("drop-duplicate-title", first.number,
                                   "dropped the first line: it repeats the metadata title", dropped=first.raw))
+            head.line = first.number
             return head, _take_subtitle(lines[1:], head, confirmed, repairs)
         return head, _take_subtitle(lines, head, confirmed, repairs)
     following = lines[1] if len(lines) > 1 else None
     if first.kind == "heading":
         repairs.append(Repair("title", first.number, "read as the title: a Markdown heading line opening the article"))
         head.title = _fixed(first.text, first.number, repairs)
+        head.line = first.number
         return head, _take_subtitle(lines[1:], head, confirmed, repairs)
     if first.kind == "text" and following is not None:
         if (pair := split_question_title(first.text)) is not None:
             repairs.append(Repair("split-title", first.number, "split the title line into a question (the title) "
                                   "and the subtitle after it"))
             head.title = _fixed(pair[0], first.number, repairs)
+            head.line = first.number
             head.subtitle = (first.number, _fixed(pair[1], first.number, repairs))
             return head, lines[1:]
         seam = _find_glued(first.text, guarded=True, max_words=TITLE_MAX_WORDS)
@@ -634,6 +638,7 @@ def _take_title(lines: list[_Line], metadata: Metadata, confirmed: int | None,
             repairs.append(Repair("split-title", first.number,
                                   f"split the text glued to the title line: {seam.evidence}"))
             head.title = _fixed(seam.heading, first.number, repairs)
+            head.line = first.number
             if reads_as_subtitle(seam.rest) and not seam.rest.endswith(("؟", "?")) and len(seam.rest.split()) < 16:
                 head.subtitle = (first.number, _fixed(seam.rest, first.number, repairs))
             else:
@@ -641,6 +646,7 @@ def _take_title(lines: list[_Line], metadata: Metadata, confirmed: int | None,
             return head, lines[1:]
     if _reads_as_title(first, following):
         head.title = _fixed(first.text, first.number, repairs)
+        head.line = first.number
         return head, _take_subtitle(lines[1:], head, confirmed, repairs)
     if first.kind == "bullet" and following is not None and not _reads_as_title(
             _Line(first.number, "text", first.text, first.raw), following):
@@ -649,12 +655,14 @@ def _take_title(lines: list[_Line], metadata: Metadata, confirmed: int | None,
             repairs.append(Repair("split-title", first.number, "read as the title: a lone bulleted line opening the "
                                   f"article, glued to its paragraph: {seam.evidence}"))
             head.title = _fixed(seam.heading, first.number, repairs)
+            head.line = first.number
             head.glued = (first.number, _fixed(seam.rest, first.number, repairs))
             return head, lines[1:]
     if first.kind == "bullet" and following is not None and following.kind == "text" \
             and _reads_as_title(_Line(first.number, "text", first.text, first.raw), following):
         repairs.append(Repair("title", first.number, "read as the title: a lone bulleted line opening the article"))
         head.title = _fixed(first.text, first.number, repairs)
+        head.line = first.number
         return head, _take_subtitle(lines[1:], head, confirmed, repairs)
     return head, lines
 
@@ -729,25 +737,25 @@ def parse_article(text: str, *, path: str, slug: str, metadata: Metadata | None 
             _add_text(builder, line, following, repairs)
         position += 1
 
-    title = head.title
+    title, title_line = head.title, head.line
     title_derived = False
     if title is None:
-        title = _derived_title(builder, path, lines, repairs)
+        title, title_line = _derived_title(builder, path, lines, repairs)
         title_derived = True
     subtitle = Block("subtitle", "paragraph", text=head.subtitle[1], line=head.subtitle[0]) if head.subtitle else None
     return Article(slug=slug, source_path=path, title=title, title_derived=title_derived, lede=builder.lede,
                    sections=builder.built(), metadata=metadata, repairs=tuple(repairs), source_text=text,
-                   subtitle=subtitle)
+                   subtitle=subtitle, title_line=title_line)
 
 
-def _derived_title(builder: _Builder, path: str, lines: list[_Line], repairs: list[Repair]) -> str:
-    """The title of a seed without a title line: the first sentence, taken out of its paragraph."""
+def _derived_title(builder: _Builder, path: str, lines: list[_Line], repairs: list[Repair]) -> tuple[str, int]:
+    """The title of a seed without a title line (the first sentence, taken out of its paragraph) and its line."""
     taken = builder.take_first_sentence()
     if taken is not None:
         sentence, line = taken
         repairs.append(Repair("title", line, "no title line: the first sentence is the title and leaves its "
                               "paragraph, so it is printed once"))
-        return sentence.rstrip(".").rstrip() or sentence
+        return sentence.rstrip(".").rstrip() or sentence, line
     first_text = builder.lede or next((b for _l, _h, bs in builder.sections for b in bs if b.kind == "paragraph"),
                                       None)
     if first_text is not None:
@@ -757,8 +765,8 @@ def _derived_title(builder: _Builder, path: str, lines: list[_Line], repairs: li
                               f"no title line, and {why}: the title is the first clause or words of the first "
                               "paragraph, cut with '…', and the sentence stays whole. "
                               "Add a title line at the top, or 'title:' metadata"))
-        return derive_title(first_text.text, cut=True)
-    heading = next((h for _l, h, _b in builder.sections if h), None)
+        return derive_title(first_text.text, cut=True), first_text.line
+    heading = next(((h, at) for at, h, _b in builder.sections if h), None)
     if heading is None:
         raise SeedError(path, lines[0].number if lines else None, "cannot derive a title: the seed has no "
                         "paragraph or heading", "Add a title line at the top, or 'title:' metadata.")

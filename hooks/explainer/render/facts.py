@@ -57,7 +57,17 @@ from explainer.cldr import arabic_month_names, direction, locale
 from explainer.errors import DataError
 from explainer.ingest.sidefile import compose, line_of, mapping, sequence, text
 from explainer.model import Article
-from explainer.text import ARABIC_WORD_RE, DAMMA, TASHKEEL, digit_system, fold_match_word, has_arabic, to_digits
+from explainer.text import (
+    ARABIC_SCALE_WORDS,
+    ARABIC_WORD_RE,
+    DAMMA,
+    TASHKEEL,
+    ascii_number_text,
+    digit_system,
+    fold_match_word,
+    has_arabic,
+    to_digits,
+)
 from explainer.textmatch import Phrase, PhraseMatcher
 from explainer.translate.segment import Unit, article_units
 
@@ -67,8 +77,7 @@ FACTS_SUFFIX = ".facts.yml"
 CATALOG = "facts"  # catalog of every article's fact texts: locales/facts.pot, msgctxt = article slug
 
 _MONTHS = {fold_match_word(name): number for name, number in arabic_month_names().items()}  # CLDR, every Arabic locale
-_MULTIPLIERS = {"الف": 1000, "الاف": 1000, "مليون": 10**6, "ملايين": 10**6, "مليار": 10**9, "مليارات": 10**9,
-                "بليون": 10**9}
+_MULTIPLIERS = {fold_match_word(word): value for word, value in ARABIC_SCALE_WORDS.items()}  # folded: الف الاف ...
 _PERCENT_WORDS = tuple(fold_match_word(w) for w in ("في المئة", "في المائة", "بالمئة", "بالمائة"))
 _STOP = {"من", "في", "على", "الي", "عن", "مع", "او", "و", "ثم", "التي", "الذي", "الذين", "اللتي", "هذا", "هذه",
          "ذلك", "تلك", "قد", "لقد", "كان", "كانت", "ان", "انه", "حيث", "حتي", "بعد", "قبل", "عام", "سنه"}
@@ -77,7 +86,12 @@ _FRACTIONS_PLAIN = {"نصف": 2, "ثلث": 3, "ربع": 4}
 _FRACTIONS_DAMMA = {"خمس": 5, "سدس": 6, "سبع": 7, "ثمن": 8, "تسع": 9, "عشر": 10}
 _DAMMA = DAMMA
 _ARABIC_WORD_RE = ARABIC_WORD_RE
-_YEAR_WORD_RE = re.compile(r"(?:و|ف)?(?:ب|ل|ك)?(?:ال|ل)?(?:عام|سنه)")  # folded عام / سنة with clitics
+_YEAR_WORD_RE = re.compile(r"(?:و|ف)?(?P<prep>ب|ل|ك)?(?:ال|ل)?(?:عام|سنه)")  # folded عام / سنة with clitics
+# Before "عام 2030": the year is a limit, a start or a span ("by", "until", "before", "since", "early in"),
+# not the date of what the sentence tells.
+_YEAR_LIMITS = frozenset(fold_match_word(word) for word in (
+    "بحلول", "حتى", "قبل", "بعد", "منذ", "خلال", "طوال", "مطلع", "بداية", "نهاية", "أوائل", "أواخر", "منتصف",
+    "مدى", "غضون", "عن"))
 # A number standing alone, or after an attached و ف ب ل ("و40%"); never inside "R1" or "1.2.3".
 # A number standing alone, or after an attached و ف ب ل ("و40%"), with its sign ("−40", "-3.5%") when a minus
 # stands right before it after a space or at the start; never inside "R1", "1.2.3", "كوفيد-19" or a range "10-20".
@@ -86,6 +100,7 @@ _NUMBER_RE = re.compile(r"(?P<sign>(?<![\w.,٫٬\-−–])[-−–](?=\d))?(?<![
 _WORD_RE = re.compile(rf"(?:[^\W\d_]|[{TASHKEEL}])+")  # letters and Arabic marks
 # A whole run of Latin-script words (letters, digits, inner - . & ' +) joined by single spaces: a name is
 # never cut out of a longer Latin run ("Ursula von der Leyen", "Claude 3 Opus").
+_ISO_YEAR_RE = re.compile(r"(\d{4})-")  # the year of a metadata date (YYYY-MM-DD)
 _LATIN_TOKEN = r"[A-Za-z0-9][A-Za-z0-9]*(?:[-.&'+][A-Za-z0-9]+)*\+*"
 _LATIN_NAME_RE = re.compile(rf"(?<![A-Za-z0-9_\-.&'+]){_LATIN_TOKEN}(?: {_LATIN_TOKEN})*(?![\w-])")
 _NAME_PARTICLES = frozenset(("von", "van", "der", "den", "de", "da", "del", "di", "du", "al", "el", "bin", "ibn",
@@ -104,7 +119,9 @@ class Fact:
     (the counted noun, possibly empty); names ``name`` (Latin-script name, if known) and
     ``name_kind``. ``digits`` is the CLDR numbering system of the seed's digits (``latn``,
     ``arab`` for ٠–٩, ``arabext``); ``reliable`` is False when the span may be cut from a
-    longer phrase (a counted noun or fraction whose phrase goes on): such a candidate is
+    longer phrase (a counted noun or fraction whose phrase goes on), and for a year that may not
+    date an event (a limit or span, ``بحلول عام 2030``, ``حتى عام 2030``, ``لعام 2025``, or a year
+    after the article's own date: a plan or a forecast): such a candidate is
     shown only when an editor confirms it. ``qualifier_ar`` and ``high`` keep what the text says of
     the value (``أقل من 28%``, ``بين 1500 و2500``); ``subject_ar`` is the definite noun a percentage
     is of (``28% من السكان``).
@@ -156,8 +173,7 @@ def _to_decimal(digits: str) -> Decimal:
 
     Raises ``ValueError`` for more than one decimal point (``1.2.3``).
     """
-    ascii_digits = "".join(str(int(ch)) if ch.isdigit() else ch for ch in digits)
-    plain = ascii_digits.replace(",", "").replace("٬", "").replace("٫", ".")
+    plain = ascii_number_text(digits).replace(",", "")
     if plain.count(".") > 1:
         raise ValueError(f"not a number: {digits!r}")  # a version "1.2.3" or a dotted date
     return Decimal(plain)
@@ -219,6 +235,7 @@ QUALIFIERS = ("ما لا يقل عن", "ما لا يزيد على", "ما لا �
               "ما يتجاوز", "up to", "more than", "less than", "about", "around", "nearly", "almost",
               "at least", "at most", "over", "under")
 _QUALIFIERS = sorted(((tuple(fold_match_word(q).split()), q) for q in QUALIFIERS), key=lambda pair: -len(pair[0]))
+_QUALIFIER_PREFIXES = ("", "و", "ف", "ب", "ل", "وب", "فب", "ول")  # attached to a qualifier's first word
 _NUM = r"\d+(?:[.,٫٬]\d+)*"
 # A range: بين/ما بين X و/إلى Y, من X إلى/الى/حتى Y, X–Y (a hyphen or dash between two numbers); a percent
 # sign may follow the lower end. ("أكثر 10 دول" is "the ten most": a bare أكثر/أقل qualifies nothing.)
@@ -239,19 +256,20 @@ def _qualifier(text_value: str, start: int) -> tuple[str, int] | None:
             break
         joined.insert(0, word)
         end = word.start()
+    if not joined:
+        return None
+    words_folded = tuple(fold_match_word(word.group(0)) for word in joined)
     for folded, _written in _QUALIFIERS:
         size = len(folded)
-        if len(joined) < size:
+        if len(joined) < size or words_folded[len(joined) - size + 1:] != folded[1:]:
             continue
-        tail = joined[-size:]
-        first = fold_match_word(tail[0].group(0))
-        rest = tuple(fold_match_word(w.group(0)) for w in tail[1:])
-        if rest != folded[1:]:
+        first = words_folded[-size]
+        if not first.endswith(folded[0]):
             continue
-        for prefix in ("", "و", "ف", "ب", "ل", "وب", "فب", "ول"):
+        for prefix in _QUALIFIER_PREFIXES:
             if first == prefix + folded[0]:
-                begin = tail[0].start() + len(prefix)
-                return text_value[begin:tail[-1].end()], begin
+                begin = joined[-size].start() + len(prefix)
+                return text_value[begin:joined[-1].end()], begin
     return None
 
 
@@ -417,9 +435,12 @@ def _year_fact(text_value: str, match: re.Match[str], seg_id: str) -> tuple[int,
                 return joined[-size].start(), Fact(_date_key(None, month, year), "date",
                                                    text_value[joined[-size].start():match.end()], seg_id, month=month,
                                                    year=year, digits=digit_system(match.group("num")))
-    if joined and _YEAR_WORD_RE.fullmatch(fold_match_word(joined[-1].group(0))):
+    if joined and (year_word := _YEAR_WORD_RE.fullmatch(fold_match_word(joined[-1].group(0)))):
+        # "في عام 2014" dates an event; "بحلول عام 2030", "حتى عام 2030", "لعام 2025" (for the year) do not
+        limit = year_word.group("prep") in ("ل", "ك") or (
+            len(joined) >= 2 and fold_match_word(joined[-2].group(0)).removeprefix("و") in _YEAR_LIMITS)
         return match.start(), Fact(_date_key(None, None, year), "date", match.group(0), seg_id, year=year,
-                                   digits=digit_system(match.group("num")))
+                                   digits=digit_system(match.group("num")), reliable=not limit)
     return None
 
 
@@ -506,13 +527,17 @@ def extract_candidates(article: Article) -> list[Fact]:
     """
     facts: list[Fact] = []
     seen: set[str] = set()
+    dated = _ISO_YEAR_RE.match(article.metadata.date or "")
+    published = int(dated.group(1)) if dated else None
     for unit in article_units(article):
         found = _numbers(unit.msgid, unit.segment_id) + _fractions(unit.msgid, unit.segment_id) + _names(unit.msgid, unit.segment_id)
         for _, fact in sorted(found, key=lambda pair: pair[0]):
             folded = fold_match_word(fact.key)
             if folded not in seen:
                 seen.add(folded)
-                facts.append(replace(fact, line=unit.line))
+                # a year after the article's own date is a plan or a forecast, not something that happened
+                later = fact.kind == "date" and published is not None and (fact.year or 0) > published
+                facts.append(replace(fact, line=unit.line, reliable=fact.reliable and not later))
     return facts
 
 

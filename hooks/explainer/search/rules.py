@@ -33,6 +33,7 @@ Rules (what a reader can rely on; maintainers/search.md):
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -285,12 +286,9 @@ def _extra_terms(title: str, text: str) -> str:
     # Word by word: a word (and a compound joined by "-" "'" ".") never spans white space, and folding
     # keeps white space white, so the terms of the text are those of its white-space-separated chunks,
     # in order; a site's chunks repeat, and each distinct one is worked out once (_chunk_terms).
-    terms: dict[str, None] = {}
-    plain: set[str] = set()
-    for chunk in f"{title}\n{text}".split():
-        chunk_terms, chunk_plain = _chunk_terms(chunk)
-        terms.update(dict.fromkeys(chunk_terms))
-        plain.update(chunk_plain)
+    chunks = [_chunk_terms(chunk) for chunk in f"{title}\n{text}".split()]
+    plain = set(itertools.chain.from_iterable(written for _terms, written in chunks))
+    terms = dict.fromkeys(itertools.chain.from_iterable(found for found, _written in chunks))
     return " ".join(t for t in terms if t not in plain)
 
 

@@ -52,6 +52,7 @@ from decimal import Decimal, InvalidOperation
 from babel.messages.pofile import unescape
 
 from explainer.render.links import link_spans
+from explainer.text import ARABIC_SCALE_WORDS, ascii_number_text
 
 #: The checks, in the order findings are listed.
 CHECKS = ("number", "name", "brackets")
@@ -67,12 +68,9 @@ class Finding:
 
 # -- numbers -------------------------------------------------------------------------------------
 
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬٪", "01234567890123456789.,%")
 _GROUP = ",\u00a0\u202f"
 _SCALES = {
-    "ألف": 10**3, "الف": 10**3, "آلاف": 10**3, "الاف": 10**3, "ألاف": 10**3,
-    "مليون": 10**6, "ملايين": 10**6, "مليار": 10**9, "مليارات": 10**9, "بليون": 10**9, "بلايين": 10**9,
-    "تريليون": 10**12, "ترليون": 10**12, "تريليونات": 10**12,
+    **ARABIC_SCALE_WORDS,
     "thousand": 10**3, "thousands": 10**3, "million": 10**6, "millions": 10**6,
     "billion": 10**9, "billions": 10**9, "trillion": 10**12, "trillions": 10**12,
 }
@@ -94,6 +92,8 @@ _EN_ORDINALS = {w: n for n, w in enumerate(re.findall(r"\w+", (
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
     "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth")), start=1)}
 _EN_WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)?")
+_EN_SCALED = frozenset(("hundred", "thousand", "million", "billion", "trillion"))
+_EN_RUN_WORDS = frozenset((*_EN_UNITS, *_EN_TENS, *_EN_ORDINALS, "dozen", *_EN_SCALED))
 _EN_ANY_NUMBER_WORD_RE = re.compile(
     r"\b(?:" + "|".join([*_EN_UNITS, *_EN_TENS, *_EN_ORDINALS, "dozen", "hundred", "thousand", "million", "billion",
                          "trillion"]) + r")", re.IGNORECASE)
@@ -143,8 +143,15 @@ def _english_words(text: str) -> list[_Number]:
     if not _EN_ANY_NUMBER_WORD_RE.search(text):  # most texts: no number word at all
         return numbers
     tokens = [(m.group(), m.start(), m.end()) for m in _EN_WORD_RE.finditer(text.lower())]
+    # a run starts at a number word, or at "a"/"an" before one ("a million", "a dozen")
+    heads = [word.split("-")[0] in _EN_RUN_WORDS for word, _start, _end in tokens]
+    starts = [at for at, (word, _start, _end) in enumerate(tokens)
+              if heads[at] or (word in ("a", "an") and at + 1 < len(tokens) and heads[at + 1])]
     index = 0
-    while index < len(tokens):
+    for start_at in starts:
+        if start_at < index:
+            continue
+        index = start_at
         total, current, start, end, seen = Decimal(0), Decimal(0), tokens[index][1], tokens[index][2], False
         j = index
         while j < len(tokens):
@@ -171,15 +178,13 @@ def _english_words(text: str) -> list[_Number]:
         if seen:
             numbers.append(_Number(text[start:end], frozenset({(total + current).normalize()})))
             index = j
-        else:
-            index += 1
     return numbers
 
 
 def numbers(text: str, lang: str) -> list[_Number]:
     """The numbers of ``text`` with their possible values (rules: module docstring); URLs and e-mails left out."""
     plain = "".join(" " * len(span.text) if span.href else span.text for span in link_spans(text))
-    plain = plain.translate(_DIGITS)
+    plain = ascii_number_text(plain)
     found: list[_Number] = []
     for match in _NUMBER_RE.finditer(plain):
         values = _values(match.group("num"))
