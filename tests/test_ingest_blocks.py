@@ -228,3 +228,11 @@ def test_the_title_line_is_never_joined_to_the_paragraph_under_it(tmp_path: Path
     article = _parse(tmp_path, "\n".join([title, *WRAPPED, *PROSE]) + "\n")
     assert article.title == title
     assert _paragraphs(article) == [" ".join(WRAPPED), *PROSE]
+
+
+def test_a_read_also_block_under_the_headline_goes_with_its_titles(tmp_path: Path) -> None:
+    article = _parse(tmp_path, "\n\n".join([HEAD[0], "\n".join(["اقرأ أيضاً:", *TITLES]), *HEAD[1:], *TAIL]) + "\n")
+    assert article.title == HEAD[0]
+    assert article.lede is not None and article.lede.text == HEAD[1]
+    assert _paragraphs(article) == HEAD[1:] + TAIL and _headings(article) == []
+    assert [dropped for _l, _d, dropped in _report(article, "drop-furniture")] == TITLES

@@ -251,6 +251,15 @@ def _head(lines: list[str], edges: Edges) -> int:
                                           "headline")
             position = titles[-1] + 1
             continue
+        if found is not None and found.kind == "block" and (
+                titles := _link_titles(lines, edges, position, inline=_inline_title(line) is not None)):
+            _drop(edges, position, found, "under the headline")  # a "read also" block above the first paragraph
+            for title in titles:
+                edges.drops[title] = Drop(title, "drop-furniture", "dropped a link title of a block of links under "
+                                          "the headline (a short line without final punctuation under its \"read "
+                                          "also\" line)")
+            position = titles[-1] + 1
+            continue
         if found is not None:
             _drop(edges, position, found, "under the headline")
             position += 1
@@ -544,6 +553,29 @@ def _prose_follows(lines: list[str], edges: Edges, start: int) -> bool:
     return False
 
 
+def _link_titles(lines: list[str], edges: Edges, index: int, *, inline: bool) -> list[int] | None:
+    """The link titles under the block opener at ``index`` when the block stands before an article paragraph
+    (see :func:`_blocks_inside`), else ``None``; ``inline``: the opener carries its own title after the colon
+    (then no title under it is needed)."""
+    titles: list[int] = []
+    at = index + 1
+    run = inline or (at < len(lines) and lines[at].strip() != "")  # titles right under the opener
+    while at < len(lines) and len(titles) <= MAX_BLOCK_TITLES:
+        text = lines[at].strip()
+        if not text or at in edges.drops:
+            if run and not text and (titles or inline):
+                break  # a blank line ends a run of titles
+            at += 1
+            continue
+        if not reads_as_link_title(text) or match_boilerplate(text) is not None:
+            break
+        titles.append(at)
+        at += 1
+    if (not inline and not titles) or len(titles) > MAX_BLOCK_TITLES or not _prose_follows(lines, edges, at):
+        return None
+    return titles
+
+
 def _blocks_inside(lines: list[str], edges: Edges, floor: int) -> None:
     """Drop the "read also" blocks inside the article: an opener and the link titles under it.
 
@@ -574,21 +606,8 @@ def _blocks_inside(lines: list[str], edges: Edges, floor: int) -> None:
         if rule is None or not rule.block:
             index += 1
             continue
-        titles: list[int] = []
-        at = index + 1
-        run = title is not None or (at < len(lines) and lines[at].strip() != "")  # titles right under the opener
-        while at < len(lines) and len(titles) <= MAX_BLOCK_TITLES:
-            text = lines[at].strip()
-            if not text or at in edges.drops:
-                if run and not text and titles + ([index] if title is not None else []):
-                    break  # a blank line ends a run of titles
-                at += 1
-                continue
-            if not reads_as_link_title(text) or match_boilerplate(text) is not None:
-                break
-            titles.append(at)
-            at += 1
-        if (title is None and not titles) or len(titles) > MAX_BLOCK_TITLES or not _prose_follows(lines, edges, at):
+        titles = _link_titles(lines, edges, index, inline=title is not None)
+        if titles is None:
             index += 1
             continue
         if title is None:
