@@ -252,13 +252,13 @@ def _head(lines: list[str], edges: Edges) -> int:
             position = titles[-1] + 1
             continue
         if found is not None and found.kind == "block" and (
-                titles := _link_titles(lines, edges, position, inline=_inline_title(line) is not None)):
+                links := _link_titles(lines, edges, position, inline=_inline_title(line) is not None)):
             _drop(edges, position, found, "under the headline")  # a "read also" block above the first paragraph
-            for title in titles:
+            for title in links:
                 edges.drops[title] = Drop(title, "drop-furniture", "dropped a link title of a block of links under "
                                           "the headline (a short line without final punctuation under its \"read "
                                           "also\" line)")
-            position = titles[-1] + 1
+            position = links[-1] + 1
             continue
         if found is not None:
             _drop(edges, position, found, "under the headline")
