@@ -236,3 +236,20 @@ def test_a_read_also_block_under_the_headline_goes_with_its_titles(tmp_path: Pat
     assert article.lede is not None and article.lede.text == HEAD[1]
     assert _paragraphs(article) == HEAD[1:] + TAIL and _headings(article) == []
     assert [dropped for _l, _d, dropped in _report(article, "drop-furniture")] == TITLES
+
+
+def test_a_news_headline_under_its_date_line_is_not_joined_to_the_wrapped_lede(tmp_path: Path) -> None:
+    headline = "إصابة اثني عشر شخصا في انقلاب حافلة ركاب على الطريق الصحراوي"  # as wide as the lines under it
+    seed = "\n".join(["حوادث", "كتبت سارة عبد الحميد", "الثلاثاء، 22 يوليو 2025 11:40 ص", headline, *WRAPPED,
+                      *PROSE]) + "\n"
+    article = _parse(tmp_path, seed)
+    assert article.title == headline
+    assert _paragraphs(article) == [" ".join(WRAPPED), *PROSE]
+    assert [line for line, _d, _x in _report(article, "join-wrapped-lines")] == [5]
+
+
+def test_a_read_also_line_above_a_wrapped_paragraph_is_not_joined_to_it(tmp_path: Path) -> None:
+    link = "اقرأ أيضًا: كيف تغير الأقمار الصناعية مواعيد الحصاد"  # as wide as the wrapped lines
+    article = _parse(tmp_path, "\n".join([TITLE, PROSE[0], link, *WRAPPED, *PROSE[1:]]) + "\n")
+    assert _paragraphs(article) == [PROSE[0], " ".join(WRAPPED), *PROSE[1:]]
+    assert [dropped for _l, _d, dropped in _report(article, "drop-boilerplate")] == [link]

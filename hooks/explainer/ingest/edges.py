@@ -296,6 +296,12 @@ def _dateline(line: str) -> Furniture | None:
     return None
 
 
+def head_furniture(line: str) -> bool:
+    """Is ``line`` furniture that stands above a headline: :func:`furniture`, a dateline (``هسبريس - محمد
+    الراجي``) or a byline opened by a verb (``كتب - …``)?"""
+    return furniture(line) is not None or _dateline(line) is not None or verb_byline(line) is not None
+
+
 def _headline_after_furniture(lines: list[str], index: int) -> bool:
     """After ``lines[index]``: one or more furniture lines, then a line that reads as a headline, then a
     paragraph that is a sentence (the layout of a news page's head, where a dateline may stand first)."""

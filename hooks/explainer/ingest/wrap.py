@@ -359,6 +359,30 @@ def _continued(lines: list[str], last: int, width: int) -> int:
     return last
 
 
+LABEL_WORDS = 3
+
+
+def _stands_alone(texts: list[str], first: int) -> bool:
+    """Does ``texts[first]`` stand on its own above a wrapped paragraph: a catalog or furniture line
+    (``اقرأ أيضًا: …``, a date line), or the seed's headline: a line that reads as one
+    (:func:`~explainer.ingest.edges.reads_as_headline`) with nothing above it, or only furniture (a date
+    line, a byline, a dateline: :func:`~explainer.ingest.edges.head_furniture`, one at least) and short
+    labels (at most ``LABEL_WORDS`` words without punctuation: a section's name)?"""
+    from explainer.ingest.boilerplate import match_boilerplate
+    from explainer.ingest.edges import head_furniture, reads_as_headline
+
+    line = texts[first]
+    if match_boilerplate(line) is not None or head_furniture(line):
+        return True
+    if not reads_as_headline(line):
+        return False
+    above = [text for text in texts[:first] if text]
+    furniture = [head_furniture(text) for text in above]
+    labels = all(known or (len(text.split()) <= LABEL_WORDS and not re.search(r"[^\w\s]", text))
+                 for text, known in zip(above, furniture, strict=True))
+    return not above or (labels and any(furniture))
+
+
 def join_wrapped_blocks(numbered: tuple[tuple[int, str], ...]) -> Unwrapped:
     """Join the hard-wrapped paragraphs of a seed that is not hard-wrapped as a whole.
 
@@ -366,7 +390,8 @@ def join_wrapped_blocks(numbered: tuple[tuple[int, str], ...]) -> Unwrapped:
     at a similar width without blank lines between them. Each block (a run of consecutive non-blank
     lines) is read on its own evidence (:func:`_runs`, :func:`_wrapped_run`): lines of similar length near
     the paragraph's own width, ending without a sentence mark, the next line continuing the sentence
-    where its first word would not have fitted. The seed's first line (its title) is never joined; list
+    where its first word would not have fitted. The headline (a line that reads as one at the top of the seed,
+under furniture or nothing), a catalog or furniture line (:func:`_stands_alone`) is never joined; list
     items, page furniture, one-sentence-per-line prose, headings and link titles keep their lines.
 
     Input: the seed's ``(line number, line)`` pairs. Output: :class:`Unwrapped` with one
@@ -380,7 +405,6 @@ def join_wrapped_blocks(numbered: tuple[tuple[int, str], ...]) -> Unwrapped:
     ([1, 2, 5], 2)
     """
     texts = [line.strip() for _number, line in numbered]
-    first_content = next((i for i, text in enumerate(texts) if text), None)
     joins: dict[int, tuple[int, int]] = {}  # index of a run's first line -> (end, width)
     index = 0
     while index < len(texts):
@@ -390,9 +414,15 @@ def join_wrapped_blocks(numbered: tuple[tuple[int, str], ...]) -> Unwrapped:
         end = index
         while end < len(texts) and texts[end]:
             end += 1
-        start = index + 1 if index == first_content else index  # the title line is never joined
-        for first, last, width in _runs(texts[start:end]):
-            joins[start + first] = (start + last, width)
+        for first, last, width in _runs(texts[index:end]):
+            first += index
+            if _stands_alone(texts, first):  # the headline is never joined to the paragraph under it
+                first += 1
+                found = _wrapped_run(texts[first:index + last])
+                if found is None:
+                    continue
+                width = found
+            joins[first] = (index + last, width)
         index = end
     if not joins:
         return Unwrapped(numbered)
