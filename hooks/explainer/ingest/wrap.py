@@ -305,12 +305,16 @@ def _wrapped_run(lines: list[str]) -> int | None:
     return width
 
 
+def _open_shape(line: str, following: str) -> bool:
+    """The cheap part of :func:`_open_break` (lengths, the end of ``line``, the start of ``following``)."""
+    return (len(line) <= MAX_WIDTH and len(following) <= MAX_WIDTH and not line.endswith(_SENTENCE_END)
+            and not _LIST_START_RE.match(following) and not _ORDINAL_START_RE.match(following))
+
+
 def _open_break(line: str, following: str) -> bool:
     """Could the break between two lines of a block be a wrap: ``line`` ends no sentence, neither is page
     furniture nor wider than ``MAX_WIDTH``, and ``following`` starts no list or ordinal item?"""
-    return (not line.endswith(_SENTENCE_END) and len(line) <= MAX_WIDTH and len(following) <= MAX_WIDTH
-            and not _page_furniture(line) and not _page_furniture(following)
-            and not _LIST_START_RE.match(following) and not _ORDINAL_START_RE.match(following))
+    return _open_shape(line, following) and not _page_furniture(line) and not _page_furniture(following)
 
 
 def _runs(lines: list[str]) -> list[tuple[int, int, int]]:
@@ -325,10 +329,14 @@ def _runs(lines: list[str]) -> list[tuple[int, int, int]]:
     start = 0
     while start < len(lines) - 1:
         end = start
-        while end < len(lines) - 1 and _open_break(lines[end], lines[end + 1]):
+        while end < len(lines) - 1 and _open_shape(lines[end], lines[end + 1]):
             end += 1
         stop = end + 1  # the chain's last line (it ends the paragraph) is lines[end]
         piece = (start, stop)
+        # only the chain's last line ends a sentence, so a chain cut at page furniture holds no paragraph's end
+        if not lines[end].endswith(_SENTENCE_END) or (end - start >= MIN_BLOCK_WRAPS and any(
+                _page_furniture(line) for line in lines[start:stop])):
+            piece = (stop, stop)  # link titles, a menu, a poem without marks; a page number or a running head
         while piece[1] - piece[0] >= MIN_BLOCK_WRAPS + 1:
             first, last = piece
             if (first == 0 or not lines[first - 1].endswith(":")) \
