@@ -99,7 +99,8 @@ ARABIC_WORD_RE = re.compile(f"[{ARABIC_LETTERS}{TASHKEEL}{TATWEEL}]+")
 #: A final-only letter (with its marks), then a letter of the next word: U+0629/U+0649 never sit inside a word.
 FINAL_LETTER_SEAM_RE = re.compile(f"[{FINAL_ONLY}][{TASHKEEL}]*(?=[{ARABIC_LETTERS}])")
 HAMZA_SEAM_RE = re.compile(f"{HAMZA}[{TASHKEEL}]*(?=[{ARABIC_LETTERS}])")
-_ANY_LETTER_RE = regex.compile(r"\p{L}")
+_ARABIC_LETTERS_RUN_RE = re.compile(f"[{ARABIC_LETTERS}]+")
+_LETTERS_RUN_RE = regex.compile(r"\p{L}+")
 
 
 def arabic_share(text: str) -> tuple[int, int]:
@@ -108,7 +109,7 @@ def arabic_share(text: str) -> tuple[int, int]:
     >>> arabic_share("مرحبا DeepSeek")
     (5, 13)
     """
-    return len(ARABIC_LETTER_RE.findall(text)), len(_ANY_LETTER_RE.findall(text))
+    return sum(map(len, _ARABIC_LETTERS_RUN_RE.findall(text))), sum(map(len, _LETTERS_RUN_RE.findall(text)))
 
 
 # -- digits ------------------------------------------------------------------------------
