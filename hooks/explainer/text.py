@@ -153,6 +153,8 @@ def ascii_digits(text: str) -> str:
     >>> ascii_digits("٣ أبريل ٢٠٢٥"), ascii_digits("१२")
     ('3 أبريل 2025', '12')
     """
+    if text.isascii():
+        return text
     text = text.translate(_ARABIC_TO_ASCII)
     if _OTHER_DIGIT_RE.search(text) is None:  # the digits seeds use: ASCII and the two Arabic-Indic sets
         return text
@@ -173,7 +175,7 @@ def ascii_number_text(text: str) -> str:
     >>> ascii_number_text("١٢٫٥٪ و١٠٬٠٠٠")
     '12.5% و10,000'
     """
-    return ascii_digits(text).translate(_NUMBER_SIGNS_TO_ASCII)
+    return text if text.isascii() else ascii_digits(text).translate(_NUMBER_SIGNS_TO_ASCII)
 
 
 #: Arabic scale words written after a number (``10 آلاف``, ``3 مليارات``), with and without
