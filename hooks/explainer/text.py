@@ -99,7 +99,8 @@ ARABIC_WORD_RE = re.compile(f"[{ARABIC_LETTERS}{TASHKEEL}{TATWEEL}]+")
 #: A final-only letter (with its marks), then a letter of the next word: U+0629/U+0649 never sit inside a word.
 FINAL_LETTER_SEAM_RE = re.compile(f"[{FINAL_ONLY}][{TASHKEEL}]*(?=[{ARABIC_LETTERS}])")
 HAMZA_SEAM_RE = re.compile(f"{HAMZA}[{TASHKEEL}]*(?=[{ARABIC_LETTERS}])")
-_ANY_LETTER_RE = regex.compile(r"\p{L}")
+_ARABIC_LETTERS_RUN_RE = re.compile(f"[{ARABIC_LETTERS}]+")
+_LETTERS_RUN_RE = regex.compile(r"\p{L}+")
 
 
 def arabic_share(text: str) -> tuple[int, int]:
@@ -108,7 +109,7 @@ def arabic_share(text: str) -> tuple[int, int]:
     >>> arabic_share("مرحبا DeepSeek")
     (5, 13)
     """
-    return len(ARABIC_LETTER_RE.findall(text)), len(_ANY_LETTER_RE.findall(text))
+    return sum(map(len, _ARABIC_LETTERS_RUN_RE.findall(text))), sum(map(len, _LETTERS_RUN_RE.findall(text)))
 
 
 # -- digits ------------------------------------------------------------------------------
@@ -152,6 +153,8 @@ def ascii_digits(text: str) -> str:
     >>> ascii_digits("٣ أبريل ٢٠٢٥"), ascii_digits("१२")
     ('3 أبريل 2025', '12')
     """
+    if text.isascii():
+        return text
     text = text.translate(_ARABIC_TO_ASCII)
     if _OTHER_DIGIT_RE.search(text) is None:  # the digits seeds use: ASCII and the two Arabic-Indic sets
         return text
@@ -172,7 +175,7 @@ def ascii_number_text(text: str) -> str:
     >>> ascii_number_text("١٢٫٥٪ و١٠٬٠٠٠")
     '12.5% و10,000'
     """
-    return ascii_digits(text).translate(_NUMBER_SIGNS_TO_ASCII)
+    return text if text.isascii() else ascii_digits(text).translate(_NUMBER_SIGNS_TO_ASCII)
 
 
 #: Arabic scale words written after a number (``10 آلاف``, ``3 مليارات``), with and without

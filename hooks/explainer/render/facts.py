@@ -40,8 +40,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
+import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -520,12 +521,19 @@ def _strip_clitics(span: str, spellings: Sequence[str]) -> str:
 def extract_candidates(article: Article) -> list[Fact]:
     """Key-fact candidates of ``article`` in reading order, one per key (its first occurrence).
 
+    The list of :func:`iter_candidates`.
+
     >>> from explainer.ingest.parse import parse_article
     >>> art = parse_article("عنوان\\nفي 20 يناير 2025، اشترت إنفيديا 10 آلاف شريحة.", path="x.txt", slug="x")
     >>> [f.key for f in extract_candidates(art)]
     ['date:2025-01-20', 'name:Nvidia', 'quantity:10000 شريحة']
     """
-    facts: list[Fact] = []
+    return list(iter_candidates(article))
+
+
+def iter_candidates(article: Article) -> Iterator[Fact]:
+    """Key-fact candidates of ``article`` in reading order, one per key, found unit by unit as they are asked for
+    (the automatic selection stops after its first ``MAX_AUTO_FACTS``)."""
     seen: set[str] = set()
     dated = _ISO_YEAR_RE.match(article.metadata.date or "")
     published = int(dated.group(1)) if dated else None
@@ -537,8 +545,7 @@ def extract_candidates(article: Article) -> list[Fact]:
                 seen.add(folded)
                 # a year after the article's own date is a plan or a forecast, not something that happened
                 later = fact.kind == "date" and published is not None and (fact.year or 0) > published
-                facts.append(replace(fact, line=unit.line, reliable=fact.reliable and not later))
-    return facts
+                yield replace(fact, line=unit.line, reliable=fact.reliable and not later)
 
 
 def facts_path(seed_path: Path) -> Path:
@@ -588,14 +595,14 @@ def derived_label(fact: Fact) -> str:
     return ""
 
 
-def select_facts(candidates: Sequence[Fact], confirmed: Sequence[Fact] | None) -> list[Fact]:
+def select_facts(candidates: Iterable[Fact], confirmed: Sequence[Fact] | None) -> list[Fact]:
     """The facts to show: the editor's list when there is one, else the first reliable candidates
     (``MAX_AUTO_FACTS`` at most; see :attr:`Fact.reliable`) that can be labelled truly: a quantity or
     percentage needs a :func:`derived_label` (a generic "Figure" label says nothing: fewer facts are shown)."""
     if confirmed is not None:
         return list(confirmed)
-    return [fact for fact in candidates if fact.reliable
-            and (fact.kind not in ("quantity", "percent") or derived_label(fact))][:MAX_AUTO_FACTS]
+    return list(itertools.islice((fact for fact in candidates if fact.reliable
+                                  and (fact.kind not in ("quantity", "percent") or derived_label(fact))), MAX_AUTO_FACTS))
 
 
 def _is_latin(value: str) -> bool:
@@ -608,11 +615,11 @@ def load_article_facts(article: Article, root: Path) -> list[Fact]:
     ``root`` is the project folder (the article's ``source_path`` is relative to it).
     Raises :class:`DataError` for a bad side file.
     """
-    candidates = extract_candidates(article)
     side = facts_path(root / article.source_path)
+    if not side.exists():
+        return select_facts(iter_candidates(article), None)  # the first reliable ones: the rest is never read
     shown_side = side.relative_to(root).as_posix() if side.is_relative_to(root) else side.as_posix()
-    confirmed = read_facts_file(side, shown_side, candidates, article.source_path) if side.exists() else None
-    return select_facts(candidates, confirmed)
+    return read_facts_file(side, shown_side, extract_candidates(article), article.source_path)
 
 
 def fact_units(slug: str, facts: Sequence[Fact]) -> list[Unit]:

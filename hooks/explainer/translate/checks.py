@@ -96,7 +96,7 @@ _EN_SCALED = frozenset(("hundred", "thousand", "million", "billion", "trillion")
 _EN_RUN_WORDS = frozenset((*_EN_UNITS, *_EN_TENS, *_EN_ORDINALS, "dozen", *_EN_SCALED))
 _EN_ANY_NUMBER_WORD_RE = re.compile(
     r"\b(?:" + "|".join([*_EN_UNITS, *_EN_TENS, *_EN_ORDINALS, "dozen", "hundred", "thousand", "million", "billion",
-                         "trillion"]) + r")", re.IGNORECASE)
+                         "trillion"]) + r")s?\b", re.IGNORECASE)
 _NUMBER_WORDS = {"en": True}  # target languages whose number words are read (the rest: see the module docstring)
 
 
