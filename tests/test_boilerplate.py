@@ -68,3 +68,14 @@ def test_a_what_names_the_line_and_generic_entries_always_have_one() -> None:
 def test_tags_lines_are_named_as_tags_lines_whatever_the_platform(line: str) -> None:
     rule = match_boilerplate(line)
     assert rule is not None and rule.platform == "generic" and rule.what.startswith("a tags line")
+
+
+def test_no_example_is_shadowed_by_an_earlier_entry_of_another_kind() -> None:
+    # match_boilerplate gives the first entry that matches: an "Advertisement" also listed as a news
+    # section label was kept inside the article although its own entry drops it anywhere.
+    for rule in load_rules():
+        for example in rule.examples:
+            found = match_boilerplate(example)
+            assert found is not None
+            assert (found.anywhere, found.block, found.comments, found.contents) == \
+                (rule.anywhere, rule.block, rule.comments, rule.contents), (example, rule.platform, found.platform)
