@@ -539,7 +539,7 @@ def _work(articles: Sequence[Article], states: Mapping[str, Mapping[str, Transla
                 if shown.state == "translated" and not shown.findings:
                     continue
                 key = (entry.catalog, entry.unit.msgctxt, entry.unit.msgid)
-                if shown.state == "translated" and key in checked:
+                if shown.findings and key in checked:
                     continue  # a repeated sentence: its findings once (as TranslationStates.findings counts them)
                 checked.add(key)
                 path, catalog = po_files.get((lang, entry.catalog), (None, None))
@@ -548,7 +548,7 @@ def _work(articles: Sequence[Article], states: Mapping[str, Mapping[str, Transla
                 msgid = shown.previous if shown.reason == "outdated" and shown.previous else entry.unit.msgid
                 line = inputs.lines(path, catalog).get((entry.unit.msgctxt, msgid))
                 where = inputs.shown(path)
-                if shown.state == "translated":
+                if shown.findings:  # a current translation the checks question (reason "check": marked for review)
                     items += [WorkItem(article.slug, lang, entry.unit.segment_id, "finding", f"{f.check}: {f.message}",
                                        where, line, entry.unit.msgid) for f in shown.findings]
                 else:
@@ -575,8 +575,8 @@ def _coverage_infos(articles: Sequence[Article], states: Mapping[str, Mapping[st
                 listed_states = [(item.segment_id, item.state) for item in items]
                 parts = []
                 for state, label in (("fuzzy", "fuzzy"), ("outdated", "outdated (its Arabic changed: run 'explainer update')"),
-                                     ("untranslated", "untranslated")):
-                    if count := sum(1 for _seg, s in listed_states if s == state):
+                                     ("finding", "to review (a check's finding, below)"), ("untranslated", "untranslated")):
+                    if count := len({seg for seg, s in listed_states if s == state}):
                         parts.append(f"{count} {label} ({_ids(listed_states, state)})")
                 path = _display(po_path(locales_dir, lang, article.slug), root)
                 lines.append(f"{path}: article '{article.slug}' is {found.percent}% translated into {lang}: "

@@ -120,7 +120,7 @@ def notice(state: str, page_lang: str, ui: UiStrings, original_href: str | None 
            notice_id: str | None = None) -> str:
     """The notice of a passage (or a run of passages) in ``state``; empty for a current one.
 
-    Untranslated: "Not yet translated" in the page language. Fuzzy: "may be outdated"
+    Untranslated: "Not yet translated" in the page language. Fuzzy: "to be reviewed"
     and, when ``original_href`` is given, a link to the same passage in the original.
     ``notice_id`` is the notice's own id (its group points at it).
     """
