@@ -40,6 +40,7 @@ from explainer.render.pages import (
     render_article,
     render_home_page,
     render_not_found,
+    render_seed_error,
     render_status,
 )
 from explainer.search.records import article_records, glossary_records
@@ -250,6 +251,7 @@ class _Inputs:
         self.cache = cache
         self.tolerant = tolerant
         self.errors: list[str] = []
+        self.broken: dict[Path, str] = {}  # seeds left out of a preview, with their error
 
     def shown(self, path: Path) -> str:
         return _display(path, self.root)
@@ -298,10 +300,19 @@ def _load_articles(paths: Sequence[Path], inputs: _Inputs) -> list[tuple[Article
             if not inputs.tolerant:
                 raise
             inputs.errors.append(f"{exc}\n  (left out of this preview; the rest of the site is served: fix the file and save)")
+            inputs.broken[path] = str(exc)
             continue
         seen[article.slug] = article
         found.append((article, key))
     return found
+
+
+def _is_slug(name: str) -> bool:
+    try:
+        validate_slug(name, name)
+    except ExplainerError:
+        return False
+    return True
 
 
 def _foreign_context_warnings(slug: str, translations: Translations, shown: str) -> list[str]:
@@ -457,6 +468,16 @@ def build_site(options: Options, root: Path, cache: BuildCache | None = None, *,
             keep(page, glossary_page_key)
             records[lang].extend(page_records)
             record_pages[lang].append(page.src_uri)
+
+    # A seed a preview left out: its address says what is wrong (both languages) instead of "page not found".
+    taken = {page.src_uri for page in pages}
+    for path, problem in inputs.broken.items():
+        if not _is_slug(path.stem):
+            continue  # the error is the file name itself: no address to show it at
+        for lang in langs:
+            page = render_seed_error(path.stem, problem, lang, site)
+            if page.src_uri not in taken:
+                keep(page, ("seed-error", path.stem, problem, lang, ui_key, options_key))
 
     warnings = (stray_seed_files(seeds_dir, root, Path(options.glossary_file).name) + duplicate_title_warnings(articles)
                 + catalog_warnings + _ui_warnings(ui, langs, locales_dir, root) + preservation)

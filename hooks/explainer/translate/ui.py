@@ -85,6 +85,12 @@ _PAGE_MESSAGES = (
               "until the file is fixed.",
               "Notice at the top of an article page in a preview (mkdocs serve) when its PO file is malformed; "
               "{problem} is the file, line and problem."),
+    UiMessage("seed_error_title", "This article could not be read",
+              "Title of the page a preview (mkdocs serve) shows at the address of an article whose seed has an error."),
+    UiMessage("seed_error_body",
+              "The preview leaves this article out until its seed is fixed. Fix the file and save it: this page "
+              "then shows the article again.",
+              "Paragraph of that page, above the error message (file, line, problem, in English)."),
     UiMessage("status_title", "Translation status", "Title of the translation status page and of links to it."),
     UiMessage("status_intro",
               "How much of each article has a current English translation. Passages to review have a "
