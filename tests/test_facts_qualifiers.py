@@ -113,3 +113,11 @@ def test_a_number_measured_in_a_unit_or_followed_by_a_preposition_is_not_shown_o
     shown = {fact.key for fact in select_facts(list(facts.values()), None)}
     assert "quantity:120 مهندسًا" in shown  # engineers: what the number counts
     assert not {"quantity:1.2 دولار", "quantity:نحو 0.45 دولار", "quantity:300 ميغاواط"} & shown
+
+
+def test_an_untranslated_box_says_so_on_the_english_page(facts_build, real_build) -> None:
+    note = ".ex-facts .ex-facts__note"
+    english = soup(facts_build.site / "en/labour/index.html")  # no English catalog: the box shows the Arabic
+    assert english.select_one(note).get_text() == "Texts in Arabic are not yet translated."
+    assert soup(facts_build.site / "labour/index.html").select_one(note) is None  # the Arabic page: nothing to say
+    assert soup(real_build.site / "en/deepseek/index.html").select_one(note) is None  # every fact text translated

@@ -728,23 +728,27 @@ def label_key(fact: Fact) -> str:
 def render_box(facts: Sequence[Fact], lang: str, translate: Translate, ui: Callable[[str, str], str]) -> str:
     """HTML of the key-facts box (an ``<aside>`` with a ``<dl>``); ``""`` when there are no facts.
 
-    Every text is HTML-escaped; a piece not in the page language carries ``lang``/``dir``.
+    Every text is HTML-escaped; a piece not in the page language carries ``lang``/``dir``. On a page in
+    another language than Arabic, a note under the list says when some texts are not translated yet.
     """
     if not facts:
         return ""
     rows = []
+    untranslated = False  # a text shown in Arabic on a page in another language: said under the box
     for fact in facts:
         given = fact.label_ar or derived_label(fact)
         label = Piece(given, "ar") if given else Piece(ui(label_key(fact), lang), lang)
         if given and lang != "ar" and (done := translate(given)):
             label = Piece(done, lang)
         value = format_value(fact, lang, translate)
+        untranslated = untranslated or (lang != "ar" and "ar" in (label.lang, value.lang) and has_arabic(label.text + value.text))
         rows.append(f'<div class="ex-fact ex-fact--{fact.kind}" data-key="{html.escape(fact.key)}">'
                     f"<dt{_lang(label, lang)}>{html.escape(label.text)}</dt>"
                     f"<dd{_lang(value, lang)}>{html.escape(value.text)}</dd></div>")
     title = html.escape(ui("key_facts", lang))
+    note = f'<p class="ex-facts__note">{html.escape(ui("facts_untranslated", lang))}</p>' if untranslated else ""
     return (f'<aside class="ex-facts" aria-labelledby="ex-facts-title">'
-            f'<p class="ex-facts__title" id="ex-facts-title">{title}</p><dl>{"".join(rows)}</dl></aside>\n\n')
+            f'<p class="ex-facts__title" id="ex-facts-title">{title}</p><dl>{"".join(rows)}</dl>{note}</aside>\n\n')
 
 
 def _lang(piece: Piece, page_lang: str) -> str:

@@ -120,6 +120,9 @@ _PAGE_MESSAGES = (
 #: The explainer layer's words (byline, key facts, parallel view, glossary).
 _LAYER_MESSAGES = (
     UiMessage("key_facts", "Key facts", "Title of the key-facts box at the top of an article."),
+    UiMessage("facts_untranslated", "Texts in Arabic are not yet translated.",
+              "Note under the key-facts box of a translated page when some of its labels or values have no "
+              "translation yet (they are shown in Arabic)."),
     UiMessage("fact_date", "Date", "Default label of a date in the key-facts box."),
     UiMessage("fact_quantity", "Figure", "Default label of a number with its unit in the key-facts box."),
     UiMessage("fact_percent", "Percentage", "Default label of a percentage in the key-facts box."),
