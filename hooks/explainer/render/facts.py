@@ -639,13 +639,19 @@ def load_article_facts(article: Article, root: Path) -> list[Fact]:
 
 
 def fact_units(slug: str, facts: Sequence[Fact]) -> list[Unit]:
-    """Translation units of the shown facts (msgctxt = slug): labels, counted nouns, phrases, names."""
+    """Translation units of the shown facts (msgctxt = slug): labels, qualifiers, counted nouns, subjects, phrases.
+
+    Each unit's ``segment_id`` is ``fact <key>`` and its ``kind`` the text's role in the box (``label``,
+    ``qualifier``, ``counted-noun``, ``subject``, ``phrase``), so the extracted comment a translator
+    sees (``#. fact quantity:نحو 10000 طن counted-noun``) says which fact a bare word belongs to.
+    """
     units: list[Unit] = []
     for fact in facts:
-        for value in (fact.label_ar, fact.qualifier_ar, fact.unit_ar, fact.subject_ar,
-                      "" if fact.kind in ("date", "quantity", "percent") else fact.text_ar):
+        for role, value in (("label", fact.label_ar), ("qualifier", fact.qualifier_ar), ("counted-noun", fact.unit_ar),
+                            ("subject", fact.subject_ar),
+                            ("phrase", "" if fact.kind in ("date", "quantity", "percent") else fact.text_ar)):
             if value and not _is_latin(value):
-                units.append(Unit(slug, value, "facts", "fact", fact.line))
+                units.append(Unit(slug, value, f"fact {fact.key}", role, fact.line))
     return units
 
 
