@@ -71,9 +71,26 @@ _SENTENCE_END = (".", "!", "؟", "?")
 _INNER_END_RE = re.compile(r"[.!\u061f?]\s")
 
 
+# Emoji presentation selectors and joiners: part of the symbol before them (``〰️``), never a character of their own.
+_EMOJI_FORMAT = frozenset("\ufe0e\ufe0f\u200d")
+MIN_SEPARATOR_SYMBOLS = 3
+
+
 def is_separator(line: str) -> bool:
-    """A line drawn with punctuation only (``* * *``, ``———``, ``·``)."""
-    return all(ch.isspace() or ch in _SEPARATOR_CHARS or unicodedata.category(ch)[0] == "P" for ch in line)
+    """A line drawn with punctuation only (``* * *``, ``———``, ``·``, ``〰️〰️〰️``), or with one symbol repeated
+    three or more times (``➖➖➖``, ``🌙🌙🌙``, ``✨ ✨ ✨``: chat apps draw their separators with emoji)."""
+    drawn = [ch for ch in line if not ch.isspace() and ch not in _EMOJI_FORMAT]
+    if all(ch in _SEPARATOR_CHARS or unicodedata.category(ch)[0] == "P" for ch in drawn):
+        return True
+    return len(drawn) >= MIN_SEPARATOR_SYMBOLS and len(set(drawn)) == 1 and unicodedata.category(drawn[0])[0] == "S"
+
+
+def separator_what(line: str) -> str:
+    """What a separator line (:func:`is_separator`) is, for the report."""
+    if all(ch.isspace() or ch in _EMOJI_FORMAT or ch in _SEPARATOR_CHARS or unicodedata.category(ch)[0] == "P"
+           for ch in line):
+        return "a separator line (punctuation only)"
+    return "a separator line (one symbol repeated: an emoji separator of a chat or social post)"
 
 
 def is_short_plain(line: str, words: int = SHORT_WORDS) -> bool:
@@ -121,7 +138,7 @@ def furniture(line: str) -> Furniture | None:
     if not line:
         return None
     if is_separator(line):
-        return Furniture("separator", "a separator line (punctuation only)")
+        return Furniture("separator", separator_what(line))
     if all(unicodedata.category(ch)[0] in "SZ" or unicodedata.category(ch) in ("Mn", "Cf") for ch in line):
         return Furniture("separator", "a line of symbols only (an icon, an emoji)")
     rule = match_boilerplate(line)

@@ -76,6 +76,7 @@ _DUAL_UNITS = frozenset(fold_word(w) for w in ("دقيقتين", "دقيقتان
 # Byline markers that only ever open a byline: the name may follow directly ("بقلم أحمد سالم") ...
 _BYLINE_OPENERS = tuple(fold_word(w) for w in (
     "حرر بواسطة", "حررت بواسطة", "تحرير بواسطة", "كتب بواسطة", "edited by", "reported by",
+    "interviewed by", "interview by",
     "بقلم", "بواسطة", "written by", "posted by", "story by", "words by", "reporting by", "text by", "by",
 ))
 # ... and words that also open headings or sentences ("تقرير عن الاقتصاد", "كتب الشاعر قصيدته"): a byline
@@ -83,6 +84,9 @@ _BYLINE_OPENERS = tuple(fold_word(w) for w in (
 _BYLINE_MARKERS = tuple(fold_word(w) for w in (
     "إعداد", "اعداد", "تقرير", "تحرير", "ترجمة", "حوار", "تصوير", "الكاتب", "الكاتبة", "المحرر", "المحررة",
     "المؤلف", "المؤلفة", "كتابة", "كتب", "كتبت", "كتبه", "كتبها", "author", "writer", "editor",
+    # an interview's byline: the interviewer ("أجرى الحوار: خالد يوسف", "حاوره: …", "Interview by …")
+    "أجرى الحوار", "أجرت الحوار", "أجرى المقابلة", "أجرت المقابلة", "حاوره", "حاورها", "حاورته", "حاورتها",
+    "interviewer",
 ))
 # Words that never sit inside a person's name (compared as written: "على" is a preposition, "علي" a name).
 _NOT_IN_NAMES = frozenset(w.lower() for w in (
@@ -194,8 +198,14 @@ def _numeric_iso(first: str, second: str, third: str) -> str | None:
     return _iso(c, b, a) or _iso(c, a, b)
 
 
+# A social post's compact age: a number and a one-letter unit ("٣ س", "5 د", "2 ي", "3h", "2d", "1w").
+_COMPACT_AGE_RE = re.compile(r"\d{1,2}\s?(?:ث|د|س|ي|أ|s|m|h|d|w|y)")
+
+
 def _date_line(text: str) -> Furniture | None:
     """A line made only of date vocabulary and holding a date core; its ISO date when complete."""
+    if len(text) <= 6 and _COMPACT_AGE_RE.fullmatch(ascii_digits(text).strip()):
+        return Furniture("date", "a relative date line (no calendar date in it)")
     tokens = _tokens(text)
     if not tokens:
         return None
@@ -392,11 +402,15 @@ def _classify_parts(line: str) -> Furniture | None:
     found = []
     loose = []
     for part in parts:
+        if not any(ch.isalnum() for ch in part):
+            continue  # an icon beside a date ("٣ س · 🌍": Facebook's audience globe)
         kind = _classify_part(part)
         if kind is None:
             loose.append(part)
             continue
         found.append(kind)
+    if not found and not loose:
+        return None
     if loose:
         # "سلمى العلي · 3 أبريل 2025", "الرياض - 3 أبريل": a date joined to one short name or place. The line is
         # furniture, but the name is not taken as the author (it may be a place).

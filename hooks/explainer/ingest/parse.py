@@ -8,9 +8,10 @@ reported; a date line gives the article's date and a byline its author, unless m
 sets them. Each remaining line is first classified by its own form, then given a role
 from its neighbours:
 
-* separator lines (punctuation only: ``* * *``, ``———``): dropped and reported;
+* separator lines (punctuation only: ``* * *``, ``———``, ``〰️〰️``; or one symbol repeated: ``➖➖➖``): dropped and reported;
   catalog lines inside the article are kept and reported;
-* bulleted lines (``-``, ``*``, ``–`` then a space; ``•``, ``▪``, ``◦``, ``●`` with or
+* bulleted lines (``-``, ``*``, ``–`` then a space; ``•``, ``▪``, ``◦``, ``●``, and the emoji
+  squares and diamonds of chat apps ``▫ ◾ ◽ ◼ ◻ 🔹 🔸 🔷 🔶`` (with or without U+FE0F), with or
   without one):
   two or more in a row with the same marker are a list; a lone one is a
   heading, unless it follows a line ending in ``:`` or ends the article (then a
@@ -51,17 +52,29 @@ from dataclasses import dataclass, field
 
 from explainer.errors import SeedError
 from explainer.ingest.boilerplate import match_boilerplate
-from explainer.ingest.edges import Edges, find_edges, is_separator, reads_as_subtitle, split_question_title
+from explainer.ingest.edges import (
+    Edges,
+    find_edges,
+    is_separator,
+    reads_as_subtitle,
+    separator_what,
+    split_question_title,
+)
 from explainer.ingest.glue import MAX_HEADING_WORDS, Seam, find_seam
 from explainer.ingest.header import credit
 from explainer.ingest.markup import read_markdown
+from explainer.ingest.marks import read_marks
 from explainer.ingest.punctuation import repair_spacing
 from explainer.ingest.wrap import unwrap
 from explainer.model import Article, Block, Metadata, Repair, Section
 from explainer.text import ARABIC_DIGITS, BASIC_LETTERS, arabic_share
 
 # ``-``, ``*`` and ``–`` need a space after them (``-5``, ``*ملاحظة``); the bullet symbols do not.
-_BULLET_RE = re.compile(r"^(?:(?P<mark>[-*–])\s+|(?P<symbol>[•▪◦●])\s*)(?P<text>[^\s•▪◦●].*)$")
+# Chat apps draw bullets with emoji squares and diamonds, often with the emoji presentation selector U+FE0F
+# after them (``▪️``, ``🔹``): the selector belongs to the bullet, never to the item's text.
+_BULLET_SYMBOLS = "•▪◦●▫◾◽◼◻🔹🔸🔷🔶"
+_BULLET_RE = re.compile(rf"^(?:(?P<mark>[-*–])\s+|(?P<symbol>[{_BULLET_SYMBOLS}])\ufe0f?\s*)"
+                        rf"(?P<text>[^\s\ufe0f{_BULLET_SYMBOLS}].*)$")
 _NUMBERED_RE = re.compile(rf"^(?P<num>[0-9{ARABIC_DIGITS}]{{1,3}})\s?(?P<mark>[.)]|\s?[-–])\s+(?P<text>\S.*)$")
 # Ordinal words that open numbered headings (أولاً: / ثانيًا - ...), with or without tanween.
 _ORDINAL_RE = re.compile(
@@ -156,7 +169,7 @@ def _classify(lines: tuple[tuple[int, str], ...], edges: Edges, metadata: Metada
             found.append(_Line(number, "bullet", match.group("text"), line, mark="markdown"))
             continue
         if is_separator(line):
-            repairs.append(Repair("drop-separator", number, "dropped a separator line (punctuation only)",
+            repairs.append(Repair("drop-separator", number, f"dropped {separator_what(line)}",
                                   dropped=line))
             continue
         if (credited := credit(line, anywhere=True)) is not None:
@@ -686,7 +699,9 @@ def parse_article(text: str, *, path: str, slug: str, metadata: Metadata | None 
     markup = read_markdown(text.split("\n"))
     if markup is not None:
         repairs.extend(markup.repairs)
-    unwrapped = unwrap(markup.lines if markup is not None else text.split("\n"))
+    marks = read_marks(markup.lines if markup is not None else text.split("\n"), markdown=markup is not None)
+    repairs.extend(marks.repairs)
+    unwrapped = unwrap(marks.lines)
     if unwrapped.repair is not None:
         repairs.append(unwrapped.repair)
     repairs.extend(unwrapped.blocks)
