@@ -65,6 +65,8 @@ MAX_CONTENTS_ENTRIES = 40
 OTHER_SCRIPT_SHARE = 0.25
 MAX_TAG_RUN = 8
 HEADLINE_MAX_WORDS = 14
+# Catalog buttons ("Subscribe", "اشترك") that may stand between a newsletter's headline and its byline.
+PUBLICATION_BUTTONS = 2
 SUBTITLE_MAX_WORDS = 30
 _SEPARATOR_CHARS = frozenset("*=_~-—–•▪◦●·#+<>|")
 _SENTENCE_END = (".", "!", "؟", "?")
@@ -260,7 +262,7 @@ def _head(lines: list[str], edges: Edges) -> int:
                 _drop(edges, at, what, "under the headline")
             position = max(block) + 1
             continue
-        found = found or affiliation(line) or _dateline(line) or verb_byline(line)
+        found = found or affiliation(line) or _dateline(line) or verb_byline(line) or _name_before_date(lines, position)
         if found is not None and found.kind == "block" and (titles := _block_titles(lines, position)):
             _drop(edges, position, found, "under the headline")
             for title in titles:
@@ -353,11 +355,20 @@ def _publication_name(lines: list[str], index: int) -> bool:
     if headline is None or not reads_as_headline(lines[headline]) or furniture(lines[headline]) is not None:
         return False
     under = _next_content(lines, headline + 1)
-    if under is None:
-        return False
-    found = furniture(lines[under]) or (_name_before_date(lines, under) if under is not None else None)
-    return found is not None and any(kind in ("date", "byline") for kind in found.kind.split("+")) or bool(
-        _author_block(lines, under))
+    if under is not None and furniture(lines[under]) is None and reads_as_subtitle(lines[under]) \
+            and not _name_before_date(lines, under) and not _author_block(lines, under):
+        under = _next_content(lines, under + 1)  # the subtitle (Substack) between the headline and its byline
+    for _ in range(PUBLICATION_BUTTONS + 1):  # "Subscribe" buttons may stand above the byline
+        if under is None:
+            return False
+        found = furniture(lines[under]) or _name_before_date(lines, under)
+        if found is not None and any(kind in ("date", "byline") for kind in found.kind.split("+")) or bool(
+                _author_block(lines, under)):
+            return True
+        if found is None or found.kind != "boilerplate":
+            return False
+        under = _next_content(lines, under + 1)
+    return False
 
 
 _COPYRIGHT_RE = re.compile(r"©|\(c\)|حقوق|copyright|rights reserved", re.IGNORECASE)
@@ -519,7 +530,7 @@ def _name_before_date(lines: list[str], position: int) -> Furniture | None:
     found = furniture(lines[after])
     if name is None or name.author != line or found is None or "date" not in found.kind.split("+"):
         return None
-    return Furniture("byline", "an author's name between the subtitle and the date line", author=line)
+    return Furniture("byline", "an author's name above the date line", author=line)
 
 
 # A "read also" block inside the article: at most this many link titles under its opener.

@@ -84,6 +84,9 @@ _SENTENCE_END_RE = re.compile(r"(?<=[.!\u061f?])\s+")
 _INNER_END_RE = re.compile(r"[.!\u061f?]\s")
 _SEAM_RE = re.compile(rf"[.!\u061f?:](?=[{BASIC_LETTERS}])")  # a mark glued to the next word
 _FINAL_PUNCT = tuple(".،,؛;:!؟?…")
+# "2.1 العينة", "٣.٢ الوسائط", "1.2.3 …": a report's section number (one or two digits a level), then words only
+_SECTION_NUMBER_RE = re.compile(rf"^[0-9{ARABIC_DIGITS}]{{1,2}}(?:\.[0-9{ARABIC_DIGITS}]{{1,2}})+\.?\s+[^\d\s][^\d]*$")
+MIN_SECTION_NUMBERED = 2
 TITLE_MAX_WORDS = 14
 # A first sentence up to this long becomes the title of a seed without a title line.
 DERIVED_TITLE_MAX_WORDS = 20
@@ -276,15 +279,31 @@ def _is_fragment(words: list[str]) -> bool:
     return words[0] in _CONNECTIVES or words[-1] in _DANGLING
 
 
-def _text_heading_reason(text: str, following: _Line | None) -> str | None:
-    """Why a text line standing between two blocks reads as a heading, or ``None``."""
+def _section_numbered(lines: list[_Line]) -> frozenset[int]:
+    """Seed lines opened by a multi-level section number (``2.1 العينة``, ``3.2.1 …``) and no other digit,
+    when the seed has two or more of them (a Word or PDF report's numbered sections; one such line
+    alone may be a figure: ``1.5 مليون``)."""
+    found = frozenset(line.number for line in lines if line.kind == "text" and _SECTION_NUMBER_RE.match(line.text))
+    return found if len(found) >= MIN_SECTION_NUMBERED else frozenset()
+
+
+def _text_heading_reason(text: str, following: _Line | None, *, section_number: bool = False) -> str | None:
+    """Why a text line standing between two blocks reads as a heading, or ``None``.
+
+    ``section_number``: the line opens with a report's section number (:func:`_section_numbered`), which
+    then does not count as a figure."""
     words = text.split()
     if following is None or not words or _INNER_END_RE.search(text):
         return None
     if text.endswith(("؟", "?")) and len(words) <= QUESTION_HEADING_WORDS and following.kind == "text":
         return "a one-sentence question between paragraphs"
-    if len(words) > SHORT_HEADING_WORDS or text.endswith(_FINAL_PUNCT) or _is_fragment(words):
+    if len(words) > SHORT_HEADING_WORDS or text.endswith(_FINAL_PUNCT) or _is_fragment(words[section_number:] or words):
         return None
+    if section_number and len(words) > 1 and following.kind == "text":
+        follower = len(following.text.split())
+        if follower >= max(HEADING_FOLLOWER_RATIO * len(words), HEADING_FOLLOWER_MIN_WORDS) \
+                or _SECTION_NUMBER_RE.match(following.text):
+            return "a numbered section heading (2.1 …: two or more lines of the seed open with such numbers)"
     if 2 * sum(1 for word in words if any(ch.isdigit() for ch in word)) >= len(words):
         return None  # a date, a figure or a reference line, not a heading
     if following.kind == "text":
@@ -553,7 +572,8 @@ def _add_ordinal(builder: _Builder, line: _Line, following: _Line | None, repair
         builder.paragraph(line.number, _fixed(line.text, line.number, repairs))
 
 
-def _add_text(builder: _Builder, line: _Line, following: _Line | None, repairs: list[Repair]) -> None:
+def _add_text(builder: _Builder, line: _Line, following: _Line | None, repairs: list[Repair], *,
+              section_number: bool = False) -> None:
     if builder.last_text is None:
         builder.paragraph(line.number, _fixed(line.text, line.number, repairs))
         return
@@ -566,7 +586,7 @@ def _add_text(builder: _Builder, line: _Line, following: _Line | None, repairs: 
     if rule is not None and rule.block:
         builder.paragraph(line.number, text)  # a "read also" link inside the article is kept, never a heading
         return
-    if (reason := _text_heading_reason(text, following)) is not None:
+    if (reason := _text_heading_reason(text, following, section_number=section_number)) is not None:
         repairs.append(Repair("heading", line.number, f"read as a heading: {reason}"))
         builder.heading(line.number, text)
         return
@@ -722,6 +742,7 @@ def parse_article(text: str, *, path: str, slug: str, metadata: Metadata | None 
     if head.glued is not None:
         builder.paragraph(*head.glued)
     listicle = _listicle_lines(lines)
+    sectioned = _section_numbered(lines)
     position = 0
     while position < len(lines):
         line = lines[position]
@@ -749,7 +770,7 @@ def parse_article(text: str, *, path: str, slug: str, metadata: Metadata | None 
         elif line.kind == "ordinal":
             _add_ordinal(builder, line, following, repairs)
         else:
-            _add_text(builder, line, following, repairs)
+            _add_text(builder, line, following, repairs, section_number=line.number in sectioned)
         position += 1
 
     title, title_line = head.title, head.line
