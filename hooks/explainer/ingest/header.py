@@ -54,6 +54,9 @@ _DATE_WORDS = frozenset(fold_word(w) for w in (
     "المحلي", "العالمي",
     "مكة", "المكرمة", "القدس", "القاهرة", "بيروت", "الرياض", "أبوظبي", "الدوحة", "دبي", "عمان", "الرباط", "بغداد",
     "published", "updated", "posted", "last", "on", "at", "am", "pm", "a.m.", "p.m.", "local", "time",
+    # the date of a forum's or Q&A site's question: "طُرح منذ 3 أيام", "سُئل منذ يومين", "asked 3 days ago" (not
+    # its answers' "أجاب منذ يوم": a date among the answers would pull them into the footer)
+    "طرح", "طرحت", "سئل", "سئلت", "asked", "modified",
 ))
 # Time-zone names and abbreviations (folded): a line of a time and a zone is a time line ("14:30 بتوقيت غرينتش").
 _ZONE_WORDS = frozenset(fold_word(w) for w in (
@@ -105,6 +108,8 @@ _COUNT_UNITS = frozenset(fold_word(w) for w in (
     "متابع", "متابعين", "متابعون", "متابعا", "مشاركة", "مشاركات", "مرة", "views", "view", "comments", "comment",
     "likes", "like", "followers", "follower", "following", "responses", "response", "claps", "clap", "shares",
     "share", "reads", "reactions", "subscribers",
+    # a Q&A site's view count under the question: "شوهد 1,204 مرة", "Viewed 1,204 times"
+    "شوهد", "شوهدت", "viewed", "times",
 ))
 _SCALE = frozenset(("k", "m", "ك", "ألف", "الف", "مليون"))
 _PART_SPLIT_RE = re.compile(r"\s*[|·•●▪∙]\s*|\s+[-–—]\s+")
