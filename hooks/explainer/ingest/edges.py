@@ -17,7 +17,8 @@ button.
 and short lines that are not sentences (related titles, an author's name), and over a
 sentence line only when furniture lies both above it (within ``SANDWICH_WINDOW`` lines)
 and below it (an author bio inside Medium's author box, a comment between Blogger's
-comment lines). It stops at the first other line: the article's last paragraph. Inside
+comment lines), at most ``MAX_SANDWICH_RUN`` such lines in a row (three or more sentence
+lines in a row are the article's: an answer under a vote count on a Q&A page). It stops at the first other line: the article's last paragraph. Inside
 the region, everything from the top-most furniture line down is dropped, except a tail of
 more than ``MAX_LOOSE_TAIL`` unknown lines after the last furniture line that does not
 follow a block opener (``اقرأ أيضًا``, ``Related``): those are kept, since nothing says
@@ -52,6 +53,8 @@ SHORT_WORDS = 8
 # A related title, an author's name, a caption: at most this many words and not a sentence.
 LOOSE_WORDS = 14
 SANDWICH_WINDOW = 3
+# At most this many sentence lines in a row between furniture lines (a bio, a comment): more are the article's.
+MAX_SANDWICH_RUN = 2
 MAX_LOOSE_TAIL = 2
 MAX_LOOSE_RUN = 10
 # Readers' comments after a comments line: each at most this many words, at most this many lines.
@@ -170,10 +173,17 @@ def _loose(line: str) -> bool:
             and not _INNER_END_RE.search(line))
 
 
+# A wiki's reference marks at the end of a sentence ("….[1]", "….[2][3]")
+_REFERENCES_TAIL_RE = re.compile(r"(?:\[[0-9\u0660-\u0669]{1,3}\])+$")
+
+
 def reads_as_headline(line: str) -> bool:
-    """A headline: at most ``HEADLINE_MAX_WORDS`` words, no final ``. ، : ؛ !`` and one sentence,
-    or a question followed by a subtitle (``سؤال؟ عنوان فرعي``, see :func:`split_question_title`)."""
+    """A headline: at most ``HEADLINE_MAX_WORDS`` words, no final ``. ، : ؛ !`` (before a wiki's reference
+    marks ``[1]``) and one sentence, or a question followed by a subtitle (``سؤال؟ عنوان فرعي``, see
+    :func:`split_question_title`)."""
     line = line.strip()
+    if line.endswith("]"):
+        line = _REFERENCES_TAIL_RE.sub("", line)
     if split_question_title(line) is not None:
         return True
     return (len(line.split()) <= HEADLINE_MAX_WORDS and not line.endswith((".", "،", ",", ":", "؛", ";", "!"))
@@ -182,8 +192,11 @@ def reads_as_headline(line: str) -> bool:
 
 def reads_as_subtitle(line: str) -> bool:
     """A subtitle (dek): one sentence of at most ``SUBTITLE_MAX_WORDS`` words without a final
-    ``. ، : ؛`` (a sentence ending in a full stop is the lede, not a subtitle)."""
+    ``. ، : ؛`` (a sentence ending in a full stop is the lede, not a subtitle; a wiki's reference
+    marks after the full stop do not hide it: ``….[1]``)."""
     line = line.strip()
+    if line.endswith("]"):
+        line = _REFERENCES_TAIL_RE.sub("", line)
     return (2 <= len(line.split()) <= SUBTITLE_MAX_WORDS and not line.endswith((".", "،", ",", ":", "؛", ";"))
             and not _INNER_END_RE.search(line))
 
@@ -864,7 +877,7 @@ def _foot(lines: list[str], edges: Edges, floor: int) -> None:
     content = [i for i in range(floor, end) if lines[i].strip() and not transparent(lines[i])]
     arabic, letters = _script_lines(lines, floor, end)
     arabic_article = letters > 0 and arabic >= 0.5 * letters
-    loose_run = 0
+    loose_run = sandwich_run = 0
     index = end - 1
     while index >= floor:
         line = lines[index].strip()
@@ -875,11 +888,13 @@ def _foot(lines: list[str], edges: Edges, floor: int) -> None:
         if kind is not None:
             found[index] = kind
             top = index
-            loose_run = 0
+            loose_run = sandwich_run = 0
         elif _loose(line) and loose_run < MAX_LOOSE_RUN:
             loose_run += 1
-        elif top is not None and _furniture_above(lines, index, floor):
+            sandwich_run = 0
+        elif top is not None and sandwich_run < MAX_SANDWICH_RUN and _furniture_above(lines, index, floor):
             loose_run = 0  # a sentence between furniture lines (an author bio, a comment)
+            sandwich_run += 1
         elif top is None and content[-1:] == [index] and len(line.split()) <= MAX_BIO_WORDS \
                 and len(content) > 2 and _strong(lines[content[-2]]):
             loose_run = 0  # the seed ends with an author's bio under the author box
