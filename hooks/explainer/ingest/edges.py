@@ -755,13 +755,14 @@ def _running_heads(lines: list[str], edges: Edges) -> None:
     one of its copies (a poem's refrain has none), and page numbers that count pages: the numbers
     beside two or more copies all differ. A punctuation line (Medium's ``--`` above its clap count)
     is a separator, and the same number beside every copy is a count (claps, responses), not pages.
-    Every copy goes, and each page number beside one.
+    A catalog line (a comment's ``رد``/``Reply`` button above its like count) is the catalog's, not a
+    running head. Every copy goes, and each page number beside one.
     """
     seen: dict[str, list[int]] = {}
     for index, line in enumerate(lines):
         text = line.strip()
         if text and not _page_number(text) and _loose(text) and len(text.split()) <= SHORT_WORDS + 4 \
-                and re.search(r"[^\W\d_]", text):
+                and re.search(r"[^\W\d_]", text) and match_boilerplate(text) is None:
             seen.setdefault(text, []).append(index)
     for copies in seen.values():
         if len(copies) < 2:
