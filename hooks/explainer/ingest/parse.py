@@ -62,8 +62,8 @@ from explainer.ingest.edges import (
 )
 from explainer.ingest.glue import MAX_HEADING_WORDS, Seam, find_seam
 from explainer.ingest.header import credit
-from explainer.ingest.markup import read_markdown
 from explainer.ingest.marks import read_marks
+from explainer.ingest.markup import read_markdown
 from explainer.ingest.punctuation import repair_spacing
 from explainer.ingest.wrap import unwrap
 from explainer.model import Article, Block, Metadata, Repair, Section
