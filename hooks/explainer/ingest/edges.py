@@ -84,10 +84,21 @@ MIN_SEPARATOR_SYMBOLS = 3
 def is_separator(line: str) -> bool:
     """A line drawn with punctuation only (``* * *``, ``———``, ``·``, ``〰️〰️〰️``), or with one symbol repeated
     three or more times (``➖➖➖``, ``🌙🌙🌙``, ``✨ ✨ ✨``: chat apps draw their separators with emoji)."""
-    drawn = [ch for ch in line if not ch.isspace() and ch not in _EMOJI_FORMAT]
-    if all(ch in _SEPARATOR_CHARS or unicodedata.category(ch)[0] == "P" for ch in drawn):
+    symbol = ""
+    for ch in line:  # most lines stop at their first letter
+        if ch.isspace() or ch in _EMOJI_FORMAT or ch in _SEPARATOR_CHARS:
+            continue
+        category = unicodedata.category(ch)[0]
+        if category == "P":
+            continue
+        if category != "S":
+            return False
+        symbol = ch
+        break
+    if not symbol:
         return True
-    return len(drawn) >= MIN_SEPARATOR_SYMBOLS and len(set(drawn)) == 1 and unicodedata.category(drawn[0])[0] == "S"
+    drawn = [ch for ch in line if not ch.isspace() and ch not in _EMOJI_FORMAT]
+    return len(drawn) >= MIN_SEPARATOR_SYMBOLS and all(ch == symbol for ch in drawn)
 
 
 def separator_what(line: str) -> str:
@@ -536,8 +547,10 @@ def _author_block(lines: list[str], position: int) -> dict[int, Furniture]:
 def _name_before_date(lines: list[str], position: int) -> Furniture | None:
     """An author's name between a subtitle and a date line (``هشام فاروق`` / ``Jun 12, 2025``): a byline."""
     line = lines[position].strip()
+    if not is_short_plain(line, 4):
+        return None
     after = _next_content(lines, position + 1)
-    if after is None or furniture(line) is not None or not is_short_plain(line, 4):
+    if after is None or furniture(line) is not None:
         return None
     name = classify(f"بقلم {line}")
     found = furniture(lines[after])
