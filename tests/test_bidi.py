@@ -36,6 +36,8 @@ def _isolated(text: str, base_dir: str) -> list[tuple[str, str]]:
                                                     ("{{ x }}", "markup")]),
     ("الرابط [a](javascript:alert(1)) و <img src=x onerror=alert(2)>.", [
         ("[a](javascript:alert(1))", "markup"), ("<img src=x onerror=alert(2)>", "markup")]),
+    # the colon after the Arabic word stays outside (a sentence mark of the Arabic, not of the quoted code)
+    ("القوالب في المواقع الثابتة: {{ config }} وما بعدها", [("{{ config }}", "markup")]),
     ("نص عربي خالص بلا أرقام", []),
     ("٢٠٢٤ بالأرقام الهندية", []),
 ])

@@ -11,6 +11,7 @@ from explainer.cli import main as explainer
 from explainer.translate.checks import check_translation, entry_lines
 
 from .conftest import ROOT, make_project, run_build
+from .helpers import soup
 from .test_translation_state import ENGLISH, NO_FACTS, PO, SEED, _coverage, _fill, _row
 
 
@@ -93,7 +94,8 @@ def test_a_changed_number_is_reported_with_its_segment_and_po_line(tmp_path: Pat
     line = (project / PO).read_text("utf-8").splitlines().index(f'msgid "{msgid}"')  # the entry's msgctxt line
     message = "number: number 38 of the msgid is missing or different in the msgstr (it has 28)"
     status, out, err = _coverage(project, capsys)
-    assert status == 0 and _row(out)[1:] == ["en", "5", "0", "0", "1", "100%"]  # current, and questioned
+    # questioned by the number check: to review (the fuzzy column), not counted as current
+    assert status == 0 and _row(out)[1:] == ["en", "4", "1", "0", "1", "80%"]
     assert f"tea (en) s1-p1 finding      {PO}:{line}: {message}" in out
     status, out, err = _coverage(project, capsys, "--fail-on-findings")
     assert status == 1 and "1 finding(s) of the translation checks" in err
@@ -101,3 +103,9 @@ def test_a_changed_number_is_reported_with_its_segment_and_po_line(tmp_path: Pat
     assert build.returncode == 0, build.log
     assert f"INFO    -  explainer: {PO}:{line}: article 'tea', segment s1-p1 (en): {message}" in build.log
     assert "WARNING" not in build.log
+    # the reader sees the questioned translation marked for review, never as a plain translated passage
+    page = soup(build.site / "en/tea/index.html")
+    group = page.select_one("#ex-note-s1-p1").parent
+    assert "ex-pending--fuzzy" in group["class"] and "28 centuries" in group.get_text()
+    assert page.select_one("#ex-note-s1-p1").get_text().startswith("Translation to be reviewed")
+    assert "4 of 5 passages" in page.select_one(".ex-notice--page").get_text()

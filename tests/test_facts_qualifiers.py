@@ -47,14 +47,16 @@ def test_a_range_fact_shows_both_ends(facts_build) -> None:
     assert en["quantity:1500–2500 موظف"][1].startswith("1,500–2,500")
     label, value = ar["percent:20–30"]
     assert label == "الأجور" and value.index("20") < value.index("–") < value.index("30") and value.count("%") == 2
-    assert ar["quantity:10–15 دقيقة"] == ("دقيقة", "10–15 دقيقة")
+    # a duration says what it is measured in, not what it is: listed for the editor, not shown on its own
+    assert "quantity:10–15 دقيقة" not in ar and _facts(SEED)["quantity:10–15 دقيقة"].text_ar == "10–15 دقيقة"
 
 
 def test_a_qualifier_is_kept(facts_build) -> None:
     ar, en = _box(facts_build, "ar"), _box(facts_build, "en")
     label, value = ar["percent:أقل من 28"]
     assert label == "السكان" and value.startswith("أقل من 28")
-    assert ar["quantity:نحو 10000 طن"] == ("طن", "نحو 10,000 طن")
+    assert "quantity:نحو 10000 طن" not in ar  # tonnes of what? a unit of measure labels nothing
+    assert _facts(SEED)["quantity:نحو 10000 طن"].qualifier_ar == "نحو"
     assert ar["quantity:ما لا يقل عن 300 مهندس"] == ("مهندس", "ما لا يقل عن 300 مهندس")
     assert "28" in en["percent:أقل من 28"][1]  # untranslated qualifier: the Arabic, marked as Arabic
     assert "أقل من" in en["percent:أقل من 28"][1]
@@ -101,3 +103,13 @@ def test_a_year_after_the_article_date_is_a_plan_not_an_event() -> None:
     facts = {fact.key: fact for fact in extract_candidates(article)}
     assert facts["date:2024"].reliable
     assert not facts["date:2027"].reliable  # after the article's own date: a plan or a forecast
+
+
+def test_a_number_measured_in_a_unit_or_followed_by_a_preposition_is_not_shown_on_its_own() -> None:
+    facts = _facts("عنوان\nانخفضت كلفة المتر المكعب من 1.2 دولار إلى نحو 0.45 دولار، وتنتج المحطة 300 ميغاواط، "
+                   "ويتوقع أن يصل عدد المستفيدين إلى أكثر من 4 ملايين بحلول عام 2030، ويعمل فيها 120 مهندسًا.")
+    assert "quantity:أكثر من 4000000 بحلول" not in facts  # "by": not what the number counts
+    assert facts["quantity:أكثر من 4000000"].unit_ar == ""
+    shown = {fact.key for fact in select_facts(list(facts.values()), None)}
+    assert "quantity:120 مهندسًا" in shown  # engineers: what the number counts
+    assert not {"quantity:1.2 دولار", "quantity:نحو 0.45 دولار", "quantity:300 ميغاواط"} & shown

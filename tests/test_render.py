@@ -78,7 +78,7 @@ def test_fuzzy_heading_and_list_item_link_the_original() -> None:
     links = [a["href"] for a in page.select(".ex-notice--fuzzy a, .ex-badge--fuzzy a")]  # the item's badge holds its link
     assert links == ["../../x/#s1", "../../x/#s1-l1-i2"]
     assert page.select_one("#s1").find_previous_sibling()["class"] == ["ex-notice", "ex-notice--fuzzy"]
-    assert page.select_one("#s1-l1-i2 .ex-badge").get_text().startswith("Translation may be outdated")
+    assert page.select_one("#s1-l1-i2 .ex-badge").get_text().startswith("Translation to be reviewed")
     # "فقرة أولى." has no title line: it is the title (and leaves the lede), 6 passages in all
     assert page.select_one(".ex-notice--page").get_text().startswith("4 of 6 passages")
 

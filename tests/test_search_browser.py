@@ -253,3 +253,14 @@ def test_result_links_carry_the_matched_terms(tabs) -> None:
         highlight = urllib.parse.parse_qs(urllib.parse.urlsplit(href).query, keep_blank_values=True).get("h")
         assert highlight is None or all(value.strip() for value in highlight), href
     assert any("h=" in href for href in hrefs), hrefs
+
+
+def test_a_query_pasted_without_keys_is_searched(tabs) -> None:
+    # Pasting with the mouse or dictating fires no key event; Material reads the query on key release only.
+    page = tabs("sample", "ar")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    box.fill("انفيديا")  # fill() sets the value and fires "input", with no key event
+    page.wait_for_function("document.querySelectorAll('a.md-search-result__link').length > 0", timeout=20000)
+    assert "deepseek/" in page.locator("a.md-search-result__link").first.get_attribute("href")

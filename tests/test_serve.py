@@ -50,6 +50,15 @@ def test_serve_previews_the_site_and_names_the_bad_seed(project_factory, tmp_pat
         assert "seeds/empty.txt: the seed is empty" in log
         assert "left out of this preview" in log
         assert "Traceback" not in log
+        # the bad seed's own address says why it is gone, in both languages, instead of "page not found"
+        from bs4 import BeautifulSoup
+        for address, lang in (("empty/", "ar"), ("en/empty/", "en")):
+            status, body = _get(f"http://127.0.0.1:{port}/{address}", 10)
+            page = BeautifulSoup(body, "html.parser")
+            assert status == 200 and page.html["lang"] == lang, address
+            assert "seeds/empty.txt: the seed is empty" in page.select_one("pre.ex-seed-error").get_text()
+            assert page.select_one(".ex-notice--page") is not None
+            assert page.select_one('meta[name="robots"][content*="noindex"]') is not None
     finally:
         server.terminate()
         server.wait(timeout=20)

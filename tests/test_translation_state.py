@@ -140,7 +140,7 @@ def test_an_arabic_edit_without_update_shows_the_old_english_marked_outdated(tmp
         assert para.get_text() == ENGLISH[old] and para.get("lang") is None       # the old English, not the Arabic
         assert "ex-fuzzy" in para["class"] and not page.select(".ex-untranslated")
         notice = para.find_previous_sibling()
-        assert "Translation may be outdated" in notice.get_text() and "Not yet translated" not in page.get_text()
+        assert "Translation to be reviewed" in notice.get_text() and "Not yet translated" not in page.get_text()
         assert "1 outdated (its Arabic changed: run 'explainer update') (s1-p1)" in build.log
     assert (project / PO).read_bytes() == before  # nothing written: only `update` writes catalogs
     status, out, _err = _coverage(project, capsys, "--list")

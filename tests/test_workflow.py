@@ -161,7 +161,7 @@ def test_fuzzy_paragraph_is_marked_on_the_built_page(edited: Path, tmp_path: Pat
     assert [el["id"] for el in page.select(".ex-fuzzy")] == ["s1-p2"]
     [notice] = page.select(".ex-notice--fuzzy")
     assert notice.find_next_sibling() is page.select_one("#s1-p2")
-    assert "Translation may be outdated" in notice.get_text()
+    assert "Translation to be reviewed" in notice.get_text()
     link = notice.select_one("a")
     assert (link["href"], link["hreflang"]) == ("../../deepseek/#s1-p2", "ar")
     assert NEW in soup(build.site / "deepseek/index.html").select_one("#s1-p2").get_text()
@@ -171,7 +171,7 @@ def test_fuzzy_paragraph_is_marked_on_the_built_page(edited: Path, tmp_path: Pat
     assert len(page.select(".ex-notice")) == 2
     records = pagefind_fragments(build.site / "search" / "en")
     english = " ".join(r["content"] for r in records if r["url"].startswith("en/deepseek/"))
-    assert "With that in mind" in english and "may be outdated" not in english and "passages" not in english
+    assert "With that in mind" in english and "to be reviewed" not in english and "passages" not in english
 
 
 def test_deleted_translation_shows_the_arabic_original(tmp_path: Path) -> None:

@@ -158,8 +158,10 @@ def _catalog_warnings(root: Path, options: Options, articles: list[Article], who
             for message in catalog:
                 if message.id and message.context == article.slug and message.id not in wanted and message.string:
                     messages.append(f"{_shown(path, root)}:{message.lineno}: this entry's msgid matches no passage of "
-                                    f"{article.source_path} (edited by hand?): 'explainer update' gives its "
-                                    "translation to the most similar passage, marked fuzzy, or keeps it as obsolete (#~)")
+                                    f"{article.source_path}: either the seed changed since the last 'explainer update' "
+                                    "(run it: the translation goes to the most similar passage, marked fuzzy, or is "
+                                    "kept as obsolete #~), or the msgid was edited by hand (a msgid must stay as "
+                                    "'explainer update' wrote it: edit the msgstr only)")
     if whole_site:
         messages += orphan_warnings(root, locales, articles, [path.stem for path in seed_paths(root / options.seeds_dir)])
     return messages

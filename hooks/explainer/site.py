@@ -40,6 +40,7 @@ from explainer.render.pages import (
     render_article,
     render_home_page,
     render_not_found,
+    render_seed_error,
     render_status,
 )
 from explainer.search.records import article_records, glossary_records
@@ -250,6 +251,7 @@ class _Inputs:
         self.cache = cache
         self.tolerant = tolerant
         self.errors: list[str] = []
+        self.broken: dict[Path, str] = {}  # seeds left out of a preview, with their error
 
     def shown(self, path: Path) -> str:
         return _display(path, self.root)
@@ -298,10 +300,19 @@ def _load_articles(paths: Sequence[Path], inputs: _Inputs) -> list[tuple[Article
             if not inputs.tolerant:
                 raise
             inputs.errors.append(f"{exc}\n  (left out of this preview; the rest of the site is served: fix the file and save)")
+            inputs.broken[path] = str(exc)
             continue
         seen[article.slug] = article
         found.append((article, key))
     return found
+
+
+def _is_slug(name: str) -> bool:
+    try:
+        validate_slug(name, name)
+    except ExplainerError:
+        return False
+    return True
 
 
 def _foreign_context_warnings(slug: str, translations: Translations, shown: str) -> list[str]:
@@ -458,6 +469,16 @@ def build_site(options: Options, root: Path, cache: BuildCache | None = None, *,
             records[lang].extend(page_records)
             record_pages[lang].append(page.src_uri)
 
+    # A seed a preview left out: its address says what is wrong (both languages) instead of "page not found".
+    taken = {page.src_uri for page in pages}
+    for path, problem in inputs.broken.items():
+        if not _is_slug(path.stem):
+            continue  # the error is the file name itself: no address to show it at
+        for lang in langs:
+            page = render_seed_error(path.stem, problem, lang, site)
+            if page.src_uri not in taken:
+                keep(page, ("seed-error", path.stem, problem, lang, ui_key, options_key))
+
     warnings = (stray_seed_files(seeds_dir, root, Path(options.glossary_file).name) + duplicate_title_warnings(articles)
                 + catalog_warnings + _ui_warnings(ui, langs, locales_dir, root) + preservation)
     po_files = {(lang, name): (po_path(locales_dir, lang, name), found)
@@ -539,7 +560,7 @@ def _work(articles: Sequence[Article], states: Mapping[str, Mapping[str, Transla
                 if shown.state == "translated" and not shown.findings:
                     continue
                 key = (entry.catalog, entry.unit.msgctxt, entry.unit.msgid)
-                if shown.state == "translated" and key in checked:
+                if shown.findings and key in checked:
                     continue  # a repeated sentence: its findings once (as TranslationStates.findings counts them)
                 checked.add(key)
                 path, catalog = po_files.get((lang, entry.catalog), (None, None))
@@ -548,7 +569,7 @@ def _work(articles: Sequence[Article], states: Mapping[str, Mapping[str, Transla
                 msgid = shown.previous if shown.reason == "outdated" and shown.previous else entry.unit.msgid
                 line = inputs.lines(path, catalog).get((entry.unit.msgctxt, msgid))
                 where = inputs.shown(path)
-                if shown.state == "translated":
+                if shown.findings:  # a current translation the checks question (reason "check": marked for review)
                     items += [WorkItem(article.slug, lang, entry.unit.segment_id, "finding", f"{f.check}: {f.message}",
                                        where, line, entry.unit.msgid) for f in shown.findings]
                 else:
@@ -575,8 +596,8 @@ def _coverage_infos(articles: Sequence[Article], states: Mapping[str, Mapping[st
                 listed_states = [(item.segment_id, item.state) for item in items]
                 parts = []
                 for state, label in (("fuzzy", "fuzzy"), ("outdated", "outdated (its Arabic changed: run 'explainer update')"),
-                                     ("untranslated", "untranslated")):
-                    if count := sum(1 for _seg, s in listed_states if s == state):
+                                     ("finding", "to review (a check's finding, below)"), ("untranslated", "untranslated")):
+                    if count := len({seg for seg, s in listed_states if s == state}):
                         parts.append(f"{count} {label} ({_ids(listed_states, state)})")
                 path = _display(po_path(locales_dir, lang, article.slug), root)
                 lines.append(f"{path}: article '{article.slug}' is {found.percent}% translated into {lang}: "

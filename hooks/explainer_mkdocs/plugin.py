@@ -263,7 +263,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def _head(self, page: MkDocsPage, data: Page | None, lang: str, config: MkDocsConfig) -> dict[str, Any]:
         """What ``overrides/main.html`` puts in ``<head>``: hreflang alternates and Open Graph locales."""
-        not_found = data is not None and data.kind == "not_found"
+        not_found = data is not None and data.kind in ("not_found", "seed_error")
         urls = {other: self.build.urls[src] for other, src in (data.alternates if data else ()) if src in self.build.urls}
         return {"alternates": alternates(urls, config.site_url or "/"), "og_locale": og_locale(lang),
                 "og_type": "article" if data is not None and data.kind == "article" else "website",
@@ -348,7 +348,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         base = config.site_url or "/"
         entries = [SitemapEntry(absolute_url(base, build.urls[src]),
                                 alternates({lang: build.urls[alt] for lang, alt in page.alternates if alt in build.urls}, base))
-                   for src, page in build.pages.items() if page.alternates and page.kind != "not_found"]
+                   for src, page in build.pages.items() if page.alternates and page.kind not in ("not_found", "seed_error")]
         text = sitemap_xml(sorted(entries, key=lambda e: e.loc))
         atomic_write_text(site_dir / "sitemap.xml", text)
         atomic_write_bytes(site_dir / "sitemap.xml.gz", gzip.compress(text.encode("utf-8"), mtime=0))

@@ -70,9 +70,22 @@
     }
   }
 
+  // Material reads the search query on key release. Text that arrives without a key
+  // (pasted with the mouse, dictated, dropped, inserted by an input method or an
+  // on-screen keyboard) fires only "input": hand such a change on as a key release.
+  function searchOnInput() {
+    var input = document.querySelector(".md-search__input");
+    if (!input) return;
+    input.addEventListener("input", function (event) {
+      if (event.isComposing) return;  // an input method is still composing: its keys come later
+      input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+    });
+  }
+
   function setup() {
     measureNotices();
     nameSearchDialog();
+    searchOnInput();
     var links = document.querySelectorAll("a.ex-switch__link");
     for (var i = 0; i < links.length; i++) {
       ["pointerdown", "focus", "click", "contextmenu"].forEach(function (name) {

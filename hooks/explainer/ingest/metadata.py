@@ -122,7 +122,8 @@ def parse_metadata(text: str, display_path: str, first_line: int = 1) -> Metadat
         mark = getattr(exc, "problem_mark", None)
         raise SeedError(display_path, mark.line + 1 + offset if mark else None,
                         f"invalid YAML: {getattr(exc, 'problem', None) or exc}",
-                        "Write one 'key: value' per line.") from None
+                        "Write one 'key: value' per line, and quote a value that holds ': ' or starts with a "
+                        "special character (title: \"الحرب: البداية\").") from None
     if node is None:
         return Metadata()
     if not isinstance(node, yaml.MappingNode):

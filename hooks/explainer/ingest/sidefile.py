@@ -30,7 +30,8 @@ def compose(path: Path, display_path: str) -> yaml.Node | None:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise DataError(display_path, mark.line + 1 if mark else None, f"invalid YAML: {getattr(exc, 'problem', exc)}",
-                        "Indent list items under their key and write one 'key: value' per line.") from None
+                        "Indent list items under their key, write one 'key: value' per line, and quote a value "
+                        "that holds ': ' or starts with a special character (label: \"الهدف: 2030\").") from None
 
 
 def line_of(node: yaml.Node) -> int:

@@ -162,6 +162,8 @@ def _markup_end(text: str, start: int, stop: int) -> int:
     marks; it counts only if it holds a Latin letter and a markup character or
     a call-like ``name(``. Returns ``start`` when there is no such stretch.
     """
+    if text[start] in _STRETCH_TRAILING:
+        return start  # a sentence mark or space before the stretch belongs to the Arabic around it ("الثابتة: {{ x }}")
     end = start
     while end < stop and not _is_rtl_core(text[end]) and text[end] not in _RTL_PUNCT and text[end] != "\n":
         end += 1

@@ -81,7 +81,19 @@ _MONTHS = {fold_match_word(name): number for name, number in arabic_month_names(
 _MULTIPLIERS = {fold_match_word(word): value for word, value in ARABIC_SCALE_WORDS.items()}  # folded: الف الاف ...
 _PERCENT_WORDS = tuple(fold_match_word(w) for w in ("في المئة", "في المائة", "بالمئة", "بالمائة"))
 _STOP = {"من", "في", "على", "الي", "عن", "مع", "او", "و", "ثم", "التي", "الذي", "الذين", "اللتي", "هذا", "هذه",
-         "ذلك", "تلك", "قد", "لقد", "كان", "كانت", "ان", "انه", "حيث", "حتي", "بعد", "قبل", "عام", "سنه"}
+         "ذلك", "تلك", "قد", "لقد", "كان", "كانت", "ان", "انه", "حيث", "حتي", "بعد", "قبل", "عام", "سنه",
+         # prepositions and adverbs that follow a number without being what it counts ("4 ملايين بحلول")
+         *(fold_match_word(word) for word in ("بحلول", "خلال", "منذ", "نحو", "حوالي", "فقط", "تقريبًا", "سنويًا",
+                                              "يوميًا", "شهريًا", "أسبوعيًا", "مقابل", "لكل", "بينما", "فيما", "أي"))}
+# Currencies and units of measure (time, length, area, mass, volume, power, temperature): after a number they
+# say what it is measured in, not what it is ("1.2 دولار", "10 آلاف طن"): no label for an automatic key fact.
+_MEASURE_UNITS = frozenset(fold_match_word(form) for unit in (
+    "دولار", "دولارات", "يورو", "ريال", "ريالات", "جنيه", "جنيهات", "درهم", "دراهم", "دينار", "دنانير", "ليرة",
+    "ليرات", "روبية", "ين", "يوان", "فرنك", "طن", "أطنان", "كيلوغرام", "كيلوجرام", "كغ", "كلغ", "غرام", "جرام",
+    "كيلومتر", "كيلومترات", "كم", "متر", "أمتار", "سنتيمتر", "ملم", "ميل", "أميال", "هكتار", "دونم", "فدان",
+    "لتر", "لترات", "برميل", "براميل", "ميغاواط", "ميجاوات", "ميغاوات", "ميجاواط", "كيلوواط", "غيغاواط",
+    "جيجاوات", "واط", "درجة", "درجات", "دقيقة", "دقائق", "ساعة", "ساعات", "ثانية", "ثوان", "يوم", "أيام",
+    "أسبوع", "أسابيع", "شهر", "أشهر", "سنة", "سنوات", "عام", "أعوام") for form in (unit, unit + "ًا"))
 _RELATIVE = {"التي", "الذي", "الذين", "اللتي", "اللذين", "اللواتي"}
 _FRACTIONS_PLAIN = {"نصف": 2, "ثلث": 3, "ربع": 4}
 _FRACTIONS_DAMMA = {"خمس": 5, "سدس": 6, "سبع": 7, "ثمن": 8, "تسع": 9, "عشر": 10}
@@ -598,11 +610,15 @@ def derived_label(fact: Fact) -> str:
 def select_facts(candidates: Iterable[Fact], confirmed: Sequence[Fact] | None) -> list[Fact]:
     """The facts to show: the editor's list when there is one, else the first reliable candidates
     (``MAX_AUTO_FACTS`` at most; see :attr:`Fact.reliable`) that can be labelled truly: a quantity or
-    percentage needs a :func:`derived_label` (a generic "Figure" label says nothing: fewer facts are shown)."""
+    percentage needs a :func:`derived_label` (a generic "Figure" label says nothing: fewer facts are shown), and
+    a quantity counted in a currency or a unit of measure (``1.2 دولار``, ``10 آلاف طن``, ``3 سنوات``) is left
+    out: its noun says what it is measured in, not what it is."""
     if confirmed is not None:
         return list(confirmed)
     return list(itertools.islice((fact for fact in candidates if fact.reliable
-                                  and (fact.kind not in ("quantity", "percent") or derived_label(fact))), MAX_AUTO_FACTS))
+                                  and (fact.kind not in ("quantity", "percent") or derived_label(fact))
+                                  and not (fact.kind == "quantity" and fold_match_word(fact.unit_ar) in _MEASURE_UNITS)),
+                                 MAX_AUTO_FACTS))
 
 
 def _is_latin(value: str) -> bool:

@@ -129,7 +129,8 @@ class Page:
     """A generated page.
 
     ``src_uri`` names it (``deepseek.md``, ``en/page/2.md``; see :mod:`explainer.render.urls`);
-    ``kind`` is ``article``, ``parallel``, ``home``, ``status``, ``glossary`` or ``not_found``;
+    ``kind`` is ``article``, ``parallel``, ``home``, ``status``, ``glossary``, ``not_found`` or ``seed_error``
+    (a preview's page for a seed it left out);
     ``title`` and ``description`` are plain text; ``blocks`` the body (raw HTML, headings, groups); ``alternates``
     maps each language to the src_uri of the same page in it; ``article`` is the slug of
     the article a page shows (article and parallel pages). ``in_nav``: listed in the

@@ -120,7 +120,7 @@ def notice(state: str, page_lang: str, ui: UiStrings, original_href: str | None 
            notice_id: str | None = None) -> str:
     """The notice of a passage (or a run of passages) in ``state``; empty for a current one.
 
-    Untranslated: "Not yet translated" in the page language. Fuzzy: "may be outdated"
+    Untranslated: "Not yet translated" in the page language. Fuzzy: "to be reviewed"
     and, when ``original_href`` is given, a link to the same passage in the original.
     ``notice_id`` is the notice's own id (its group points at it).
     """
@@ -489,3 +489,21 @@ def render_not_found(lang: str, site: SiteContext) -> Page:
     blocks = (heading(1, "title", ui.text("not_found_title", lang), lang, isolate=False),
               paragraph(escape(ui.text("not_found_body", lang))), "<ul>\n" + "".join(links) + "</ul>\n")
     return Page(not_found_uri(lang), lang, "not_found", ui.text("not_found_title", lang), blocks, in_nav=False)
+
+
+def render_seed_error(slug: str, problem: str, lang: str, site: SiteContext) -> Page:
+    """The page a preview (``mkdocs serve``) shows at the address of an article whose seed it left out.
+
+    Input: the article's slug (the seed's file name), the error (file, line, problem and
+    what to do, in English) and the page language. Output: a page at the article's
+    address saying that the article could not be read, with the error as preformatted
+    left-to-right text: an editor who saves a broken seed sees why the page is gone, not a
+    "page not found". Kept out of the navigation, the search index and the sitemap; a
+    real build stops on the error instead (:func:`explainer.site.build_site`).
+    """
+    ui = site.ui
+    blocks = (heading(1, "title", ui.text("seed_error_title", lang), lang, isolate=False),
+              paragraph(escape(ui.text("seed_error_body", lang)), ("class", "ex-notice ex-notice--page"), ("role", "note")),
+              f'<pre class="ex-seed-error" lang="en" dir="ltr"><code>{escape(problem)}</code></pre>\n')
+    return Page(article_uri(slug, lang), lang, "seed_error", ui.text("seed_error_title", lang), blocks,
+                in_nav=False, alternates=site.alternates(lambda other: article_uri(slug, other)))

@@ -6,7 +6,7 @@ then asks :func:`outdated_matches` what ``update`` would do: it runs the workflo
 merge (:func:`explainer.translate.workflow.merge`, the same similarity, cutoff and
 one-match-per-old-entry rules) on an in-memory copy of the catalog, and every unit that
 merge would give an old translation, marked ``fuzzy``, is shown with that translation
-under "may be outdated" (state ``fuzzy``, reason ``outdated``) instead of the Arabic
+under "to be reviewed" (state ``fuzzy``, reason ``outdated``) instead of the Arabic
 under "not yet translated". Nothing is written: ``update`` writes the same result.
 """
 

@@ -15,7 +15,11 @@ translate-toolkit's pofilter and Weblate:
   be outdated" like a fuzzy entry (state ``fuzzy``, reason ``outdated``), never counted
   as current;
 * a current translation is checked (:mod:`explainer.translate.checks`); its findings are
-  reported, and change nothing on the page.
+  reported. A finding of :data:`~explainer.translate.checks.REVIEW_CHECKS` (a number or a
+  name of the msgid missing or different) means the msgstr may tell the reader something
+  else than the original: it is shown marked "to be reviewed" like a fuzzy entry (state
+  ``fuzzy``, reason ``check``) and not counted as current (Weblate's "needs editing");
+  other findings (brackets) change nothing on the page.
 
 Besides the article's own units (title, headings, paragraphs, items), the key facts and
 glossary entries shown on its page are units of its state (``layer`` units), so they
@@ -30,15 +34,16 @@ from dataclasses import dataclass, field
 from explainer.model import Article
 from explainer.text import has_arabic
 from explainer.translate.catalog import Translation
-from explainer.translate.checks import Finding, check_translation
+from explainer.translate.checks import REVIEW_CHECKS, Finding, check_translation
 from explainer.translate.segment import Unit, article_units
 from explainer.translate.ui import SOURCE_LANG
 
 # A lookup from an Arabic msgid of the article to its translation (None if missing).
 Lookup = Callable[[str], "Translation | None"]
 
-#: Why a unit is not current: no msgstr, only whitespace, the msgid copied, a fuzzy entry, an edit before ``update``.
-REASONS = ("missing", "blank", "copied", "fuzzy", "outdated")
+#: Why a unit is not current: no msgstr, only whitespace, the msgid copied, a fuzzy entry, an edit before ``update``,
+#: a finding of a review check.
+REASONS = ("missing", "blank", "copied", "fuzzy", "outdated", "check")
 
 
 def percent(translated: int, total: int) -> int:
@@ -80,12 +85,12 @@ class Shown:
     """What a page shows for one unit: the text, its language and the unit's translation state.
 
     ``state`` is ``"source"`` (source-language page), ``"translated"``,
-    ``"fuzzy"`` (old translation of a changed msgid: shown, but marked as
-    possibly outdated) or ``"untranslated"`` (the source text is shown, marked
+    ``"fuzzy"`` (a translation to be reviewed: a fuzzy entry, the old translation of a
+    changed msgid or one a review check questions; shown, but marked) or ``"untranslated"`` (the source text is shown, marked
     with its own ``lang``/``dir``). ``reason`` says why a unit is not current
     (:data:`REASONS`); ``previous`` is the old msgid whose entry holds an
     ``outdated`` translation; ``findings`` are the checks' findings of a
-    translated unit.
+    current translation (state ``translated``, or ``fuzzy`` with reason ``check``).
     """
 
     text: str
@@ -129,7 +134,10 @@ def resolve(msgid: str, lang: str, lookup: Lookup, outdated: Mapping[str, tuple[
         return Shown(msgid, SOURCE_LANG, "untranslated", reason or "missing")
     if found.fuzzy:
         return Shown(found.text, lang, "fuzzy", "fuzzy")
-    return Shown(found.text, lang, "translated", findings=check_translation(msgid, found.text, SOURCE_LANG, lang))
+    findings = check_translation(msgid, found.text, SOURCE_LANG, lang)
+    if any(finding.check in REVIEW_CHECKS for finding in findings):
+        return Shown(found.text, lang, "fuzzy", "check", findings=findings)
+    return Shown(found.text, lang, "translated", findings=findings)
 
 
 @dataclass(frozen=True)

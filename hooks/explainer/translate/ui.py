@@ -69,8 +69,9 @@ _PAGE_MESSAGES = (
     UiMessage("next_page", "Next →", "Pager link under the home listing, to the next page."),
     UiMessage("untranslated", "Not yet translated",
               "Notice above a passage shown in the original language because it has no translation."),
-    UiMessage("outdated", "Translation may be outdated: the original has changed since it was translated.",
-              "Notice above a passage whose translation is fuzzy (the original changed)."),
+    UiMessage("outdated", "Translation to be reviewed: it may not match the original.",
+              "Notice above a passage whose translation waits for review: flagged fuzzy, made for an earlier "
+              "version of the original, or questioned by a check (a number or a name differs)."),
     UiMessage("see_original", "Read the original",
               "Link after the 'outdated' notice, to the same passage in the original language."),
     UiMessage("nothing_translated",
@@ -84,14 +85,22 @@ _PAGE_MESSAGES = (
               "until the file is fixed.",
               "Notice at the top of an article page in a preview (mkdocs serve) when its PO file is malformed; "
               "{problem} is the file, line and problem."),
+    UiMessage("seed_error_title", "This article could not be read",
+              "Title of the page a preview (mkdocs serve) shows at the address of an article whose seed has an error."),
+    UiMessage("seed_error_body",
+              "The preview leaves this article out until its seed is fixed. Fix the file and save it: this page "
+              "then shows the article again.",
+              "Paragraph of that page, above the error message (file, line, problem, in English)."),
     UiMessage("status_title", "Translation status", "Title of the translation status page and of links to it."),
     UiMessage("status_intro",
-              "How much of each article has a current English translation. Outdated passages are "
-              "translations of an earlier version of the Arabic text.",
+              "How much of each article has a current English translation. Passages to review have a "
+              "translation that may not match the Arabic text: flagged for review, made for an earlier "
+              "version of it, or with a number or a name that differs.",
               "First paragraph of the translation status page."),
     UiMessage("status_article", "Article", "Column heading on the status page."),
     UiMessage("status_translated", "Translated", "Column heading on the status page."),
-    UiMessage("status_fuzzy", "Outdated", "Column heading on the status page (fuzzy entries)."),
+    UiMessage("status_fuzzy", "To review", "Column heading on the status page (fuzzy entries, translations of an "
+              "earlier version of the original, translations a check questions)."),
     UiMessage("status_untranslated", "Not translated", "Column heading on the status page."),
     UiMessage("status_percent", "Coverage", "Column heading on the status page (percent translated)."),
     UiMessage("status_total", "Total", "Last row of the status page table."),
