@@ -237,3 +237,48 @@ def test_three_sentence_lines_between_footer_furniture_are_the_articles() -> Non
     two = parse("عنوان المقالة\n" + PARA + "\n15\n" + PARA2 + "\n" + PARA + "\nم. فراس العمر\n")
     assert paragraphs(two) == [PARA]
     assert [r.kind for r in two.repairs if r.line in (4, 5)] == ["drop-footer", "drop-footer"]
+
+
+# --- photo captions with credits, a running head standing once (lead's new-user trial) -----------
+
+@pytest.mark.parametrize("line", [
+    "صورة: حقل الألواح الشمسية المغذي لمحطة الحصوة (تصوير: ليلى منصور/ بوابة الخليج)",
+    "الصورة: متظاهرون أمام البرلمان (رويترز)",
+    "حقل الألواح الشمسية قرب المحطة (تصوير: سامي خليل)",
+    "Photo: the plant at dawn (Photo: AFP)",
+])
+def test_captions_with_their_credit_are_dropped_wherever_they_stand(line: str) -> None:
+    article = parse("عنوان المقالة\n" + PARA + "\n" + line + "\n" + PARA2 + "\n")
+    assert paragraphs(article) == [PARA, PARA2]
+    [repair] = [r for r in article.repairs if r.line == 3]
+    assert repair.kind == "drop-furniture" and "photo c" in repair.detail and repair.dropped == line
+
+
+@pytest.mark.parametrize("line", [
+    "وقال الوزير إن المشروع سيكتمل العام المقبل (رويترز)",  # a sentence with an agency: no caption opener
+    "وأكد التقرير ذلك في فصله الثالث (تصوير: الباحثين).",  # ends a sentence
+    "تقنيات التصوير الحديثة (الجزء الثاني)",  # a heading with a parenthesis
+])
+def test_lines_with_a_parenthesis_that_are_not_captions_stay(line: str) -> None:
+    article = parse("عنوان المقالة\n" + PARA + "\n" + line + "\n" + PARA2 + "\n")
+    assert any(line.rstrip(".") in text for text in [*paragraphs(article), *headings(article)])
+    assert not any(r.kind == "drop-furniture" for r in article.repairs)
+
+
+def test_a_caption_without_credit_stays_and_is_reported() -> None:
+    article = parse("عنوان المقالة\n" + PARA + "\nالصورة: مشهد من سوق المدينة القديمة\n" + PARA2 + "\n")
+    assert "الصورة: مشهد من سوق المدينة القديمة" in paragraphs(article) + headings(article)
+    assert next(r.kind for r in article.repairs if r.line == 3) == "kept-boilerplate-like"
+
+
+def test_a_line_standing_once_above_a_page_line_is_kept_and_reported() -> None:
+    article = parse("عنوان التقرير\n" + PARA + "\nتقرير التعليم الرقمي 2025\n- 7 -\nثالثًا: التوصيات\n" + PARA2 + "\n")
+    assert "تقرير التعليم الرقمي 2025" in paragraphs(article) + headings(article)
+    report = {r.line: r for r in article.repairs}
+    assert report[3].kind == "kept-boilerplate-like" and "running head" in report[3].detail
+    assert report[4].kind == "drop-boilerplate"
+    # a heading right under a page line, and a short line above a count (a post's likes), are not suspects
+    below = parse("عنوان التقرير\n" + PARA + "\nصفحة 1 من 3\nثانياً: الأهداف\n" + PARA2 + "\n")
+    assert not any(r.kind == "kept-boilerplate-like" for r in below.repairs)
+    count = parse("عنوان المنشور\n" + PARA + "\n" + PARA2 + "\nأبوك\n124\n")
+    assert not any("running head" in r.detail for r in count.repairs)

@@ -131,6 +131,7 @@ class Edges:
     drops: dict[int, Drop] = field(default_factory=dict)
     headline: int | None = None  # index of the line read as the headline (after the head furniture)
     subtitle: int | None = None  # index of a subtitle line with furniture under it (Medium, news sites)
+    suspects: dict[int, str] = field(default_factory=dict)  # kept lines that may be furniture: the report's detail
 
     def given(self, what: str) -> tuple[int, str] | None:
         """``(index, value)`` of the first ``date`` or ``author`` the dropped furniture gives, head first."""
@@ -757,7 +758,24 @@ def _page_number(line: str) -> bool:
     line = line.strip()
     rule = match_boilerplate(line)
     return (rule is not None and rule.anywhere and rule.platform == "document") or bool(
-        re.fullmatch(r"[0-9\u0660-\u0669\u06f0-\u06f9]{1,4}", line))
+        _BARE_PAGE_RE.fullmatch(line))
+
+
+# a bare page number ("43"), or one over the page count ("3 / 12", also a thread's post number in the catalog)
+_BARE_PAGE_RE = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]{1,4}(?:\s*/\s*[0-9\u0660-\u0669\u06f0-\u06f9]{1,4})?")
+
+
+# a line opened by an ordinal word or a list marker: a heading or an item, never a running head
+_ITEM_START_RE = re.compile(r"^(?:[-*–•▪◦●]|[0-9\u0660-\u0669]{1,3}\s?[.)\-–]|(?:أول|ثاني|ثالث|رابع|خامس|سادس|سابع|"
+                            r"ثامن|تاسع|عاشر|أخير)(?:اً|ًا|ا)?\s*[:\-–])")
+
+
+def _page_line(lines: list[str], index: int | None) -> bool:
+    """Is ``lines[index]`` a page line of the catalog (``- 7 -``, ``صفحة 2 من 5``; a bare number may be a count)?"""
+    if index is None:
+        return False
+    rule = match_boilerplate(lines[index])
+    return rule is not None and rule.anywhere and rule.platform == "document"
 
 
 def _running_heads(lines: list[str], edges: Edges) -> None:
@@ -778,6 +796,12 @@ def _running_heads(lines: list[str], edges: Edges) -> None:
                 and re.search(r"[^\W\d_]", text) and match_boilerplate(text) is None:
             seen.setdefault(text, []).append(index)
     for copies in seen.values():
+        if len(copies) == 1 and _page_line(lines, _next_content(lines, copies[0] + 1)) \
+                and not _ITEM_START_RE.match(lines[copies[0]].strip()):
+            # standing once right above a page line ("- 7 -"): perhaps a page's running foot (kept, and reported)
+            edges.suspects[copies[0]] = ("kept a short line right above a page number: it may be a running head "
+                                         "of a PDF or Word copy (it stands only once, so it stays); delete it "
+                                         "from the seed if it is one")
         if len(copies) < 2:
             continue
         beside = sorted({near for copy in copies for near in (_previous_content(lines, copy), _next_content(lines, copy + 1))

@@ -526,6 +526,56 @@ def credit(text: str, *, anywhere: bool = False) -> Furniture | None:
     return None
 
 
+# A picture's credit in parentheses at the end of its caption: "(تصوير: ليلى منصور/ بوابة الخليج)", "(Photo: AFP)",
+# "(عدسة: …)"; with a caption opener ("صورة: …") an agency alone too: "(رويترز)", "(Getty Images)".
+_CREDIT_TAIL_RE = re.compile(r"\s*[(\[]\s*(?P<inner>[^()\[\]]{2,80}?)\s*[)\]]$")
+_PHOTOGRAPHER_MARKERS = tuple(fold_word(w) for w in (
+    "تصوير", "عدسة", "بعدسة", "الصورة", "صورة", "مصدر الصورة", "photo", "photos", "photo by", "photograph", "image",
+    "credit", "picture",
+))
+MAX_CAPTION_WORDS = 30
+
+
+def _opens_with(folded: str, markers: tuple[str, ...], *, separated: bool) -> int | None:
+    """Length of the first marker ``folded`` opens with (then ``:``/``،``/a dash when ``separated``), or ``None``."""
+    for marker in markers:
+        if folded.startswith(marker) and (len(folded) == len(marker) or not folded[len(marker)].isalnum()):
+            if not separated or re.match(r"\s*[:：،,\-–—]", folded[len(marker):]):
+                return len(marker)
+    return None
+
+
+def caption_opener(text: str) -> bool:
+    """Does ``text`` open like a photo caption (``صورة: …``, ``الصورة: …``, ``Photo: …``)?"""
+    return _opens_with(fold_word(text.strip()), _PHOTO_MARKERS, separated=True) is not None
+
+
+def caption(text: str) -> Furniture | None:
+    """A photo caption with its credit: ``صورة: حقل الألواح الشمسية (تصوير: ليلى منصور/ بوابة الخليج)``.
+
+    Input: one trimmed line. Output: a :class:`Furniture` of kind ``credit`` when the line ends with a credit in
+    parentheses and is no sentence (at most ``MAX_CAPTION_WORDS`` words, no sentence mark before the credit or at
+    the end): the credit opens with a photographer's marker (``تصوير:``, ``عدسة``, ``Photo:``), or, on a line
+    opening like a caption (``صورة:``), names agencies only (``(رويترز)``). Else ``None``: a caption without a
+    credit describes the picture and stays (:func:`caption_opener` lets the report say so).
+    """
+    stripped = text.strip()
+    if not stripped.endswith((")", "]")) or len(stripped.split()) > MAX_CAPTION_WORDS:
+        return None
+    tail = _CREDIT_TAIL_RE.search(stripped)
+    if tail is None or not stripped[:tail.start()].strip():
+        return None
+    before = stripped[:tail.start()].rstrip()
+    if before.endswith((".", "!", "؟", "?", "؛", ";")) or re.search(r"[.!؟?](?:\s)", before):
+        return None
+    inner = fold_word(tail.group("inner"))
+    photographer = _opens_with(inner, _PHOTOGRAPHER_MARKERS, separated=False) is not None
+    agencies = all(word in _AGENCY_WORDS for word in inner.replace("/", " ").split())
+    if photographer or (agencies and caption_opener(stripped)):
+        return Furniture("credit", "a photo caption (what the picture shows, with its credit in parentheses)")
+    return None
+
+
 # "5 تعليقات على "قصة القهوة"", "تعليق واحد على «…»", "3 thoughts on “…”": WordPress's heading of the comments,
 # a count of comments on the article's title in quotes.
 _COMMENTS_HEADING_RE = re.compile(

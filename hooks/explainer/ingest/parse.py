@@ -61,7 +61,7 @@ from explainer.ingest.edges import (
     split_question_title,
 )
 from explainer.ingest.glue import MAX_HEADING_WORDS, Seam, find_seam
-from explainer.ingest.header import credit
+from explainer.ingest.header import caption, caption_opener, credit
 from explainer.ingest.marks import read_marks
 from explainer.ingest.markup import read_markdown
 from explainer.ingest.punctuation import repair_spacing
@@ -87,6 +87,7 @@ _FINAL_PUNCT = tuple(".،,؛;:!؟?…")
 # "2.1 العينة", "٣.٢ الوسائط", "1.2.3 …": a report's section number (one or two digits a level), then words only
 _SECTION_NUMBER_RE = re.compile(rf"^[0-9{ARABIC_DIGITS}]{{1,2}}(?:\.[0-9{ARABIC_DIGITS}]{{1,2}})+\.?\s+[^\d\s][^\d]*$")
 MIN_SECTION_NUMBERED = 2
+_CAPTION_SPLIT_RE = re.compile(r"\s*[:：،,\-–—]")
 TITLE_MAX_WORDS = 14
 # A first sentence up to this long becomes the title of a seed without a title line.
 DERIVED_TITLE_MAX_WORDS = 20
@@ -164,6 +165,8 @@ def _classify(lines: tuple[tuple[int, str], ...], edges: Edges, metadata: Metada
             drop = edges.drops[index]
             repairs.append(Repair(drop.kind, number, _drop_detail(edges, index, metadata, used), dropped=line))
             continue
+        if index in edges.suspects:
+            repairs.append(Repair("kept-boilerplate-like", number, edges.suspects[index]))
         role = roles.get(number)
         if role in ("heading", "quote"):  # a Markdown paste's heading or quote line (explainer.ingest.markup)
             found.append(_Line(number, role, line, line))
@@ -179,7 +182,16 @@ def _classify(lines: tuple[tuple[int, str], ...], edges: Edges, metadata: Metada
             repairs.append(Repair("drop-furniture", number, f"dropped {credited.what}: never article text, wherever "
                                   "it stands", dropped=line))
             continue
+        if (")" in line or "]" in line) and (captioned := caption(line)) is not None:
+            repairs.append(Repair("drop-furniture", number, f"dropped {captioned.what}: the picture is not part "
+                                  "of the page, wherever it stands", dropped=line))
+            continue
         rule = match_boilerplate(line)
+        if rule is None and caption_opener(line):
+            opener = _CAPTION_SPLIT_RE.split(line, maxsplit=1)[0]
+            repairs.append(Repair("kept-boilerplate-like", number, "kept a line that opens like a photo caption ("
+                                  f"{opener}: …) but has no credit: it describes the picture, so "
+                                  "it stays; delete it from the seed if it is only a caption"))
         if rule is not None and rule.anywhere:
             what = f"{rule.what}: never article text" if rule.what else \
                 f"a {rule.platform} line ({'a page number' if rule.platform == 'document' else 'a label'}: never article text)"
