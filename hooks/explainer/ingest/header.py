@@ -539,9 +539,9 @@ MAX_CAPTION_WORDS = 30
 def _opens_with(folded: str, markers: tuple[str, ...], *, separated: bool) -> int | None:
     """Length of the first marker ``folded`` opens with (then ``:``/``،``/a dash when ``separated``), or ``None``."""
     for marker in markers:
-        if folded.startswith(marker) and (len(folded) == len(marker) or not folded[len(marker)].isalnum()):
-            if not separated or re.match(r"\s*[:：،,\-–—]", folded[len(marker):]):
-                return len(marker)
+        whole = folded.startswith(marker) and (len(folded) == len(marker) or not folded[len(marker)].isalnum())
+        if whole and (not separated or re.match(r"\s*[:：،,\-–—]", folded[len(marker):])):
+            return len(marker)
     return None
 
 
