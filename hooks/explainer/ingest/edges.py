@@ -17,7 +17,8 @@ button.
 and short lines that are not sentences (related titles, an author's name), and over a
 sentence line only when furniture lies both above it (within ``SANDWICH_WINDOW`` lines)
 and below it (an author bio inside Medium's author box, a comment between Blogger's
-comment lines). It stops at the first other line: the article's last paragraph. Inside
+comment lines), at most ``MAX_SANDWICH_RUN`` such lines in a row (three or more sentence
+lines in a row are the article's: an answer under a vote count on a Q&A page). It stops at the first other line: the article's last paragraph. Inside
 the region, everything from the top-most furniture line down is dropped, except a tail of
 more than ``MAX_LOOSE_TAIL`` unknown lines after the last furniture line that does not
 follow a block opener (``اقرأ أيضًا``, ``Related``): those are kept, since nothing says
@@ -52,6 +53,8 @@ SHORT_WORDS = 8
 # A related title, an author's name, a caption: at most this many words and not a sentence.
 LOOSE_WORDS = 14
 SANDWICH_WINDOW = 3
+# At most this many sentence lines in a row between furniture lines (a bio, a comment): more are the article's.
+MAX_SANDWICH_RUN = 2
 MAX_LOOSE_TAIL = 2
 MAX_LOOSE_RUN = 10
 # Readers' comments after a comments line: each at most this many words, at most this many lines.
@@ -65,15 +68,45 @@ MAX_CONTENTS_ENTRIES = 40
 OTHER_SCRIPT_SHARE = 0.25
 MAX_TAG_RUN = 8
 HEADLINE_MAX_WORDS = 14
+# Catalog buttons ("Subscribe", "اشترك") that may stand between a newsletter's headline and its byline.
+PUBLICATION_BUTTONS = 2
 SUBTITLE_MAX_WORDS = 30
 _SEPARATOR_CHARS = frozenset("*=_~-—–•▪◦●·#+<>|")
 _SENTENCE_END = (".", "!", "؟", "?")
 _INNER_END_RE = re.compile(r"[.!\u061f?]\s")
 
 
+# Emoji presentation selectors and joiners: part of the symbol before them (``〰️``), never a character of their own.
+_EMOJI_FORMAT = frozenset("\ufe0e\ufe0f\u200d")
+MIN_SEPARATOR_SYMBOLS = 3
+
+
 def is_separator(line: str) -> bool:
-    """A line drawn with punctuation only (``* * *``, ``———``, ``·``)."""
-    return all(ch.isspace() or ch in _SEPARATOR_CHARS or unicodedata.category(ch)[0] == "P" for ch in line)
+    """A line drawn with punctuation only (``* * *``, ``———``, ``·``, ``〰️〰️〰️``), or with one symbol repeated
+    three or more times (``➖➖➖``, ``🌙🌙🌙``, ``✨ ✨ ✨``: chat apps draw their separators with emoji)."""
+    symbol = ""
+    for ch in line:  # most lines stop at their first letter
+        if ch.isspace() or ch in _EMOJI_FORMAT or ch in _SEPARATOR_CHARS:
+            continue
+        category = unicodedata.category(ch)[0]
+        if category == "P":
+            continue
+        if category != "S":
+            return False
+        symbol = ch
+        break
+    if not symbol:
+        return True
+    drawn = [ch for ch in line if not ch.isspace() and ch not in _EMOJI_FORMAT]
+    return len(drawn) >= MIN_SEPARATOR_SYMBOLS and all(ch == symbol for ch in drawn)
+
+
+def separator_what(line: str) -> str:
+    """What a separator line (:func:`is_separator`) is, for the report."""
+    if all(ch.isspace() or ch in _EMOJI_FORMAT or ch in _SEPARATOR_CHARS or unicodedata.category(ch)[0] == "P"
+           for ch in line):
+        return "a separator line (punctuation only)"
+    return "a separator line (one symbol repeated: an emoji separator of a chat or social post)"
 
 
 def is_short_plain(line: str, words: int = SHORT_WORDS) -> bool:
@@ -98,6 +131,7 @@ class Edges:
     drops: dict[int, Drop] = field(default_factory=dict)
     headline: int | None = None  # index of the line read as the headline (after the head furniture)
     subtitle: int | None = None  # index of a subtitle line with furniture under it (Medium, news sites)
+    suspects: dict[int, str] = field(default_factory=dict)  # kept lines that may be furniture: the report's detail
 
     def given(self, what: str) -> tuple[int, str] | None:
         """``(index, value)`` of the first ``date`` or ``author`` the dropped furniture gives, head first."""
@@ -121,7 +155,7 @@ def furniture(line: str) -> Furniture | None:
     if not line:
         return None
     if is_separator(line):
-        return Furniture("separator", "a separator line (punctuation only)")
+        return Furniture("separator", separator_what(line))
     if all(unicodedata.category(ch)[0] in "SZ" or unicodedata.category(ch) in ("Mn", "Cf") for ch in line):
         return Furniture("separator", "a line of symbols only (an icon, an emoji)")
     rule = match_boilerplate(line)
@@ -151,10 +185,17 @@ def _loose(line: str) -> bool:
             and not _INNER_END_RE.search(line))
 
 
+# A wiki's reference marks at the end of a sentence ("….[1]", "….[2][3]")
+_REFERENCES_TAIL_RE = re.compile(r"(?:\[[0-9\u0660-\u0669]{1,3}\])+$")
+
+
 def reads_as_headline(line: str) -> bool:
-    """A headline: at most ``HEADLINE_MAX_WORDS`` words, no final ``. ، : ؛ !`` and one sentence,
-    or a question followed by a subtitle (``سؤال؟ عنوان فرعي``, see :func:`split_question_title`)."""
+    """A headline: at most ``HEADLINE_MAX_WORDS`` words, no final ``. ، : ؛ !`` (before a wiki's reference
+    marks ``[1]``) and one sentence, or a question followed by a subtitle (``سؤال؟ عنوان فرعي``, see
+    :func:`split_question_title`)."""
     line = line.strip()
+    if line.endswith("]"):
+        line = _REFERENCES_TAIL_RE.sub("", line)
     if split_question_title(line) is not None:
         return True
     return (len(line.split()) <= HEADLINE_MAX_WORDS and not line.endswith((".", "،", ",", ":", "؛", ";", "!"))
@@ -163,8 +204,11 @@ def reads_as_headline(line: str) -> bool:
 
 def reads_as_subtitle(line: str) -> bool:
     """A subtitle (dek): one sentence of at most ``SUBTITLE_MAX_WORDS`` words without a final
-    ``. ، : ؛`` (a sentence ending in a full stop is the lede, not a subtitle)."""
+    ``. ، : ؛`` (a sentence ending in a full stop is the lede, not a subtitle; a wiki's reference
+    marks after the full stop do not hide it: ``….[1]``)."""
     line = line.strip()
+    if line.endswith("]"):
+        line = _REFERENCES_TAIL_RE.sub("", line)
     return (2 <= len(line.split()) <= SUBTITLE_MAX_WORDS and not line.endswith((".", "،", ",", ":", "؛", ";"))
             and not _INNER_END_RE.search(line))
 
@@ -243,7 +287,7 @@ def _head(lines: list[str], edges: Edges) -> int:
                 _drop(edges, at, what, "under the headline")
             position = max(block) + 1
             continue
-        found = found or affiliation(line) or _dateline(line) or verb_byline(line)
+        found = found or affiliation(line) or _dateline(line) or verb_byline(line) or _name_before_date(lines, position)
         if found is not None and found.kind == "block" and (titles := _block_titles(lines, position)):
             _drop(edges, position, found, "under the headline")
             for title in titles:
@@ -336,11 +380,20 @@ def _publication_name(lines: list[str], index: int) -> bool:
     if headline is None or not reads_as_headline(lines[headline]) or furniture(lines[headline]) is not None:
         return False
     under = _next_content(lines, headline + 1)
-    if under is None:
-        return False
-    found = furniture(lines[under]) or (_name_before_date(lines, under) if under is not None else None)
-    return found is not None and any(kind in ("date", "byline") for kind in found.kind.split("+")) or bool(
-        _author_block(lines, under))
+    if under is not None and furniture(lines[under]) is None and reads_as_subtitle(lines[under]) \
+            and not _name_before_date(lines, under) and not _author_block(lines, under):
+        under = _next_content(lines, under + 1)  # the issue's subtitle (Substack) between the headline and its byline
+    for _ in range(PUBLICATION_BUTTONS + 1):  # "Subscribe" buttons may stand above the byline
+        if under is None:
+            return False
+        found = furniture(lines[under]) or _name_before_date(lines, under)
+        if found is not None and any(kind in ("date", "byline") for kind in found.kind.split("+")) or bool(
+                _author_block(lines, under)):
+            return True
+        if found is None or found.kind != "boilerplate":
+            return False
+        under = _next_content(lines, under + 1)
+    return False
 
 
 _COPYRIGHT_RE = re.compile(r"©|\(c\)|حقوق|copyright|rights reserved", re.IGNORECASE)
@@ -495,14 +548,16 @@ def _author_block(lines: list[str], position: int) -> dict[int, Furniture]:
 def _name_before_date(lines: list[str], position: int) -> Furniture | None:
     """An author's name between a subtitle and a date line (``هشام فاروق`` / ``Jun 12, 2025``): a byline."""
     line = lines[position].strip()
+    if not is_short_plain(line, 4):
+        return None
     after = _next_content(lines, position + 1)
-    if after is None or furniture(line) is not None or not is_short_plain(line, 4):
+    if after is None or furniture(line) is not None:
         return None
     name = classify(f"بقلم {line}")
     found = furniture(lines[after])
     if name is None or name.author != line or found is None or "date" not in found.kind.split("+"):
         return None
-    return Furniture("byline", "an author's name between the subtitle and the date line", author=line)
+    return Furniture("byline", "an author's name above the date line", author=line)
 
 
 # A "read also" block inside the article: at most this many link titles under its opener.
@@ -703,7 +758,24 @@ def _page_number(line: str) -> bool:
     line = line.strip()
     rule = match_boilerplate(line)
     return (rule is not None and rule.anywhere and rule.platform == "document") or bool(
-        re.fullmatch(r"[0-9\u0660-\u0669\u06f0-\u06f9]{1,4}", line))
+        _BARE_PAGE_RE.fullmatch(line))
+
+
+# a bare page number ("43"), or one over the page count ("3 / 12", also a thread's post number in the catalog)
+_BARE_PAGE_RE = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]{1,4}(?:\s*/\s*[0-9\u0660-\u0669\u06f0-\u06f9]{1,4})?")
+
+
+# a line opened by an ordinal word or a list marker: a heading or an item, never a running head
+_ITEM_START_RE = re.compile(r"^(?:[-*–•▪◦●]|[0-9\u0660-\u0669]{1,3}\s?[.)\-–]|(?:أول|ثاني|ثالث|رابع|خامس|سادس|سابع|"
+                            r"ثامن|تاسع|عاشر|أخير)(?:اً|ًا|ا)?\s*[:\-–])")
+
+
+def _page_line(lines: list[str], index: int | None) -> bool:
+    """Is ``lines[index]`` a page line of the catalog (``- 7 -``, ``صفحة 2 من 5``; a bare number may be a count)?"""
+    if index is None:
+        return False
+    rule = match_boilerplate(lines[index])
+    return rule is not None and rule.anywhere and rule.platform == "document"
 
 
 def _running_heads(lines: list[str], edges: Edges) -> None:
@@ -714,15 +786,22 @@ def _running_heads(lines: list[str], edges: Edges) -> None:
     one of its copies (a poem's refrain has none), and page numbers that count pages: the numbers
     beside two or more copies all differ. A punctuation line (Medium's ``--`` above its clap count)
     is a separator, and the same number beside every copy is a count (claps, responses), not pages.
-    Every copy goes, and each page number beside one.
+    A catalog line (a comment's ``رد``/``Reply`` button above its like count) is the catalog's, not a
+    running head. Every copy goes, and each page number beside one.
     """
     seen: dict[str, list[int]] = {}
     for index, line in enumerate(lines):
         text = line.strip()
         if text and not _page_number(text) and _loose(text) and len(text.split()) <= SHORT_WORDS + 4 \
-                and re.search(r"[^\W\d_]", text):
+                and re.search(r"[^\W\d_]", text) and match_boilerplate(text) is None:
             seen.setdefault(text, []).append(index)
     for copies in seen.values():
+        if len(copies) == 1 and _page_line(lines, _next_content(lines, copies[0] + 1)) \
+                and not _ITEM_START_RE.match(lines[copies[0]].strip()):
+            # standing once right above a page line ("- 7 -"): perhaps a page's running foot (kept, and reported)
+            edges.suspects[copies[0]] = ("kept a short line right above a page number: it may be a running head "
+                                         "of a PDF or Word copy (it stands only once, so it stays); delete it "
+                                         "from the seed if it is one")
         if len(copies) < 2:
             continue
         beside = sorted({near for copy in copies for near in (_previous_content(lines, copy), _next_content(lines, copy + 1))
@@ -836,7 +915,7 @@ def _foot(lines: list[str], edges: Edges, floor: int) -> None:
     content = [i for i in range(floor, end) if lines[i].strip() and not transparent(lines[i])]
     arabic, letters = _script_lines(lines, floor, end)
     arabic_article = letters > 0 and arabic >= 0.5 * letters
-    loose_run = 0
+    loose_run = sandwich_run = 0
     index = end - 1
     while index >= floor:
         line = lines[index].strip()
@@ -847,11 +926,13 @@ def _foot(lines: list[str], edges: Edges, floor: int) -> None:
         if kind is not None:
             found[index] = kind
             top = index
-            loose_run = 0
+            loose_run = sandwich_run = 0
         elif _loose(line) and loose_run < MAX_LOOSE_RUN:
             loose_run += 1
-        elif top is not None and _furniture_above(lines, index, floor):
+            sandwich_run = 0
+        elif top is not None and sandwich_run < MAX_SANDWICH_RUN and _furniture_above(lines, index, floor):
             loose_run = 0  # a sentence between furniture lines (an author bio, a comment)
+            sandwich_run += 1
         elif top is None and content[-1:] == [index] and len(line.split()) <= MAX_BIO_WORDS \
                 and len(content) > 2 and _strong(lines[content[-2]]):
             loose_run = 0  # the seed ends with an author's bio under the author box

@@ -54,6 +54,9 @@ _DATE_WORDS = frozenset(fold_word(w) for w in (
     "المحلي", "العالمي",
     "مكة", "المكرمة", "القدس", "القاهرة", "بيروت", "الرياض", "أبوظبي", "الدوحة", "دبي", "عمان", "الرباط", "بغداد",
     "published", "updated", "posted", "last", "on", "at", "am", "pm", "a.m.", "p.m.", "local", "time",
+    # the date of a forum's or Q&A site's question: "طُرح منذ 3 أيام", "سُئل منذ يومين", "asked 3 days ago" (not
+    # its answers' "أجاب منذ يوم": a date among the answers would pull them into the footer)
+    "طرح", "طرحت", "سئل", "سئلت", "asked", "modified",
 ))
 # Time-zone names and abbreviations (folded): a line of a time and a zone is a time line ("14:30 بتوقيت غرينتش").
 _ZONE_WORDS = frozenset(fold_word(w) for w in (
@@ -76,6 +79,7 @@ _DUAL_UNITS = frozenset(fold_word(w) for w in ("دقيقتين", "دقيقتان
 # Byline markers that only ever open a byline: the name may follow directly ("بقلم أحمد سالم") ...
 _BYLINE_OPENERS = tuple(fold_word(w) for w in (
     "حرر بواسطة", "حررت بواسطة", "تحرير بواسطة", "كتب بواسطة", "edited by", "reported by",
+    "interviewed by", "interview by",
     "بقلم", "بواسطة", "written by", "posted by", "story by", "words by", "reporting by", "text by", "by",
 ))
 # ... and words that also open headings or sentences ("تقرير عن الاقتصاد", "كتب الشاعر قصيدته"): a byline
@@ -83,6 +87,9 @@ _BYLINE_OPENERS = tuple(fold_word(w) for w in (
 _BYLINE_MARKERS = tuple(fold_word(w) for w in (
     "إعداد", "اعداد", "تقرير", "تحرير", "ترجمة", "حوار", "تصوير", "الكاتب", "الكاتبة", "المحرر", "المحررة",
     "المؤلف", "المؤلفة", "كتابة", "كتب", "كتبت", "كتبه", "كتبها", "author", "writer", "editor",
+    # an interview's byline: the interviewer ("أجرى الحوار: خالد يوسف", "حاوره: …", "Interview by …")
+    "أجرى الحوار", "أجرت الحوار", "أجرى المقابلة", "أجرت المقابلة", "حاوره", "حاورها", "حاورته", "حاورتها",
+    "interviewer",
 ))
 # Words that never sit inside a person's name (compared as written: "على" is a preposition, "علي" a name).
 _NOT_IN_NAMES = frozenset(w.lower() for w in (
@@ -101,6 +108,8 @@ _COUNT_UNITS = frozenset(fold_word(w) for w in (
     "متابع", "متابعين", "متابعون", "متابعا", "مشاركة", "مشاركات", "مرة", "views", "view", "comments", "comment",
     "likes", "like", "followers", "follower", "following", "responses", "response", "claps", "clap", "shares",
     "share", "reads", "reactions", "subscribers",
+    # a Q&A site's view count under the question: "شوهد 1,204 مرة", "Viewed 1,204 times"
+    "شوهد", "شوهدت", "viewed", "times",
 ))
 _SCALE = frozenset(("k", "m", "ك", "ألف", "الف", "مليون"))
 _PART_SPLIT_RE = re.compile(r"\s*[|·•●▪∙]\s*|\s+[-–—]\s+")
@@ -194,8 +203,14 @@ def _numeric_iso(first: str, second: str, third: str) -> str | None:
     return _iso(c, b, a) or _iso(c, a, b)
 
 
+# A social post's compact age: a number and a one-letter unit ("٣ س", "5 د", "2 ي", "3h", "2d", "1w").
+_COMPACT_AGE_RE = re.compile(r"\d{1,2}\s?(?:ث|د|س|ي|أ|s|m|h|d|w|y)")
+
+
 def _date_line(text: str) -> Furniture | None:
     """A line made only of date vocabulary and holding a date core; its ISO date when complete."""
+    if len(text) <= 6 and _COMPACT_AGE_RE.fullmatch(ascii_digits(text).strip()):
+        return Furniture("date", "a relative date line (no calendar date in it)")
     tokens = _tokens(text)
     if not tokens:
         return None
@@ -392,11 +407,15 @@ def _classify_parts(line: str) -> Furniture | None:
     found = []
     loose = []
     for part in parts:
+        if not any(ch.isalnum() for ch in part):
+            continue  # an icon beside a date ("٣ س · 🌍": Facebook's audience globe)
         kind = _classify_part(part)
         if kind is None:
             loose.append(part)
             continue
         found.append(kind)
+    if not found and not loose:
+        return None
     if loose:
         # "سلمى العلي · 3 أبريل 2025", "الرياض - 3 أبريل": a date joined to one short name or place. The line is
         # furniture, but the name is not taken as the author (it may be a place).
@@ -504,6 +523,56 @@ def credit(text: str, *, anywhere: bool = False) -> Furniture | None:
                                  or all(re.fullmatch(r"[A-Z][\w.&'-]*", w) for w in words) or _name(rest)):
                 break
             return Furniture("credit", f"{what} ({stripped[:cut]} …)")
+    return None
+
+
+# A picture's credit in parentheses at the end of its caption: "(تصوير: ليلى منصور/ بوابة الخليج)", "(Photo: AFP)",
+# "(عدسة: …)"; with a caption opener ("صورة: …") an agency alone too: "(رويترز)", "(Getty Images)".
+_CREDIT_TAIL_RE = re.compile(r"\s*[(\[]\s*(?P<inner>[^()\[\]]{2,80}?)\s*[)\]]$")
+_PHOTOGRAPHER_MARKERS = tuple(fold_word(w) for w in (
+    "تصوير", "عدسة", "بعدسة", "الصورة", "صورة", "مصدر الصورة", "photo", "photos", "photo by", "photograph", "image",
+    "credit", "picture",
+))
+MAX_CAPTION_WORDS = 30
+
+
+def _opens_with(folded: str, markers: tuple[str, ...], *, separated: bool) -> int | None:
+    """Length of the first marker ``folded`` opens with (then ``:``/``،``/a dash when ``separated``), or ``None``."""
+    for marker in markers:
+        whole = folded.startswith(marker) and (len(folded) == len(marker) or not folded[len(marker)].isalnum())
+        if whole and (not separated or re.match(r"\s*[:：،,\-–—]", folded[len(marker):])):
+            return len(marker)
+    return None
+
+
+def caption_opener(text: str) -> bool:
+    """Does ``text`` open like a photo caption (``صورة: …``, ``الصورة: …``, ``Photo: …``)?"""
+    return _opens_with(fold_word(text.strip()), _PHOTO_MARKERS, separated=True) is not None
+
+
+def caption(text: str) -> Furniture | None:
+    """A photo caption with its credit: ``صورة: حقل الألواح الشمسية (تصوير: ليلى منصور/ بوابة الخليج)``.
+
+    Input: one trimmed line. Output: a :class:`Furniture` of kind ``credit`` when the line ends with a credit in
+    parentheses and is no sentence (at most ``MAX_CAPTION_WORDS`` words, no sentence mark before the credit or at
+    the end): the credit opens with a photographer's marker (``تصوير:``, ``عدسة``, ``Photo:``), or, on a line
+    opening like a caption (``صورة:``), names agencies only (``(رويترز)``). Else ``None``: a caption without a
+    credit describes the picture and stays (:func:`caption_opener` lets the report say so).
+    """
+    stripped = text.strip()
+    if not stripped.endswith((")", "]")) or len(stripped.split()) > MAX_CAPTION_WORDS:
+        return None
+    tail = _CREDIT_TAIL_RE.search(stripped)
+    if tail is None or not stripped[:tail.start()].strip():
+        return None
+    before = stripped[:tail.start()].rstrip()
+    if before.endswith((".", "!", "؟", "?", "؛", ";")) or re.search(r"[.!؟?](?:\s)", before):
+        return None
+    inner = fold_word(tail.group("inner"))
+    photographer = _opens_with(inner, _PHOTOGRAPHER_MARKERS, separated=False) is not None
+    agencies = all(word in _AGENCY_WORDS for word in inner.replace("/", " ").split())
+    if photographer or (agencies and caption_opener(stripped)):
+        return Furniture("credit", "a photo caption (what the picture shows, with its credit in parentheses)")
     return None
 
 

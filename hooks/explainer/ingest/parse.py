@@ -8,9 +8,10 @@ reported; a date line gives the article's date and a byline its author, unless m
 sets them. Each remaining line is first classified by its own form, then given a role
 from its neighbours:
 
-* separator lines (punctuation only: ``* * *``, ``———``): dropped and reported;
+* separator lines (punctuation only: ``* * *``, ``———``, ``〰️〰️``; or one symbol repeated: ``➖➖➖``): dropped and reported;
   catalog lines inside the article are kept and reported;
-* bulleted lines (``-``, ``*``, ``–`` then a space; ``•``, ``▪``, ``◦``, ``●`` with or
+* bulleted lines (``-``, ``*``, ``–`` then a space; ``•``, ``▪``, ``◦``, ``●``, and the emoji
+  squares and diamonds of chat apps ``▫ ◾ ◽ ◼ ◻ 🔹 🔸 🔷 🔶`` (with or without U+FE0F), with or
   without one):
   two or more in a row with the same marker are a list; a lone one is a
   heading, unless it follows a line ending in ``:`` or ends the article (then a
@@ -51,9 +52,17 @@ from dataclasses import dataclass, field
 
 from explainer.errors import SeedError
 from explainer.ingest.boilerplate import match_boilerplate
-from explainer.ingest.edges import Edges, find_edges, is_separator, reads_as_subtitle, split_question_title
+from explainer.ingest.edges import (
+    Edges,
+    find_edges,
+    is_separator,
+    reads_as_subtitle,
+    separator_what,
+    split_question_title,
+)
 from explainer.ingest.glue import MAX_HEADING_WORDS, Seam, find_seam
-from explainer.ingest.header import credit
+from explainer.ingest.header import caption, caption_opener, credit
+from explainer.ingest.marks import read_marks
 from explainer.ingest.markup import read_markdown
 from explainer.ingest.punctuation import repair_spacing
 from explainer.ingest.wrap import unwrap
@@ -61,7 +70,11 @@ from explainer.model import Article, Block, Metadata, Repair, Section
 from explainer.text import ARABIC_DIGITS, BASIC_LETTERS, arabic_share
 
 # ``-``, ``*`` and ``–`` need a space after them (``-5``, ``*ملاحظة``); the bullet symbols do not.
-_BULLET_RE = re.compile(r"^(?:(?P<mark>[-*–])\s+|(?P<symbol>[•▪◦●])\s*)(?P<text>[^\s•▪◦●].*)$")
+# Chat apps draw bullets with emoji squares and diamonds, often with the emoji presentation selector U+FE0F
+# after them (``▪️``, ``🔹``): the selector belongs to the bullet, never to the item's text.
+_BULLET_SYMBOLS = "•▪◦●▫◾◽◼◻🔹🔸🔷🔶"
+_BULLET_RE = re.compile(rf"^(?:(?P<mark>[-*–])\s+|(?P<symbol>[{_BULLET_SYMBOLS}])\ufe0f?\s*)"
+                        rf"(?P<text>[^\s\ufe0f{_BULLET_SYMBOLS}].*)$")
 _NUMBERED_RE = re.compile(rf"^(?P<num>[0-9{ARABIC_DIGITS}]{{1,3}})\s?(?P<mark>[.)]|\s?[-–])\s+(?P<text>\S.*)$")
 # Ordinal words that open numbered headings (أولاً: / ثانيًا - ...), with or without tanween.
 _ORDINAL_RE = re.compile(
@@ -71,6 +84,10 @@ _SENTENCE_END_RE = re.compile(r"(?<=[.!\u061f?])\s+")
 _INNER_END_RE = re.compile(r"[.!\u061f?]\s")
 _SEAM_RE = re.compile(rf"[.!\u061f?:](?=[{BASIC_LETTERS}])")  # a mark glued to the next word
 _FINAL_PUNCT = tuple(".،,؛;:!؟?…")
+# "2.1 العينة", "٣.٢ الوسائط", "1.2.3 …": a report's section number (one or two digits a level), then words only
+_SECTION_NUMBER_RE = re.compile(rf"^[0-9{ARABIC_DIGITS}]{{1,2}}(?:\.[0-9{ARABIC_DIGITS}]{{1,2}})+\.?\s+[^\d\s][^\d]*$")
+MIN_SECTION_NUMBERED = 2
+_CAPTION_SPLIT_RE = re.compile(r"\s*[:：،,\-–—]")
 TITLE_MAX_WORDS = 14
 # A first sentence up to this long becomes the title of a seed without a title line.
 DERIVED_TITLE_MAX_WORDS = 20
@@ -148,6 +165,8 @@ def _classify(lines: tuple[tuple[int, str], ...], edges: Edges, metadata: Metada
             drop = edges.drops[index]
             repairs.append(Repair(drop.kind, number, _drop_detail(edges, index, metadata, used), dropped=line))
             continue
+        if index in edges.suspects:
+            repairs.append(Repair("kept-boilerplate-like", number, edges.suspects[index]))
         role = roles.get(number)
         if role in ("heading", "quote"):  # a Markdown paste's heading or quote line (explainer.ingest.markup)
             found.append(_Line(number, role, line, line))
@@ -156,14 +175,23 @@ def _classify(lines: tuple[tuple[int, str], ...], edges: Edges, metadata: Metada
             found.append(_Line(number, "bullet", match.group("text"), line, mark="markdown"))
             continue
         if is_separator(line):
-            repairs.append(Repair("drop-separator", number, "dropped a separator line (punctuation only)",
+            repairs.append(Repair("drop-separator", number, f"dropped {separator_what(line)}",
                                   dropped=line))
             continue
         if (credited := credit(line, anywhere=True)) is not None:
             repairs.append(Repair("drop-furniture", number, f"dropped {credited.what}: never article text, wherever "
                                   "it stands", dropped=line))
             continue
+        if (")" in line or "]" in line) and (captioned := caption(line)) is not None:
+            repairs.append(Repair("drop-furniture", number, f"dropped {captioned.what}: the picture is not part "
+                                  "of the page, wherever it stands", dropped=line))
+            continue
         rule = match_boilerplate(line)
+        if rule is None and caption_opener(line):
+            opener = _CAPTION_SPLIT_RE.split(line, maxsplit=1)[0]
+            repairs.append(Repair("kept-boilerplate-like", number, "kept a line that opens like a photo caption ("
+                                  f"{opener}: …) but has no credit: it describes the picture, so "
+                                  "it stays; delete it from the seed if it is only a caption"))
         if rule is not None and rule.anywhere:
             what = f"{rule.what}: never article text" if rule.what else \
                 f"a {rule.platform} line ({'a page number' if rule.platform == 'document' else 'a label'}: never article text)"
@@ -263,15 +291,31 @@ def _is_fragment(words: list[str]) -> bool:
     return words[0] in _CONNECTIVES or words[-1] in _DANGLING
 
 
-def _text_heading_reason(text: str, following: _Line | None) -> str | None:
-    """Why a text line standing between two blocks reads as a heading, or ``None``."""
+def _section_numbered(lines: list[_Line]) -> frozenset[int]:
+    """Seed lines opened by a multi-level section number (``2.1 العينة``, ``3.2.1 …``) and no other digit,
+    when the seed has two or more of them (a Word or PDF report's numbered sections; one such line
+    alone may be a figure: ``1.5 مليون``)."""
+    found = frozenset(line.number for line in lines if line.kind == "text" and _SECTION_NUMBER_RE.match(line.text))
+    return found if len(found) >= MIN_SECTION_NUMBERED else frozenset()
+
+
+def _text_heading_reason(text: str, following: _Line | None, *, section_number: bool = False) -> str | None:
+    """Why a text line standing between two blocks reads as a heading, or ``None``.
+
+    ``section_number``: the line opens with a report's section number (:func:`_section_numbered`), which
+    then does not count as a figure."""
     words = text.split()
     if following is None or not words or _INNER_END_RE.search(text):
         return None
     if text.endswith(("؟", "?")) and len(words) <= QUESTION_HEADING_WORDS and following.kind == "text":
         return "a one-sentence question between paragraphs"
-    if len(words) > SHORT_HEADING_WORDS or text.endswith(_FINAL_PUNCT) or _is_fragment(words):
+    if len(words) > SHORT_HEADING_WORDS or text.endswith(_FINAL_PUNCT) or _is_fragment(words[section_number:] or words):
         return None
+    if section_number and len(words) > 1 and following.kind == "text":
+        follower = len(following.text.split())
+        if follower >= max(HEADING_FOLLOWER_RATIO * len(words), HEADING_FOLLOWER_MIN_WORDS) \
+                or _SECTION_NUMBER_RE.match(following.text):
+            return "a numbered section heading (2.1 …: two or more lines of the seed open with such numbers)"
     if 2 * sum(1 for word in words if any(ch.isdigit() for ch in word)) >= len(words):
         return None  # a date, a figure or a reference line, not a heading
     if following.kind == "text":
@@ -540,7 +584,8 @@ def _add_ordinal(builder: _Builder, line: _Line, following: _Line | None, repair
         builder.paragraph(line.number, _fixed(line.text, line.number, repairs))
 
 
-def _add_text(builder: _Builder, line: _Line, following: _Line | None, repairs: list[Repair]) -> None:
+def _add_text(builder: _Builder, line: _Line, following: _Line | None, repairs: list[Repair], *,
+              section_number: bool = False) -> None:
     if builder.last_text is None:
         builder.paragraph(line.number, _fixed(line.text, line.number, repairs))
         return
@@ -553,7 +598,7 @@ def _add_text(builder: _Builder, line: _Line, following: _Line | None, repairs: 
     if rule is not None and rule.block:
         builder.paragraph(line.number, text)  # a "read also" link inside the article is kept, never a heading
         return
-    if (reason := _text_heading_reason(text, following)) is not None:
+    if (reason := _text_heading_reason(text, following, section_number=section_number)) is not None:
         repairs.append(Repair("heading", line.number, f"read as a heading: {reason}"))
         builder.heading(line.number, text)
         return
@@ -686,7 +731,9 @@ def parse_article(text: str, *, path: str, slug: str, metadata: Metadata | None 
     markup = read_markdown(text.split("\n"))
     if markup is not None:
         repairs.extend(markup.repairs)
-    unwrapped = unwrap(markup.lines if markup is not None else text.split("\n"))
+    marks = read_marks(markup.lines if markup is not None else text.split("\n"), markdown=markup is not None)
+    repairs.extend(marks.repairs)
+    unwrapped = unwrap(marks.lines)
     if unwrapped.repair is not None:
         repairs.append(unwrapped.repair)
     repairs.extend(unwrapped.blocks)
@@ -707,6 +754,7 @@ def parse_article(text: str, *, path: str, slug: str, metadata: Metadata | None 
     if head.glued is not None:
         builder.paragraph(*head.glued)
     listicle = _listicle_lines(lines)
+    sectioned = _section_numbered(lines)
     position = 0
     while position < len(lines):
         line = lines[position]
@@ -734,7 +782,7 @@ def parse_article(text: str, *, path: str, slug: str, metadata: Metadata | None 
         elif line.kind == "ordinal":
             _add_ordinal(builder, line, following, repairs)
         else:
-            _add_text(builder, line, following, repairs)
+            _add_text(builder, line, following, repairs, section_number=line.number in sectioned)
         position += 1
 
     title, title_line = head.title, head.line

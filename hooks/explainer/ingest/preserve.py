@@ -22,12 +22,14 @@ from explainer.text import html_to_text, words
 
 
 def seed_words(text: str) -> list[str]:
-    """The words of ``text`` in order (NFC; runs of categories L, M, N).
+    """The words of ``text`` in order (NFC; runs of categories L, M, N holding a letter or a digit: the
+    emoji presentation selector U+FE0F after a bullet ``▪️`` is a mark of the symbol, not a word).
 
-    >>> seed_words("DeepSeek.في 20 يناير، «مرحبًا»")
+    >>> seed_words("DeepSeek.في 20 يناير، «مرحبًا» ▪️")
     ['DeepSeek', 'في', '20', 'يناير', 'مرحبًا']
     """
-    return words(unicodedata.normalize("NFC", text))
+    return [word for word in words(unicodedata.normalize("NFC", text))
+            if not all(unicodedata.category(ch)[0] == "M" for ch in word)]
 
 
 def article_text(article: Article) -> str:
