@@ -29,7 +29,8 @@ def seed_words(text: str) -> list[str]:
     ['DeepSeek', 'في', '20', 'يناير', 'مرحبًا']
     """
     return [word for word in words(unicodedata.normalize("NFC", text))
-            if not all(unicodedata.category(ch)[0] == "M" for ch in word)]
+            if unicodedata.category(word[0])[0] != "M"  # the usual word: a letter or digit first
+            or not all(unicodedata.category(ch)[0] == "M" for ch in word)]
 
 
 def article_text(article: Article) -> str:
