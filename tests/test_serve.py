@@ -64,6 +64,37 @@ def test_serve_previews_the_site_and_names_the_bad_seed(project_factory, tmp_pat
         server.wait(timeout=20)
 
 
+BAD_GLOSSARY = "terms:\n  - id: Bad Id\n    term: نموذج\n    explanation: شرح.\n"
+BAD_FACTS = "facts:\n  - key: name:Nowhere\n"
+
+
+def test_serve_keeps_previewing_with_a_bad_glossary_or_key_facts_file(project_factory, tmp_path: Path) -> None:
+    # A bad side file used to stop the build under serve too: MkDocs' server then hangs every request.
+    project = project_factory(seeds={"good.txt": GOOD, "glossary.yml": BAD_GLOSSARY, "good.facts.yml": BAD_FACTS})
+    port = _free_port()
+    log_path = tmp_path / "serve.log"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=f"http://127.0.0.1:{port}/")
+    with log_path.open("w") as log:
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+                                  cwd=project, stdout=log, stderr=subprocess.STDOUT, env=env)
+    try:
+        status = 0
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and status != 200:
+            try:
+                status, _body = _get(f"http://127.0.0.1:{port}/en/good/", 10)
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                time.sleep(0.5)
+        assert status == 200, log_path.read_text()
+        log = log_path.read_text()
+        assert "seeds/glossary.yml:2: invalid id 'Bad Id'" in log and "the glossary is left out of this preview" in log
+        assert "seeds/good.facts.yml:2: no candidate 'name:Nowhere'" in log
+        assert "key facts are left out of this preview" in log and "Traceback" not in log
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
 def test_build_still_fails_on_the_bad_seed(project_factory, tmp_path: Path) -> None:
     from .conftest import run_build
 
@@ -71,3 +102,12 @@ def test_build_still_fails_on_the_bad_seed(project_factory, tmp_path: Path) -> N
     build = run_build(project, tmp_path / "out", strict=False)
     assert build.returncode == 1
     assert "seeds/empty.txt: the seed is empty" in build.log
+
+
+def test_check_reports_a_bad_glossary_as_the_build_does(project_factory, capsys) -> None:
+    from explainer.cli import main as explainer
+
+    project = project_factory(seeds={"good.txt": GOOD, "glossary.yml": BAD_GLOSSARY})
+    assert explainer(["--root", str(project), "check"]) == 1
+    out = capsys.readouterr().out
+    assert "error: seeds/glossary.yml:2: invalid id 'Bad Id'" in out and "1 error(s)" in out

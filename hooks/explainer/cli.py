@@ -28,7 +28,7 @@ from explainer.options import Options, read_options
 from explainer.render.export import export_site
 from explainer.render.facts import CATALOG as FACTS_CATALOG
 from explainer.render.facts import extract_candidates, fact_units, load_article_facts
-from explainer.render.glossary import CATALOG, glossary_template
+from explainer.render.glossary import CATALOG, glossary_template, read_glossary
 from explainer.site import (
     build_site,
     duplicate_slug_error,
@@ -125,6 +125,16 @@ def _cmd_check(args: argparse.Namespace) -> int:
             warnings += sum(1 for r in article.repairs if r.level == "warning")
         else:
             warnings += len(_print_check(article))
+    glossary_file = args.root / options.glossary_file
+    if not args.seeds and glossary_file.is_file():  # the whole site: its glossary too (a bad one stops the build)
+        try:
+            read_glossary(glossary_file, options.glossary_file)
+        except ExplainerError as exc:
+            errors += 1
+            if args.json:
+                outlines.append({"error": str(exc)})
+            else:
+                print(f"error: {exc}")
     for message in duplicate_title_warnings(list(seen.values())):
         warnings += 1
         print(f"warning: {message}", file=sys.stderr if args.json else sys.stdout)

@@ -372,8 +372,15 @@ def build_site(options: Options, root: Path, cache: BuildCache | None = None, *,
 
     glossary_data = _read(root / options.glossary_file, root)
     glossary_key = digest(glossary_data)
-    terms = cache.get(("glossary",), glossary_key,
-                      lambda: read_glossary(root / options.glossary_file, options.glossary_file) if glossary_data is not None else ())
+    try:
+        terms = cache.get(("glossary",), glossary_key,
+                          lambda: read_glossary(root / options.glossary_file, options.glossary_file) if glossary_data is not None else ())
+    except ExplainerError as exc:
+        if not inputs.tolerant:
+            raise
+        inputs.errors.append(f"{exc}\n  (the glossary is left out of this preview; the rest of the site is served: "
+                             "fix the file and save)")
+        terms = ()
     matcher = cache.get(("glossary-matcher",), glossary_key, lambda: matcher_for(terms))
     glossary_catalogs = {lang: inputs.catalog(po_path(locales_dir, lang, GLOSSARY_CATALOG)) for lang in options.targets}
     glossary = Glossary(terms, {lang: current(c.lookup(GLOSSARY_CATALOG)) for lang, c in glossary_catalogs.items()})
@@ -391,7 +398,14 @@ def build_site(options: Options, root: Path, cache: BuildCache | None = None, *,
         slug, article_key = article.slug, article_keys[article.slug]
         side = facts_path(root / article.source_path)
         facts_keys[slug] = side_key = digest(article_key, _read(side, root))
-        facts[slug] = cache.get(("facts", slug), side_key, partial(load_article_facts, article, root))
+        try:
+            facts[slug] = cache.get(("facts", slug), side_key, partial(load_article_facts, article, root))
+        except ExplainerError as exc:
+            if not inputs.tolerant:
+                raise
+            inputs.errors.append(f"{exc}\n  (the article's key facts are left out of this preview; the rest is served: "
+                                 "fix the file and save)")
+            facts[slug] = []
         uses[slug] = cache.get(("terms", slug), (article_key, glossary_key), partial(term_uses, article, matcher))
         used_terms = [term for term_id in uses[slug].body for term in terms if term.id == term_id]
         by_lang = states[slug] = {}
