@@ -127,6 +127,21 @@ def test_removed_paragraph_becomes_obsolete_and_new_one_is_empty(tmp_path: Path)
     assert not any(m.fuzzy for m in catalog if m.id)
 
 
+def test_a_translated_plural_entry_added_by_hand_is_kept_as_obsolete(tmp_path: Path) -> None:
+    # No passage makes a plural entry; update used to drop one without a word (nothing is lost).
+    project = make_project(tmp_path, seeds={"deepseek.txt": SEED}, copy_locales=True)
+    po = project / PO_REL
+    po.write_text(po.read_text("utf-8") + '\nmsgctxt "deepseek"\nmsgid "محطة"\nmsgid_plural "محطات"\n'
+                  'msgstr[0] "plant"\nmsgstr[1] "plants"\n', "utf-8")
+    for _ in range(2):  # and it stays so on the next update
+        assert explainer(["--root", str(project), "update"]) == 0
+        with po.open("rb") as handle:
+            catalog = read_po(handle)
+        [plural] = [m for m in catalog.obsolete.values() if isinstance(m.id, tuple)]
+        assert plural.id == ("محطة", "محطات") and tuple(plural.string) == ("plant", "plants")
+        assert '#~ msgid_plural "محطات"' in po.read_text("utf-8")
+
+
 def test_inserted_paragraph_like_an_existing_one_stays_empty(tmp_path: Path) -> None:
     lines = SEED.splitlines()
     twin = lines[5].replace("10 آلاف", "عشرين ألف")   # similar to s1-p2, which stays unchanged

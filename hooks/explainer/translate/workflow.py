@@ -9,7 +9,8 @@ difference that keeps the rules exact:
   single message, as in the ``ui`` domain, the vanished entry of that context
   whatever the ratio): it keeps the old msgstr, is marked ``fuzzy`` and
   records the previous msgid (``#|``, the one the translation was made for);
-* a removed msgid becomes obsolete (``#~``) if it had a translation;
+* a removed msgid becomes obsolete (``#~``) if it had a translation; so does a translated plural
+  entry (``msgid_plural``) added by hand, which no passage makes;
 * a new msgid gets an empty msgstr.
 
 Babel's ``Catalog.update`` also fuzzy-matches a *new* paragraph against any
@@ -144,7 +145,8 @@ def pot_path(locales_dir: Path, slug: str) -> Path:
 
 
 def _id(message: Message) -> str:
-    """The msgid of a singular message (the only kind these catalogs hold; plural ones are filtered out first)."""
+    """The msgid of a singular message (the only kind these catalogs make; a plural one added by hand is only kept as
+    obsolete, see :func:`merge`)."""
     return cast(str, message.id)
 
 
@@ -237,6 +239,10 @@ def merge(old: Catalog, template: Catalog, prefill: bool = False) -> Catalog:
         added.flags = set(flags)
     gone = [obsolete[k] for k in obsolete if k not in wanted_keys]
     gone += [m for j, m in enumerate(vanished) if j not in used_old]
+    # A plural entry (msgid_plural, msgstr[N]) is never one of ours: one added by hand is kept, as an obsolete
+    # entry, when it holds a translation (as a removed passage's is), never dropped without a trace.
+    gone += [m for m in [*old, *old.obsolete.values()]
+             if isinstance(m.id, (list, tuple)) and any(m.string if isinstance(m.string, (list, tuple)) else [m.string])]
     for message in gone:  # flags (fuzzy) and the previous msgid stay with an obsolete entry (msgmerge does the same)
         new.obsolete[_key(message)] = Message(message.id, message.string, user_comments=list(message.user_comments),
                                               flags=set(message.flags) - _FORMAT_FLAGS,
