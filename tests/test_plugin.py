@@ -11,6 +11,8 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from explainer.cli import main as explainer
+
 from .conftest import ROOT, make_project, run_build
 from .helpers import pagefind_fragments, soup
 
@@ -124,3 +126,12 @@ def test_a_serve_rebuild_redoes_only_what_changed_and_equals_a_fresh_build(tmp_p
     assert _site_files(site) == _site_files(fresh)
     assert _records(site) == _records(fresh)
     assert "علامةالتعديل" in " ".join(content for _url, content in _records(site)["ar"])
+
+
+def test_another_target_language_needs_no_reading_speeds(project_factory, tmp_path: Path) -> None:
+    # The default speeds name 'en': a site of Arabic and French failed on a value its maintainer never set.
+    project = _with_options(project_factory(seeds={"x.txt": SEED}), "    languages: [ar, fr]\n")
+    result = run_build(project, tmp_path / "site", strict=False)
+    assert result.returncode == 0, result.log
+    assert "reading speed" not in result.log and (result.site / "fr/x/index.html").is_file()
+    assert explainer(["--root", str(project), "check"]) == 0

@@ -142,7 +142,7 @@ class Options:
     locales_dir: str = "locales"
     glossary_file: str = "seeds/glossary.yml"
     home_page_size: int = 30
-    reading_speeds: Mapping[str, int] = field(default_factory=lambda: dict(WORDS_PER_MINUTE))
+    reading_speeds: Mapping[str, int] = field(default_factory=dict)  # only those given: speed() has the defaults
     translation_gate: Gate | None = None
 
     @property
@@ -218,4 +218,4 @@ def read_options(root: Path) -> Options:
     try:
         return options_from_mapping(block)
     except ValueError as exc:
-        raise OptionsError(CONFIG_FILE, None, f"extra.explainer.{exc}") from None
+        raise OptionsError(CONFIG_FILE, None, f"extra.explainer: {exc}") from None
