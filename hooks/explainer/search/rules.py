@@ -183,20 +183,24 @@ def _variants(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(sorted(out, key=len, reverse=True)))
 
 
-def query_forms(word: str) -> list[str]:
+def query_forms(word: str, article: bool = True) -> list[str]:
     """What one typed (folded) word is looked up as: its forms, preferred first.
 
-    An article-bearing prefix (``ال وال بال فال كال لل ...``) is always dropped. A word
-    that starts with a bare conjunction or preposition is looked up as typed first, then
-    without them (shortest prefix first), since ``وزير`` and ``كتاب`` start with letters
-    that only look like clitics.
+    An article-bearing prefix (``ال وال بال فال كال لل ...``) is always dropped, unless
+    ``article`` is False: the reader typed a hamza seat where the article's alef would be
+    (``آلاف``, ``ألم``, ``وإلى``; the article is written with a bare alef), so the word is
+    looked up whole. A word that starts with a bare conjunction or preposition is looked up
+    as typed first, then without them (shortest prefix first), since ``وزير`` and ``كتاب``
+    start with letters that only look like clitics.
 
     >>> query_forms("الاقتصاد"), query_forms("وكتاب"), query_forms("كتب"), query_forms("tesla")
     (['اقتصاد'], ['وكتاب', 'كتاب', 'تاب'], ['كتب'], ['tesla'])
+    >>> query_forms("الاف"), query_forms("الاف", article=False)
+    (['اف'], ['الاف'])
     """
     if not is_folded_arabic_word(word):
         return [word]
-    for prefix, has_article in CLITIC_PREFIXES:
+    for prefix, has_article in CLITIC_PREFIXES if article else ():
         stem = word[len(prefix):]
         if has_article and word.startswith(prefix) and stem_ok(stem, True):
             return [stem]
@@ -209,6 +213,10 @@ def query_forms(word: str) -> list[str]:
 
 
 MAX_QUERY_ALTERNATIVES = 4
+# A typed word whose alef before lam carries a hamza (after at most one attached letter): not the article.
+# (Quotes or brackets before it allowed; the same pattern is in search-rules.js.)
+_HAMZA_LED_RE = re.compile("^[^\u0621-\u064aA-Za-z0-9]*[\u0648\u0641\u0628\u0643\u0644]?[\u0623\u0625\u0622]\u0644")
+_ARABIC_MARKS_RE = re.compile("[\u064b-\u065f\u0670\u0640]")  # tashkeel, superscript alef, tatweel
 
 
 def query_alternatives(query: str) -> list[list[str]]:
@@ -220,8 +228,12 @@ def query_alternatives(query: str) -> list[list[str]]:
     [['ذكاء', 'اصطناعي']]
     >>> query_alternatives("وكتاب الاقتصاد")
     [['وكتاب', 'اقتصاد'], ['كتاب', 'اقتصاد'], ['تاب', 'اقتصاد']]
+    >>> query_alternatives("آلاف"), query_alternatives("الاف")
+    ([['الاف']], [['اف']])
     """
-    per_word = [query_forms(w) for w in query_words(query)]
+    hamza_led = {found[0] for token in query.split() if _HAMZA_LED_RE.match(_ARABIC_MARKS_RE.sub("", token))
+                 and (found := query_words(token))}
+    per_word = [query_forms(w, article=w not in hamza_led) for w in query_words(query)]
     combos: list[list[str]] = [[]]
     for forms in per_word:
         if len(combos) * len(forms) > MAX_QUERY_ALTERNATIVES:

@@ -139,9 +139,9 @@
   }
 
   /** Forms one typed word is looked up as, preferred first (Python: search.query_forms). */
-  function queryForms(word) {
+  function queryForms(word, article = true) {
     if (!isArabicWord(word)) return [word]
-    for (const [prefix, hasArticle] of CLITIC_PREFIXES) {
+    for (const [prefix, hasArticle] of article ? CLITIC_PREFIXES : []) {
       const stem = word.slice(prefix.length)
       if (hasArticle && word.startsWith(prefix) && stemOk(stem, true)) return [stem]
     }
@@ -155,11 +155,19 @@
   }
 
   const MAX_QUERY_ALTERNATIVES = 4
+  // A typed word whose alef before lam carries a hamza (after at most one attached letter): not the article.
+  const HAMZA_LED = /^[^\u0621-\u064aA-Za-z0-9]*[\u0648\u0641\u0628\u0643\u0644]?[\u0623\u0625\u0622]\u0644/
+  const ARABIC_MARKS = /[\u064b-\u065f\u0670\u0640]/g
 
   /** Look-ups for a typed query, preferred first (Python: search.query_alternatives). */
   function queryAlternatives(query) {
+    const hamzaLed = new Set()
+    for (const token of query.split(/\s+/)) {
+      const found = queryWords(token)
+      if (found.length && HAMZA_LED.test(token.replace(ARABIC_MARKS, ""))) hamzaLed.add(found[0])
+    }
     let combos = [[]]
-    for (let forms of queryWords(query).map(queryForms)) {
+    for (let forms of queryWords(query).map(word => queryForms(word, !hamzaLed.has(word)))) {
       if (combos.length * forms.length > MAX_QUERY_ALTERNATIVES) forms = forms.slice(0, 1)
       combos = combos.flatMap(combo => forms.map(form => [...combo, form]))
     }
