@@ -114,10 +114,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
             load_article_facts(article, args.root)  # a bad <slug>.facts.yml stops the build: report it here too
         except ExplainerError as exc:
             errors += 1
-            if args.json:
-                outlines.append({"error": str(exc)})
-            else:
-                print(f"error: {exc}")
+            _print_error(exc, args.json, outlines)
             continue
         seen[article.slug] = article
         if args.json:
@@ -131,10 +128,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
             read_glossary(glossary_file, options.glossary_file)
         except ExplainerError as exc:
             errors += 1
-            if args.json:
-                outlines.append({"error": str(exc)})
-            else:
-                print(f"error: {exc}")
+            _print_error(exc, args.json, outlines)
     for message in duplicate_title_warnings(list(seen.values())):
         warnings += 1
         print(f"warning: {message}", file=sys.stderr if args.json else sys.stdout)
@@ -146,6 +140,14 @@ def _cmd_check(args: argparse.Namespace) -> int:
     else:
         print(f"{len(paths)} seed(s): {errors} error(s), {warnings} warning(s)")
     return 1 if errors or (args.strict and warnings) else 0
+
+
+def _print_error(exc: ExplainerError, as_json: bool, outlines: list[dict[str, object]]) -> None:
+    """One error of ``check``: an ``{"error": ...}`` item of the JSON output, or an ``error:`` line."""
+    if as_json:
+        outlines.append({"error": str(exc)})
+    else:
+        print(f"error: {exc}")
 
 
 def _catalog_warnings(root: Path, options: Options, articles: list[Article], whole_site: bool) -> list[str]:
