@@ -256,6 +256,12 @@ class _Inputs:
     def shown(self, path: Path) -> str:
         return _display(path, self.root)
 
+    def tolerate(self, exc: ExplainerError, what_happens: str) -> None:
+        """A bad input: in tolerant mode (a preview) recorded with what the preview does instead; else raised."""
+        if not self.tolerant:
+            raise exc
+        self.errors.append(f"{exc}\n  ({what_happens})")
+
     def catalog(self, path: Path) -> _Catalog:
         """The translations of the PO file ``path`` (empty when missing; in tolerant mode also when malformed)."""
         data = _read(path, self.root)
@@ -265,10 +271,8 @@ class _Inputs:
         try:
             found = self.cache.get(("po", path), key, lambda: translations_from_bytes(data, self.shown(path)))
         except ExplainerError as exc:
-            if not self.tolerant:
-                raise
-            self.errors.append(f"{exc}\n  (read as empty in this preview: its pages show the Arabic under a notice that "
-                               "the translation could not be read; fix the file and save)")
+            self.tolerate(exc, "read as empty in this preview: its pages show the Arabic under a notice that "
+                               "the translation could not be read; fix the file and save")
             return _Catalog({}, digest(b"malformed", data), None, str(exc).split("\n", 1)[0])
         return _Catalog(found, key, data)
 
@@ -297,9 +301,7 @@ def _load_articles(paths: Sequence[Path], inputs: _Inputs) -> list[tuple[Article
             if article.slug in seen:
                 raise duplicate_slug_error(article, seen[article.slug], set(seen))
         except ExplainerError as exc:
-            if not inputs.tolerant:
-                raise
-            inputs.errors.append(f"{exc}\n  (left out of this preview; the rest of the site is served: fix the file and save)")
+            inputs.tolerate(exc, "left out of this preview; the rest of the site is served: fix the file and save")
             inputs.broken[path] = str(exc)
             continue
         seen[article.slug] = article
@@ -376,10 +378,7 @@ def build_site(options: Options, root: Path, cache: BuildCache | None = None, *,
         terms = cache.get(("glossary",), glossary_key,
                           lambda: read_glossary(root / options.glossary_file, options.glossary_file) if glossary_data is not None else ())
     except ExplainerError as exc:
-        if not inputs.tolerant:
-            raise
-        inputs.errors.append(f"{exc}\n  (the glossary is left out of this preview; the rest of the site is served: "
-                             "fix the file and save)")
+        inputs.tolerate(exc, "the glossary is left out of this preview; the rest of the site is served: fix the file and save")
         terms = ()
     matcher = cache.get(("glossary-matcher",), glossary_key, lambda: matcher_for(terms))
     glossary_catalogs = {lang: inputs.catalog(po_path(locales_dir, lang, GLOSSARY_CATALOG)) for lang in options.targets}
@@ -401,10 +400,7 @@ def build_site(options: Options, root: Path, cache: BuildCache | None = None, *,
         try:
             facts[slug] = cache.get(("facts", slug), side_key, partial(load_article_facts, article, root))
         except ExplainerError as exc:
-            if not inputs.tolerant:
-                raise
-            inputs.errors.append(f"{exc}\n  (the article's key facts are left out of this preview; the rest is served: "
-                                 "fix the file and save)")
+            inputs.tolerate(exc, "the article's key facts are left out of this preview; the rest is served: fix the file and save")
             facts[slug] = []
         uses[slug] = cache.get(("terms", slug), (article_key, glossary_key), partial(term_uses, article, matcher))
         used_terms = [term for term_id in uses[slug].body for term in terms if term.id == term_id]
